@@ -1,0 +1,19 @@
+"""Project-wide pytest fixtures: the named cast and inline background jobs."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _inline_jobs(settings):  # type: ignore[no-untyped-def]
+    """Jobs run inside the request that queued them, so tests see their results at once."""
+    settings.BACKGROUND_JOBS = "inline"
+    settings.MEDIA_ROOT = settings.VAR_DIR / "test-media"
+
+
+@pytest.fixture
+def cast(db):  # type: ignore[no-untyped-def]
+    from theodoi.test import make_cast
+
+    return make_cast()

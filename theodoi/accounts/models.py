@@ -1,0 +1,113 @@
+"""Organisation units (đơn vị) and the roles people hold in them (vai trò).
+
+Units form a tree (province → departments/agencies; districts → communes) and carry
+history: after the 2025 reform units were merged, so a unit has a validity window and a
+successor, and old plans stay attributable to the unit that was named at the time.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.core.text import fold
+
+
+class UnitKind(models.TextChoices):
+    PROVINCE = "province", _("Tỉnh")
+    DEPARTMENT = "department", _("Sở, ban, ngành")
+    DISTRICT = "district", _("Huyện, thành phố")
+    COMMUNE = "commune", _("Xã, phường, thị trấn")
+    PARTY = "party", _("Cơ quan Đảng")
+    COLLECTIVE = "collective", _("Nhóm đơn vị")
+    OTHER = "other", _("Khác")
+
+
+class OrgUnit(models.Model):
+    name = models.CharField(_("tên đơn vị"), max_length=255, unique=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    code = models.SlugField(_("mã"), max_length=80, unique=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("cấp trên")
+    )
+    aliases = models.JSONField(_("tên gọi khác"), default=list, blank=True)
+    head_title = models.CharField(_("chức danh thủ trưởng"), max_length=120, blank=True)
+    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="predecessors",
+        verbose_name=_("đơn vị kế thừa"),
+    )
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    name_folded = models.CharField(max_length=255, editable=False, db_index=True, default="")
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_folded = fold(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_active(self) -> bool:
+        return self.valid_to is None
+
+    def current(self) -> OrgUnit:
+        """Follow successors to the unit that holds this unit's duties today."""
+        unit, seen = self, {self.pk}
+        while unit.successor_id and unit.successor_id not in seen:
+            seen.add(unit.successor_id)
+            unit = unit.successor  # type: ignore[assignment]
+        return unit
+
+    def descendant_ids(self) -> set[int]:
+        """This unit and every unit below it (small trees: a province has a few hundred)."""
+        ids, frontier = {self.pk}, [self.pk]
+        while frontier:
+            children = list(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+            frontier = [c for c in children if c not in ids]
+            ids.update(frontier)
+        return ids
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Quản trị hệ thống")
+    PLANNER = "planner", _("Chuyên viên kế hoạch")
+    REPORTER = "reporter", _("Cán bộ báo cáo")
+    APPROVER = "approver", _("Lãnh đạo đơn vị (phê duyệt)")
+    LEADER = "leader", _("Lãnh đạo tỉnh (xem)")
+
+
+class Membership(models.Model):
+    """A person's role in one unit: a reporter of Sở Y tế reports for Sở Y tế only."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+
+    class Meta:
+        unique_together = [("user", "unit", "role")]
+        verbose_name = _("vai trò của người dùng")
+        verbose_name_plural = _("vai trò của người dùng")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.unit}"
+
+
+class ApiToken(models.Model):
+    """A personal API token: `Authorization: Bearer <key>` acts as its user, with the user's roles."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    key = models.CharField(max_length=64, unique=True)
+    name = models.CharField(_("tên"), max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.name or self.key[:6]}…)"

@@ -1,0 +1,69 @@
+"""Who may see and change what. Every service calls these; views and the API never decide alone.
+
+The cast: a planner (Planning Department) manages plans and sees everything; a reporter
+enters figures for their own unit; an approver (agency head) approves their unit's reports;
+a leader reads everything; the public (anonymous) reads published data only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from theodoi.accounts.models import Membership, OrgUnit, Role
+
+
+def roles_of(user: Any) -> set[str]:
+    """The set of role names a user holds anywhere (empty for anonymous)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_theodoi_roles", None)
+    if cached is None:
+        cached = set(Membership.objects.filter(user=user).values_list("role", flat=True))
+        if user.is_superuser:
+            cached.add(Role.ADMIN)
+        user._theodoi_roles = cached
+    return set(cached)
+
+
+def unit_ids_with_role(user: Any, *roles: str) -> set[int]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(Membership.objects.filter(user=user, role__in=roles).values_list("unit_id", flat=True))
+
+
+def is_planner(user: Any) -> bool:
+    return bool(roles_of(user) & {Role.PLANNER, Role.ADMIN})
+
+
+def can_read_all(user: Any) -> bool:
+    """Planners, admins and leaders read drafts and every unit's data."""
+    return bool(roles_of(user) & {Role.PLANNER, Role.ADMIN, Role.LEADER})
+
+
+def can_see_unit_drafts(user: Any, unit: OrgUnit | None) -> bool:
+    """Drafts (unpublished targets, unsubmitted reports) are visible to the unit's own staff only."""
+    if can_read_all(user):
+        return True
+    if unit is None:
+        return False
+    return unit.pk in unit_ids_with_role(user, Role.REPORTER, Role.APPROVER)
+
+
+def can_report_for(user: Any, unit: OrgUnit) -> bool:
+    return is_planner(user) or unit.pk in unit_ids_with_role(user, Role.REPORTER)
+
+
+def can_approve_for(user: Any, unit: OrgUnit) -> bool:
+    return unit.pk in unit_ids_with_role(user, Role.APPROVER) or bool(roles_of(user) & {Role.ADMIN})
+
+
+def require(allowed: bool, message_vi: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
+    """Raise PermissionDenied with a Vietnamese message when a check fails."""
+    if not allowed:
+        raise PermissionDenied(message_vi)
+
+
+def require_planner(user: Any) -> None:
+    require(is_planner(user), "Chỉ chuyên viên kế hoạch được thực hiện thao tác này.")

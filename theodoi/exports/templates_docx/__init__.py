@@ -1,0 +1,1 @@
+"""Packaged .docx templates; `build_templates.py` regenerates them."""

@@ -1,0 +1,24 @@
+"""URL map: one include per domain app, the API under /api/, Django admin under /admin/."""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from theodoi.api import api
+
+urlpatterns = [
+    path("", include("theodoi.core.urls")),
+    path("tai-khoan/", include("theodoi.accounts.urls")),
+    path("van-ban/", include("theodoi.documents.urls")),
+    path("ke-hoach/", include("theodoi.plans.urls")),
+    path("bao-cao-dinh-ky/", include("theodoi.reporting.urls")),
+    path("danh-gia/", include("theodoi.evaluation.urls")),
+    path("dau-tu-cong/", include("theodoi.investment.urls")),
+    path("bao-cao/", include("theodoi.exports.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

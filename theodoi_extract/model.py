@@ -1,0 +1,130 @@
+"""Frozen result types of the extractor and their JSON form (the contract in FORMAT.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, with its unit; `value_max` is set for ranges ("21-22%")."""
+
+    value: float
+    unit: str
+    value_max: float | None = None
+    comparator: str = "="
+    start: int = 0
+    end: int = 0
+    number_text: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    kind: str = "other"
+    number: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    plan_year: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "number": self.number, "issuer": self.issuer,
+                "date": self.date, "plan_year": self.plan_year}
+
+
+@dataclass(frozen=True)
+class Target:
+    """A goal ("target") or a reported result ("actual") with its evidence span."""
+
+    kind: str
+    indicator: str
+    comparator: str
+    value: float
+    value_max: float | None
+    unit: str
+    period: str | None
+    agency: str | None
+    start: int
+    end: int
+    number_text: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "indicator": self.indicator, "comparator": self.comparator,
+                "value": _num(self.value), "value_max": _num(self.value_max), "unit": self.unit,
+                "period": self.period, "agency": self.agency, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A reporting duty or a dated rule: `rule` is monthly/quarterly/semiannual/yearly/once."""
+
+    what: str
+    rule: str
+    day: int | None = None
+    date: str | None = None
+    start: int = 0
+    end: int = 0
+    threshold: float | None = None
+    comparator: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"what": self.what, "rule": self.rule, "day": self.day, "date": self.date,
+                               "start": self.start, "end": self.end}
+        if self.threshold is not None:
+            out["threshold"] = _num(self.threshold)
+            out["comparator"] = self.comparator
+        return out
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    """One bullet (or the single paragraph) of an assignment block."""
+
+    text: str
+    start: int
+    end: int
+    deadline: str | None = None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    ref: str | None
+    lead: tuple[str, ...]
+    partners: tuple[str, ...]
+    tasks: int
+    start: int
+    end: int
+    items: tuple[TaskItem, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ref": self.ref, "lead": list(self.lead), "partners": list(self.partners), "tasks": self.tasks,
+                "start": self.start, "end": self.end,
+                "items": [{"text": i.text, "start": i.start, "end": i.end, "deadline": i.deadline} for i in self.items]}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    document: DocumentMeta
+    targets: tuple[Target, ...]
+    assignments: tuple[Assignment, ...]
+    deadlines: tuple[Deadline, ...]
+    text: str = ""
+    format: str = "txt"
+    ocr_pages: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The FORMAT.md object; the canonical text is included for non-.txt input."""
+        out: dict[str, Any] = {"document": self.document.to_dict()}
+        if self.format != "txt":
+            out["text"] = self.text
+        out["targets"] = [t.to_dict() for t in self.targets]
+        out["assignments"] = [a.to_dict() for a in self.assignments]
+        out["deadlines"] = [d.to_dict() for d in self.deadlines]
+        return out
+
+
+def _num(value: float | None) -> float | int | None:
+    """Whole numbers print as ints ("3500", not "3500.0")."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
