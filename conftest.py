@@ -6,10 +6,11 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _inline_jobs(settings):  # type: ignore[no-untyped-def]
-    """Jobs run inside the request that queued them, so tests see their results at once."""
+def _inline_jobs(settings, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Jobs run inside the request that queued them, so tests see their results at once;
+    uploads go to a temporary folder, never into the demo's var/."""
     settings.BACKGROUND_JOBS = "inline"
-    settings.MEDIA_ROOT = settings.VAR_DIR / "test-media"
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
 
 
 @pytest.fixture

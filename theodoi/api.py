@@ -1,17 +1,25 @@
 """The REST API: one NinjaAPI, a router per domain app, OpenAPI docs served offline at /api/docs.
 
 Session auth (the browser) and token auth (`Authorization: Bearer <token>`) give the same user,
-and every endpoint calls the same services and permission checks as the web views.
+and every endpoint calls the same services and permission checks as the web views. Read
+endpoints for published data are public (auth=None, caller from accounts.api.optional_user).
+A refused permission is 403 and a refused input 400, each with a Vietnamese `detail`.
 """
 
 from __future__ import annotations
 
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
 from theodoi.accounts.api import TokenAuth, router as accounts_router
-from theodoi.plans.api import router as plans_router
 from theodoi.documents.api import router as documents_router
+from theodoi.plans.api import router as plans_router
+
+log = logging.getLogger(__name__)
 
 api = NinjaAPI(
     title="theodoi API",
@@ -20,6 +28,20 @@ api = NinjaAPI(
     auth=[SessionAuth(csrf=True), TokenAuth()],
     urls_namespace="api",
 )
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    log.info("api 403 %s %s", request.method, request.path)
+    return api.create_response(request, {"detail": str(exc) or "Bạn không có quyền thực hiện thao tác này."}, status=403)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    log.info("api 400 %s %s: %s", request.method, request.path, exc.messages)
+    return api.create_response(request, {"detail": " ".join(exc.messages), "code": getattr(exc, "code", None)}, status=400)
+
+
 api.add_router("/accounts", accounts_router)
 api.add_router("/plans", plans_router)
 api.add_router("/documents", documents_router)

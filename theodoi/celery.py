@@ -12,3 +12,13 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
 app = Celery("theodoi")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Daily reporting job: reminders before and after deadlines at 07:30, automatic lock at 00:15
+# (Asia/Ho_Chi_Minh). The embedded default runs `theodoi remind` from cron instead.
+from celery.schedules import crontab  # noqa: E402
+
+app.conf.beat_schedule = {
+    **(app.conf.beat_schedule or {}),
+    "reporting-remind": {"task": "reporting.remind", "schedule": crontab(hour=7, minute=30)},
+    "reporting-lock-overdue": {"task": "reporting.lock_overdue", "schedule": crontab(hour=0, minute=15)},
+}

@@ -196,3 +196,6 @@ LOGGING = {
 
 # "celery" | "thread" | "inline" (tests); empty = celery when a broker is set, else thread.
 BACKGROUND_JOBS = os.environ.get("BACKGROUND_JOBS", "")
+
+# A folder with the province's own report templates (.docx); empty = the packaged ones.
+REPORT_TEMPLATE_DIR = os.environ.get("REPORT_TEMPLATE_DIR", "")

@@ -18,7 +18,8 @@ from functools import cache
 from theodoi_extract import vocabulary
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_NUMBER_RE = re.compile(rf"(?<![\w.,/\-–])(?:{NUMBER})(?![.,]\d)(?!\w)")
+_NUMBER_RE = re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)")
+_GLUED = frozenset(".,/-–_") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LENIENT_RE = re.compile(r"^[+-]?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
 _WS = re.compile(r"\s+")
 
@@ -61,7 +62,7 @@ def format_vi(value: float | int | Decimal, decimals: int | None = None) -> str:
     text = format(abs(d), "f")
     whole, _, frac = text.partition(".")
     frac = frac.rstrip("0") if decimals is None else frac
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
@@ -87,7 +88,7 @@ def _unit_re() -> re.Pattern[str]:
     per = vocabulary.words("units", "per")
     base = _alternation([u for u in units if u != "%"] + list(aliases))
     pattern = (
-        rf"[ \t]*\n?[ \t]*(?:(?P<pct>%)|(?:(?P<scale>{_alternation(scales)})\s+)?(?P<base>{base})(?!\w)"
+        rf"[ \t]*(?:\n[ \t]*){{0,2}}(?:(?P<pct>%)|(?:(?P<scale>{_alternation(scales)})\s+)?(?P<base>{base})(?!\w)"
         rf"|(?P<bare>{_alternation(scales)})(?!\w))"
         rf"(?P<per>(?:\s*/\s*(?:{_alternation(per)})(?!\w))*)"
     )
@@ -97,20 +98,26 @@ def _unit_re() -> re.Pattern[str]:
 @cache
 def _range_re() -> re.Pattern[str]:
     words = _alternation(vocabulary.words("comparators", "range_words"))
-    return re.compile(rf"\s*(?P<pct>%)?\s*(?P<sep>-|–|{words})\s*(?P<n2>{NUMBER})(?![.,]\d)(?!\w)")
+    scales = _alternation(list(vocabulary.mapping("scales", "scales")))
+    return re.compile(rf"\s*(?P<pct>%|(?:{scales})(?!\w))?\s*(?P<sep>-|–|{words})\s*(?P<n2>{NUMBER})(?![.,]\d)(?!\w)")
 
 
 _FRACTION_RE = re.compile(r"/\d+(?![\d/])")
 
 
 @cache
-def _comparator_tables() -> tuple[list[tuple[str, str]], re.Pattern[str], re.Pattern[str]]:
-    before = sorted(vocabulary.mapping("comparators", "before").items(), key=lambda kv: len(kv[0]), reverse=True)
-    fillers = vocabulary.words("comparators", "fillers")
-    filler_re = re.compile(rf"(?:^|\s)(?:{_alternation(fillers)}|:)\s*$", re.IGNORECASE)
+def _comparator_tables() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    before = {k.lower(): str(v) for k, v in vocabulary.mapping("comparators", "before").items()}
+    fillers = vocabulary.words("comparators", "fillers") + [":"]
+    words = sorted(before, key=len, reverse=True)
+    before_re = re.compile(
+        rf"(?:^|(?<=[^\w]))(?P<p>{'|'.join(_phrase_pattern(w) for w in words)})"
+        rf"(?:\s*(?:{_alternation(fillers)})(?!\w)){{0,3}}\s*$",
+        re.IGNORECASE,
+    )
     after = vocabulary.mapping("comparators", "after")
     after_re = re.compile(rf"\s*(?:\)\s*)?(?P<w>{_alternation(list(after))})(?!\w)", re.IGNORECASE)
-    return [(k.lower(), str(v)) for k, v in before], filler_re, after_re
+    return before, before_re, after_re
 
 
 @cache
@@ -118,32 +125,40 @@ def _qualifier_re() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_alternation(vocabulary.words('units', 'qualifier_after'))})(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _aliases() -> tuple[tuple[str, str], ...]:
+    return tuple((str(k), str(v)) for k, v in vocabulary.mapping("units", "aliases").items())
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+@cache
+def _alias_re() -> re.Pattern[str]:
+    keys = sorted((k for k, _ in _aliases()), key=len, reverse=True)
+    return re.compile(r"(?:(?<=\s)|^)(?:" + "|".join(re.escape(k) for k in keys) + r")$", re.IGNORECASE)
+
+
 def canonical_unit(raw: str) -> str:
     """Collapse whitespace and fix known misspellings ("tỷ đông" -> "tỷ đồng")."""
-    unit = _WS.sub(" ", raw).strip()
-    unit = re.sub(r"\s*/\s*", "/", unit)
-    aliases = vocabulary.mapping("units", "aliases")
-    words = unit.split("/")
-    head = words[0]
-    for wrong, right in aliases.items():
-        if head.lower() == wrong or head.lower().endswith(" " + wrong):
-            head = head[: len(head) - len(wrong)] + str(right)
-    return "/".join([head, *words[1:]])
+    unit = _SLASH.sub("/", _WS.sub(" ", raw).strip())
+    head, sep, rest = unit.partition("/")
+    m = _alias_re().search(head)
+    if m:
+        head = head[: m.start()] + dict(_aliases())[m.group().lower()]
+    return head + sep + rest
 
 
 def comparator_before(text: str, start: int, floor: int) -> str | None:
     """The comparator phrase written just before a number (only filler words may stand between)."""
-    table, filler_re, _ = _comparator_tables()
-    window = _WS.sub(" ", text[max(floor, start - 60):start]).lower().rstrip()
-    for _ in range(4):
-        for phrase, comp in table:
-            if window.endswith(phrase) and (len(window) == len(phrase) or not window[-len(phrase) - 1].isalnum()):
-                return comp
-        m = filler_re.search(window)
-        if not m:
-            return None
-        window = window[: m.start()].rstrip()
-    return None
+    table, before_re, _ = _comparator_tables()
+    m = before_re.search(text, max(floor, start - 50), start)
+    return table[_WS.sub(" ", m.group("p")).lower()] if m else None
+
+
+@cache
+def _after_table() -> dict[str, str]:
+    return {k: str(v) for k, v in vocabulary.mapping("comparators", "after").items()}
 
 
 def comparator_after(text: str, end: int) -> tuple[str, int] | None:
@@ -152,12 +167,14 @@ def comparator_after(text: str, end: int) -> tuple[str, int] | None:
     m = after_re.match(text, end)
     if not m:
         return None
-    after = vocabulary.mapping("comparators", "after")
-    return str(after[_WS.sub(" ", m.group("w")).lower()]), m.end()
+    return _after_table()[_WS.sub(" ", m.group("w")).lower()], m.end()
+
+
+_TU_RE = re.compile(r"(?:^|\s)[Tt]ừ\s*$")
 
 
 def _has_tu_before(text: str, start: int) -> bool:
-    return bool(re.search(r"(?:^|\s)từ\s*$", text[max(0, start - 8):start], re.IGNORECASE))
+    return bool(_TU_RE.search(text[max(0, start - 8):start]))
 
 
 def _read_unit(text: str, pos: int) -> tuple[str, int] | None:
@@ -180,8 +197,8 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None) -> Iterat
     markers, years) are not quantities and are skipped here already.
     """
     prev_end = 0
-    for m in _NUMBER_RE.finditer(text):
-        if m.start() < prev_end:
+    for m in _candidate_re().finditer(text):
+        if m.start() < prev_end or _glued(text, m.start()):
             continue
         q = _quantity_at(text, m, prev_end)
         if q is not None:
@@ -190,23 +207,52 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None) -> Iterat
     yield from _spelled_quantities(text)
 
 
+@cache
+def _candidate_re() -> re.Pattern[str]:
+    """Numbers whose next non-space character could start a unit, a range or a fraction."""
+    initials = "".join(sorted(_unit_initials() | set("-–/%đt")))
+    cls = "".join("\\" + c if c in "\\]^-" else c for c in initials)
+    return re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)(?=[ \t\n\r]*[{cls}])")
+
+
+def _glued(text: str, start: int) -> bool:
+    """Is the number stuck to a word or another number ("ra1", "QĐ-2", "1.1")? Then it is not a quantity."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    return c in _GLUED or c.isalnum()
+
+
+@cache
+def _unit_initials() -> frozenset[str]:
+    """First characters of every unit phrase: a cheap test before the full unit pattern."""
+    names = vocabulary.words("units", "units") + list(vocabulary.mapping("units", "aliases"))
+    names += list(vocabulary.mapping("scales", "scales"))
+    return frozenset(c for n in names for c in (n[0].lower(), n[0].upper()))
+
+
 def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | None:
-    value = parse_number(m.group())
     pos = m.end()
+    value = parse_number(m.group())
     value_max: float | None = None
     comparator: str | None = None
+    read = None
     r = _range_re().match(text, pos)
-    if r and (r.group("sep") in "-–" or _has_tu_before(text, m.start())):
-        value_max, pos, comparator = parse_number(r.group("n2")), r.end(), "between"
-        if value_max <= value and r.group("sep") in "-–":
-            value_max, pos, comparator = None, m.end(), None
-    elif (f := _FRACTION_RE.match(text, pos)) is not None:
-        pos = f.end()
-    read = _read_unit(text, pos)
+    if r is not None:
+        hi = parse_number(r.group("n2"))
+        dash = r.group("sep") in "-–"
+        if hi > value and (dash or _has_tu_before(text, m.start()) or r.group("pct") is None):
+            read = _read_unit(text, r.end())
+            if read is not None:
+                value_max, pos, comparator = hi, r.end(), "between"
+    if read is None:
+        if (f := _FRACTION_RE.match(text, pos)) is not None:
+            pos = f.end()
+        read = _read_unit(text, pos)
     if read is None:
         return None
     unit, end = read
-    if unit == "%" and _qualifier_re().match(text, end):
+    if _qualifier_re().match(text, end) and unit == "%":
         return None
     if comparator is None:
         after = comparator_after(text, end)
@@ -219,22 +265,32 @@ def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | Non
 
 @cache
 def _spelled_re() -> re.Pattern[str]:
-    spelled = vocabulary.mapping("scales", "spelled")
+    spelled = list(vocabulary.mapping("scales", "spelled"))
+    forms = spelled + [w.capitalize() for w in spelled]
+    return re.compile(rf"\s(?P<n>{_alternation(forms)})\s")
+
+
+@cache
+def _spelled_tables() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, float]]:
     cues = vocabulary.words("scales", "spelled_cues")
     counts = vocabulary.words("units", "count_units")
-    return re.compile(
-        rf"(?:(?<=\s)|^)(?:{_alternation(cues)})\s+(?P<n>{_alternation(list(spelled))})\s+(?P<u>{_alternation(counts)})(?!\w)",
-        re.IGNORECASE,
-    )
+    cue_re = re.compile(rf"(?:^|\s)(?:{_alternation(cues)})\s*$", re.IGNORECASE)
+    unit_re = re.compile(rf"(?:{_alternation(counts)})(?!\w)", re.IGNORECASE)
+    values = {k.lower(): float(v) for k, v in vocabulary.mapping("scales", "spelled").items()}
+    return cue_re, unit_re, values
 
 
 def _spelled_quantities(text: str) -> Iterator[QuantityMatch]:
     """Small numbers written as words ("có thêm hai xã"), only after a cue word and before a count unit."""
-    spelled = vocabulary.mapping("scales", "spelled")
+    cue_re, unit_re, values = _spelled_tables()
     for m in _spelled_re().finditer(text):
-        value = float(spelled[m.group("n").lower()])
-        comparator = comparator_before(text, m.start("n"), m.start()) or "="
-        yield QuantityMatch(value, _WS.sub(" ", m.group("u")), None, comparator, m.start("n"), m.end("u"), m.group("n"))
+        u = unit_re.match(text, m.end())
+        if not u or not cue_re.search(text[max(0, m.start() - 15):m.start() + 1]):
+            continue
+        start = m.start("n")
+        comparator = comparator_before(text, start, max(0, start - 30)) or "="
+        yield QuantityMatch(values[m.group("n").lower()], _WS.sub(" ", u.group()), None, comparator, start, u.end(),
+                            m.group("n"))
 
 
 def parse_quantity(phrase: str) -> QuantityMatch | None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import secrets
+from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.utils.text import slugify
 
-from theodoi.accounts.models import OrgUnit, UnitKind
+from theodoi.accounts.models import ApiToken, OrgUnit, UnitKind
 from theodoi.core.text import fold
 
+log = logging.getLogger(__name__)
 _COLLECTIVE = re.compile(r"\b(cac|các)\b", re.IGNORECASE)
 
 
@@ -53,3 +58,19 @@ def unit_resolve(name: str, *, parent: OrgUnit | None = None) -> OrgUnit:
     if parent is None:
         parent = OrgUnit.objects.filter(kind=UnitKind.PROVINCE).first()
     return OrgUnit.objects.create(name=name.strip(), code=code, kind=guess_unit_kind(name), parent=parent)
+
+
+def token_create(*, user: Any, name: str = "") -> ApiToken:
+    """A new personal API token for the signed-in user (acts with the user's own roles)."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied("Cần đăng nhập.")
+    token = ApiToken.objects.create(user=user, key=secrets.token_urlsafe(32), name=name.strip()[:100])
+    log.info("api token %s created for %s", token.pk, user.username)
+    return token
+
+
+def token_delete(*, user: Any, token_id: int) -> None:
+    """Revoke one of the user's own tokens (someone else's token id is simply not found)."""
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if deleted:
+        log.info("api token %s revoked by %s", token_id, user.username)

@@ -1,1 +1,23 @@
-from django.contrib import admin  # noqa: F401
+from django.contrib import admin
+
+from theodoi.documents.models import Document, ExtractedItem
+
+
+@admin.register(Document)
+class DocumentAdmin(admin.ModelAdmin):
+    """Documents are ingested through the upload screen; the admin corrects their metadata."""
+
+    list_display = ("title", "number", "kind", "status", "uploaded_at", "published_at")
+    list_filter = ("status", "kind")
+    search_fields = ("title", "number", "original_name")
+    readonly_fields = ("checksum", "size", "format", "original_name", "file", "text", "status", "progress",
+                       "uploaded_by", "uploaded_at", "published_at", "warnings", "ocr_pages", "error_message")
+    exclude = ("text_folded",)
+    raw_id_fields = ("previous_version", "plan")
+
+
+@admin.register(ExtractedItem)
+class ExtractedItemAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "document", "kind", "status", "start", "end", "version")
+    list_filter = ("kind", "status")
+    raw_id_fields = ("document", "indicator")

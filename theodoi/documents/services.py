@@ -21,12 +21,34 @@ from django.db import transaction
 from theodoi.accounts.permissions import require_planner
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.core.text import fold
-from theodoi_extract import ExtractError, extract_text
-from theodoi_extract.readers import read_bytes
 
 log = logging.getLogger(__name__)
 
 ALLOWED_EXTENSIONS = (".txt", ".docx", ".pdf")
+
+
+def _read(data: bytes, name: str) -> Any:
+    """Read an upload into canonical text; raises ValidationError with the extractor's Vietnamese message.
+
+    The extractor is imported here, not at module level, so the web app stays importable while
+    the extractor package changes (and tests can replace `_extract` without touching it).
+    """
+    from theodoi_extract.errors import ExtractError
+    from theodoi_extract.readers import read_bytes  # type: ignore[attr-defined]
+
+    try:
+        return read_bytes(data, filename=name, max_bytes=settings.UPLOAD_MAX_BYTES)
+    except ExtractError as exc:
+        log.warning("upload refused: %s (%s)", name, exc)
+        raise ValidationError(exc.message_vi, code="unreadable") from exc
+
+
+def _extract(text: str) -> dict[str, Any]:
+    """Run the extractor over canonical text and return its FORMAT.md dictionary."""
+    from theodoi_extract import extract_text  # type: ignore[attr-defined]
+
+    result: dict[str, Any] = extract_text(text).to_dict()
+    return result
 
 
 class DuplicateDocumentError(ValidationError):
@@ -75,11 +97,7 @@ def document_upload(*, user: Any, name: str, data: bytes, title: str = "") -> Up
     existing = Document.objects.filter(checksum=checksum).first()
     if existing:
         return UploadResult(existing, created=False)
-    try:
-        read = read_bytes(data, filename=name, max_bytes=settings.UPLOAD_MAX_BYTES)
-    except ExtractError as exc:
-        log.warning("upload refused: %s (%s)", name, exc)
-        raise ValidationError(exc.message_vi, code="unreadable") from exc
+    read = _read(data, name)
     with transaction.atomic():
         document = Document(
             title=title.strip() or name.rsplit("/", 1)[-1],
@@ -140,7 +158,7 @@ def extraction_run(document_id: int) -> Document:
     document = Document.objects.get(pk=document_id)
     _set_progress(document, DocumentStatus.EXTRACTING, 10)
     try:
-        result = extract_text(document.text).to_dict()
+        result = _extract(document.text)
     except Exception as exc:  # the job must record any failure for the person waiting on it
         log.exception("extraction failed for document %s", document_id)
         document.status = DocumentStatus.FAILED

@@ -1,8 +1,17 @@
 from django.urls import path
 
-from theodoi.core import views
+from theodoi.documents import views
 
 app_name = "documents"
 urlpatterns = [
-    path("", views.home, name="list"),
+    path("", views.document_list, name="list"),
+    path("tai-len/", views.document_upload_view, name="upload"),
+    path("<int:pk>/", views.document_detail, name="detail"),
+    path("<int:pk>/tien-do/", views.document_progress, name="progress"),
+    path("<int:pk>/noi-dung/", views.document_viewer, name="viewer"),
+    path("<int:pk>/ra-soat/", views.document_review, name="review"),
+    path("<int:pk>/xac-nhan-tat-ca/", views.confirm_all, name="confirm_all"),
+    path("<int:pk>/cong-bo/", views.publish, name="publish"),
+    path("<int:pk>/thay-doi/", views.document_changes, name="changes"),
+    path("muc/<int:pk>/<slug:action>/", views.item_action, name="item_action"),
 ]

@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.apps import AppConfig
 
 
@@ -5,3 +9,33 @@ class EvaluationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "theodoi.evaluation"
     label = "evaluation"
+
+    def ready(self) -> None:
+        """Statuses follow the reported values: any saved or deleted value, and any form that
+        changes status (submitted, accepted, returned...), queues a recompute of its targets."""
+        from django.db.models.signals import post_delete, post_save
+
+        from theodoi.reporting.models import ReportForm, ReportValue
+
+        post_save.connect(_value_changed, sender=ReportValue, dispatch_uid="evaluation.value_saved")
+        post_delete.connect(_value_changed, sender=ReportValue, dispatch_uid="evaluation.value_deleted")
+        post_save.connect(_form_changed, sender=ReportForm, dispatch_uid="evaluation.form_saved")
+
+
+def _value_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if kwargs.get("raw"):
+        return
+    from theodoi.evaluation.services import queue_recompute
+
+    queue_recompute([instance.target_id])
+
+
+def _form_changed(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    if created or kwargs.get("raw"):
+        return
+    fields = kwargs.get("update_fields")
+    if fields is not None and "status" not in fields:
+        return  # a version bump on save: the values' own signals already queued them
+    from theodoi.evaluation.services import queue_recompute
+
+    queue_recompute(instance.values.values_list("target_id", flat=True))

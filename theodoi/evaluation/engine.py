@@ -29,6 +29,9 @@ Rule table (what status when):
       it on the better side -> exceeded, on the worse side -> not_achieved.
     - "between": inside (inclusive) -> achieved; outside on the better side
       (by `direction`) -> exceeded, on the worse side -> not_achieved.
+  The value judged is the last one reported; when it stops before December
+  and is not flagged final, the sentence names its date ("Số liệu mới nhất
+  (đến 30/06/2021) đạt ...") and a note records it.
 * During the year the value is compared with the *expected* level:
     - flows: the year-to-date total against bound x share of the year elapsed
       (months, by the latest observation's period_end: 30 June -> 50%), or
@@ -360,6 +363,12 @@ def _tolerance(target: float) -> float:
     return max(APPROX_TOLERANCE * abs(target), _ABS_TOL)
 
 
+def _within(actual: float, target: float) -> bool:
+    """Inside ±APPROX_TOLERANCE of target; the edge counts as inside despite float rounding."""
+    gap, tol = abs(actual - target), _tolerance(target)
+    return gap <= tol or _close(gap, tol)
+
+
 def judge_final(actual: float, goal: _Goal) -> str:
     """Year-end status of a value against a goal (see the rule table above)."""
     c, t = goal.comparator, goal.lo
@@ -369,7 +378,7 @@ def judge_final(actual: float, goal: _Goal) -> str:
             return ACHIEVED
         above = actual > goal.hi
         return EXCEEDED if above == better else NOT_ACHIEVED
-    if c == "~" and abs(actual - t) <= _tolerance(t):
+    if c == "~" and _within(actual, t):
         return ACHIEVED
     if c != "~" and _close(actual, t):
         return NOT_ACHIEVED if c in (">", "<") else ACHIEVED
@@ -459,7 +468,12 @@ def evaluate(
         return _forecast_only(spec, goal, actual, progress, last, year_end, notes)
     if year_end:
         status = judge_final(actual, goal)
-        text = _sentence_final(spec, goal, actual, progress, status)
+        # Judged on what was reported; when that stops before December and is not
+        # flagged final, say so in the sentence rather than guess the rest.
+        partial = last.month < 12 and not any(o.final for o in kept)
+        if partial:
+            notes.append(f"year-end status judged on the figure to {last.isoformat()}")
+        text = _sentence_final(spec, goal, actual, progress, status, last if partial else None)
         return _result(
             status,
             text,
@@ -628,9 +642,13 @@ def _progress_text(progress: float | None, goal: _Goal) -> str:
     return f" ({explain.format_pct(progress)})"
 
 
-def _sentence_final(spec: TargetSpec, goal: _Goal, actual: float, progress: float | None, status: str) -> str:
+def _sentence_final(
+    spec: TargetSpec, goal: _Goal, actual: float, progress: float | None, status: str, partial_to: date | None
+) -> str:
     value = explain.with_unit(explain.format_vn_number(actual), spec.unit)
     lead = "Thực hiện cả năm" if spec.measure == "flow" else "Cả năm đạt mức"
+    if partial_to is not None:
+        lead = f"Số liệu mới nhất (đến {explain.format_date_vi(partial_to)}) đạt"
     return (
         f"{lead} {value}{_progress_text(progress, goal)} so với chỉ tiêu {_target_phrase(spec, goal)}"
         + explain.arrow(status)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -28,7 +29,7 @@ MARGIN_RIGHT = Mm(15)
 BODY_INDENT = Cm(1.27)
 
 
-def set_fonts(rpr_parent: OxmlElement, name: str = FONT) -> None:
+def set_fonts(rpr_parent: BaseOxmlElement, name: str = FONT) -> None:
     """Set all four w:rFonts slots on a w:rPr (or anything holding one)."""
     rpr = rpr_parent if rpr_parent.tag == qn("w:rPr") else rpr_parent.get_or_add_rPr()  # type: ignore[attr-defined]
     fonts = rpr.find(qn("w:rFonts"))
@@ -90,14 +91,16 @@ def mark_size(paragraph: Paragraph, size: float) -> None:
         el.set(qn("w:val"), str(int(size * 2)))
 
 
-def short_rule(paragraph: Paragraph, *, line_width_mm: float, box_width_mm: float) -> Paragraph:
+def short_rule(
+    paragraph: Paragraph, *, line_width_mm: float, box_width_mm: float, space_before_pt: float = 2
+) -> Paragraph:
     """Turn an empty paragraph into a centred rule `line_width_mm` long.
 
     The rule is the paragraph's bottom border; left and right indents shorten it.
     """
     tight(paragraph)
     # a little air so the rule never touches the descenders of the line above
-    paragraph.paragraph_format.space_before = Pt(2)
+    paragraph.paragraph_format.space_before = Pt(space_before_pt)
     side = Mm(max(0.0, (box_width_mm - line_width_mm) / 2))
     paragraph.paragraph_format.left_indent = side
     paragraph.paragraph_format.right_indent = side
@@ -119,38 +122,69 @@ def short_rule(paragraph: Paragraph, *, line_width_mm: float, box_width_mm: floa
     return paragraph
 
 
-def no_borders(table: Table) -> None:
+# Schema order of w:tblPr children; Word refuses files whose children are out of order.
+_TBLPR_ORDER = [
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+    "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+    "tblLook", "tblCaption", "tblDescription",
+]  # fmt: skip
+
+
+def set_tblpr_child(table: Table, element: BaseOxmlElement) -> None:
+    """Put `element` into w:tblPr at its schema position, replacing one of the same name."""
     tbl_pr = table._tbl.tblPr
+    name = element.tag.split("}")[1]
+    old = tbl_pr.find(qn(f"w:{name}"))
+    if old is not None:
+        old.addprevious(element)
+        tbl_pr.remove(old)
+        return
+    later = {qn(f"w:{n}") for n in _TBLPR_ORDER[_TBLPR_ORDER.index(name) + 1 :]}
+    for child in tbl_pr:
+        if child.tag in later:
+            child.addprevious(element)
+            return
+    tbl_pr.append(element)
+
+
+def no_borders(table: Table) -> None:
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    set_tblpr_child(table, borders)
+
+
+def side_cell_margins(table: Table, mm: float) -> None:
+    """Left/right cell padding for the whole table (Word's default is 1.9 mm)."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(mm * 1440 / 25.4)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    set_tblpr_child(table, margins)
 
 
 def grid_borders(table: Table) -> None:
-    tbl_pr = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
             el.set(qn(key), value)
         borders.append(el)
-    tbl_pr.append(borders)
+    set_tblpr_child(table, borders)
 
 
 def fixed_widths(table: Table, widths_mm: list[float]) -> None:
     """Fixed layout with explicit column and cell widths (Word and LibreOffice agree)."""
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
+    set_tblpr_child(table, layout)
+    tbl_w = OxmlElement("w:tblW")
+    set_tblpr_child(table, tbl_w)
     tbl_w.set(qn("w:type"), "dxa")
     tbl_w.set(qn("w:w"), str(int(sum(widths_mm) * 1440 / 25.4)))
     for col, width in zip(table.columns, widths_mm, strict=True):
@@ -166,7 +200,8 @@ def first_paragraph(cell: _Cell) -> Paragraph:
 
 def page_field(paragraph: Paragraph, size: float) -> None:
     """Append a PAGE field (the current page number)."""
-    def fld_char(kind: str) -> OxmlElement:
+
+    def fld_char(kind: str) -> BaseOxmlElement:
         el = OxmlElement("w:fldChar")
         el.set(qn("w:fldCharType"), kind)
         return el

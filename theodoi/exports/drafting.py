@@ -64,10 +64,7 @@ def _by_field(data: ReportData) -> Section:
     subsections = []
     for number, (name, rows) in enumerate(groups.items(), start=1):
         achieved = sum(1 for r in rows if is_achieved(r))
-        paragraphs = [
-            f"Lĩnh vực có {len(rows)} chỉ tiêu, trong đó {achieved} chỉ tiêu đạt và vượt kế hoạch, "
-            f"{len(rows) - achieved} chỉ tiêu chưa đạt hoặc chưa đủ số liệu đánh giá. Kết quả cụ thể:"
-        ]
+        paragraphs = [f"{_field_tally(len(rows), achieved)} Kết quả cụ thể:"]
         paragraphs += [f"- {_result_phrase(r)};" for r in rows[:MAX_TARGETS_PER_FIELD]]
         if len(rows) > MAX_TARGETS_PER_FIELD:
             paragraphs.append(
@@ -82,6 +79,19 @@ def _by_field(data: ReportData) -> Section:
         title="II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THEO LĨNH VỰC",
         paragraphs=intro,
         subsections=subsections,
+    )
+
+
+def _field_tally(total: int, achieved: int) -> str:
+    if achieved == total:
+        return f"Cả {total} chỉ tiêu của lĩnh vực đều đạt và vượt kế hoạch."
+    if achieved == 0:
+        return (
+            f"Lĩnh vực có {total} chỉ tiêu, chưa có chỉ tiêu nào đạt kế hoạch hoặc chưa đủ số liệu đánh giá."
+        )
+    return (
+        f"Lĩnh vực có {total} chỉ tiêu, trong đó {achieved} chỉ tiêu đạt và vượt kế hoạch, "
+        f"{total - achieved} chỉ tiêu chưa đạt hoặc chưa đủ số liệu đánh giá."
     )
 
 
@@ -110,7 +120,9 @@ def _at_risk(data: ReportData) -> Section:
     if not data.at_risk:
         return Section(
             title=title,
-            paragraphs=["Đến thời điểm báo cáo, chưa có chỉ tiêu nào được đánh giá có nguy cơ không đạt kế hoạch."],
+            paragraphs=[
+                "Đến thời điểm báo cáo, chưa có chỉ tiêu nào được đánh giá có nguy cơ không đạt kế hoạch."
+            ],
         )
     paragraphs = [f"Có {len(data.at_risk)} chỉ tiêu có nguy cơ không đạt hoặc chưa đạt kế hoạch, cụ thể:"]
     for row in data.at_risk:

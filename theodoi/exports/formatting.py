@@ -32,11 +32,11 @@ def vn_day_month(day: date) -> tuple[str, str]:
 
 
 def place_date_line(place: str, day: date) -> str:
-    """"Kon Tum, ngày 05 tháng 01 năm 2021"."""
+    """The place-date line, e.g. "Kon Tum, ngày 05 tháng 01 năm 2021"."""
     dd, mm = vn_day_month(day)
     return f"{place}, ngày {dd} tháng {mm} năm {day.year}"
 
 
 def date_short(day: date) -> str:
-    """"05/01/2021" for deadlines inside sentences and tables."""
+    """Short date such as "05/01/2021", for deadlines inside sentences and tables."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -10,12 +10,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import require_planner
 from theodoi.accounts.services import unit_resolve
-from theodoi.core.text import fold, similarity
+from theodoi.core.text import fold, similarity, words
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.plans import classify
 from theodoi.plans.models import (
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 SUGGEST_THRESHOLD = 0.6
 EDITABLE_TARGET_FIELDS = ("indicator", "comparator", "value", "value_max", "unit", "period", "agency", "kind")
+EDITABLE_ASSIGNMENT_FIELDS = ("ref", "lead", "partners")
 
 
 def indicator_suggest(name: str, unit: str = "") -> Indicator | None:
@@ -81,10 +83,14 @@ def item_update(*, user: Any, item_id: int, changes: dict[str, Any], expected_ve
     """Edit a target/actual item's fields (indicator name, comparator, value, unit, period, agency)."""
     item = _review_item(user, item_id, expected_version)
     data = dict(item.data)
+    editable = EDITABLE_ASSIGNMENT_FIELDS if item.kind == ItemKind.ASSIGNMENT else EDITABLE_TARGET_FIELDS
     for key, raw in changes.items():
-        if key not in EDITABLE_TARGET_FIELDS:
+        if key not in editable:
             continue
-        if key in ("value", "value_max"):
+        if key in ("lead", "partners"):
+            names = raw if isinstance(raw, list) else str(raw or "").replace("\n", ";").split(";")
+            data[key] = [str(n).strip() for n in names if str(n).strip()]
+        elif key in ("value", "value_max"):
             data[key] = _clean_number(raw, "Giá trị" if key == "value" else "Giá trị tối đa")
         elif key == "comparator":
             if raw not in Comparator.values:
@@ -99,6 +105,8 @@ def item_update(*, user: Any, item_id: int, changes: dict[str, Any], expected_ve
             raise ValidationError("Chỉ tiêu phải có tên.", code="indicator")
         if data.get("kind") in ("target", "actual"):
             item.kind = ItemKind.ACTUAL if data["kind"] == "actual" else ItemKind.TARGET
+    if item.kind == ItemKind.ASSIGNMENT and not data.get("lead"):
+        raise ValidationError("Nhiệm vụ phải có đơn vị chủ trì.", code="lead")
     item.data = data
     item.status = ItemStatus.CONFIRMED
     item.version += 1
@@ -122,8 +130,15 @@ def item_set_status(*, user: Any, item_id: int, status: str, expected_version: i
 def item_merge(*, user: Any, item_id: int, indicator_id: int | None, expected_version: int | None = None) -> ExtractedItem:
     """Merge a target item into an existing catalogue indicator (None: create a new one on publish)."""
     item = _review_item(user, item_id, expected_version)
-    item.indicator = Indicator.objects.get(pk=indicator_id) if indicator_id else None
+    if item.kind not in (ItemKind.TARGET, ItemKind.ACTUAL):
+        raise ValidationError("Chỉ gộp được chỉ tiêu vào danh mục chỉ tiêu.", code="kind")
+    indicator = Indicator.objects.filter(pk=indicator_id).first() if indicator_id else None
+    if indicator_id and indicator is None:
+        raise ValidationError("Không tìm thấy chỉ tiêu trong danh mục.", code="indicator")
+    item.indicator = indicator
     item.indicator_suggested = False
+    # None is the planner's explicit "a new indicator": publish must not merge it into a similar one.
+    item.data = {**item.data, "indicator_new": indicator is None}
     item.status = ItemStatus.CONFIRMED
     item.version += 1
     item.save()
@@ -134,7 +149,12 @@ def item_merge(*, user: Any, item_id: int, indicator_id: int | None, expected_ve
 def document_confirm_all(*, user: Any, document: Document) -> int:
     """Confirm every pending item: the common case when the extraction reads well."""
     require_planner(user)
-    return document.items.filter(status=ItemStatus.PENDING).update(status=ItemStatus.CONFIRMED)
+    if document.status != DocumentStatus.REVIEW:
+        raise ValidationError("Văn bản không ở trạng thái chờ rà soát.", code="not_review")
+    # Bump versions too, so an edit form opened before "confirm all" is caught as stale.
+    return document.items.filter(status=ItemStatus.PENDING).update(
+        status=ItemStatus.CONFIRMED, version=F("version") + 1
+    )
 
 
 def plan_for_document(document: Document) -> Plan:
@@ -171,10 +191,95 @@ def _indicator_for(item: ExtractedItem) -> Indicator:
     )
 
 
+_SCALE_WORDS = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9}
+PLAN_MATCH_THRESHOLD = 0.6
+SAME_FIGURE_BONUS = 0.3
+NEIGHBOUR_CHARS = 600
+
+
+_GENERIC_WORDS = frozenset("ty le so cua va ve dat cac trong tren duoi tong muc nam nghin trieu ha".split())
+
+
+def _figure(value: Any, unit: str) -> tuple[float | None, str]:
+    """A value in base units: 567 "nghìn người" and 567000 "người" are the same figure."""
+    tokens = fold(unit or "").split()
+    scale = _SCALE_WORDS.get(tokens[0], 0.0) if tokens else 0.0
+    base = " ".join(tokens[1:] if scale else tokens)
+    if value is None:
+        return None, base
+    return round(float(value) * (scale or 1.0), 6), base
+
+
+def _same_figure(target: Target, data: dict[str, Any]) -> bool:
+    unit = data.get("unit") or ""
+    (mine, my_base), (theirs, their_base) = _figure(data["value"], unit), _figure(target.value, target.unit)
+    if mine != theirs or _figure(data.get("value_max"), unit)[0] != _figure(target.value_max, target.unit)[0]:
+        return False
+    return my_base == their_base or not my_base or not their_base
+
+
+def target_match(
+    plan: Plan, period: str, data: dict[str, Any], document: Document | None = None, start: int = 0
+) -> Target | None:
+    """The plan's target an extracted item restates (the programme repeats the resolution's targets).
+
+    Same period; a similar indicator name, the same figure counting in its favour. Neighbouring
+    targets of one document that merely share a figure (2.000 ha of fruit trees, 2.000 ha of herbs,
+    in one sentence) are not merged; a different figure needs an almost identical name.
+    """
+    name = (data.get("indicator") or "").strip()
+    if not name or data.get("value") is None:
+        return None
+    best: tuple[float, Target | None] = (0.0, None)
+    same_figure_targets: list[Target] = []
+    candidates = Target.objects.filter(plan=plan, period=period).select_related("indicator")
+    for target in candidates.prefetch_related("sources"):
+        names = [target.indicator.name, *(target.indicator.aliases or [])]
+        score = max(similarity(name, other) for other in names)
+        same_figure = _same_figure(target, data)
+        neighbour = document is not None and any(
+            s.document_id == document.pk and abs(s.start - start) < NEIGHBOUR_CHARS for s in target.sources.all()
+        )
+        if same_figure and not neighbour:
+            score += SAME_FIGURE_BONUS
+            same_figure_targets.append(target)
+        elif not same_figure:
+            score -= SAME_FIGURE_BONUS
+        if score > best[0]:
+            best = (score, target)
+    if best[0] >= PLAN_MATCH_THRESHOLD:
+        return best[1]
+    # A terse restatement ("Số ha rừng: 3.000 ha") of the only target with that figure and a word in common.
+    content = words(name) - _GENERIC_WORDS
+    sharing = [
+        target for target in same_figure_targets
+        if content & set().union(*(words(n) for n in [target.indicator.name, *(target.indicator.aliases or [])]))
+    ]
+    return sharing[0] if len(sharing) == 1 else None
+
+
+def _remember_alias(indicator: Indicator, name: str) -> None:
+    """Keep another document's wording of a merged indicator, so the next suggestion is exact."""
+    name = name.strip()
+    known = {fold(n) for n in [indicator.name, *(indicator.aliases or [])]}
+    if name and fold(name) not in known and similarity(name, indicator.name) >= 0.5:
+        indicator.aliases = [*(indicator.aliases or []), name[:500]]
+        indicator.save(update_fields=["aliases"])
+
+
 def _publish_target(plan: Plan, document: Document, item: ExtractedItem) -> Target:
     data = item.data
-    indicator = _indicator_for(item)
     period = data.get("period") or str(plan.year_start)
+    # A machine suggestion (or none) gives way to the plan's own target with the same figure.
+    chosen_by_planner = item.indicator_id is not None and not item.indicator_suggested
+    restated = None if chosen_by_planner or data.get("indicator_new") else target_match(
+        plan, period, data, document, item.start
+    )
+    if restated is not None:
+        indicator = restated.indicator
+        _remember_alias(indicator, data.get("indicator") or "")
+    else:
+        indicator = _indicator_for(item)
     agency = unit_resolve(data["agency"]) if data.get("agency") else None
     target = Target.objects.filter(plan=plan, indicator=indicator, period=period).first()
     if target is None:

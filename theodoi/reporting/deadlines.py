@@ -69,7 +69,7 @@ def _vn_calendar(year: int) -> holidays.HolidayBase:
     # One fully populated instance per year: read-only afterwards, so safe to
     # share between request threads (an ``expand=True`` instance would mutate
     # itself on lookups of new years).
-    return holidays.Vietnam(years=year, language="vi")
+    return holidays.Vietnam(years=year, language="vi", expand=False)
 
 
 def is_working_day(d: date) -> bool:
@@ -334,7 +334,13 @@ def regime_from_dict(data: Mapping[str, Any]) -> ReportingRegime:
 
 
 def lock_date(period: Period, regime: ReportingRegime) -> date:
-    """First day on which the unit's report for ``period`` is locked."""
+    """First day on which the unit's report for ``period`` is locked.
+
+    "Lock N days after the deadline": late submissions and corrections are
+    accepted through ``due + N`` (calendar days, so the lock is predictable
+    without a holiday table); from the start of the returned day the
+    report is read-only unless the consolidator reopens it.
+    """
     return regime.unit_due(period) + timedelta(days=regime.lock_after_days + 1)
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "Period",
     "PeriodKind",
     "parse_period_key",
+    "periods_in_year",
     "period_containing",
     "window",
 ]
@@ -195,6 +196,12 @@ def parse_period_key(key: str) -> Period:
         f"Invalid period key {key!r}: expected YYYY-MM (month), YYYY-Qn (quarter), YYYY-H1 (6 months), "
         "YYYY-9M (9 months) or YYYY (year)"
     )
+
+
+def periods_in_year(kind: PeriodKind | str, year: int) -> list[Period]:
+    """All periods of ``kind`` in ``year``, in order (to open a year's reporting rounds)."""
+    kind = PeriodKind(kind)
+    return [Period(kind, year, i) for i in range(1, _COUNT[kind] + 1)]
 
 
 # -- cut-off windows ---------------------------------------------------------

@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from theodoi.reporting import views
 
 app_name = "reporting"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("mo/", views.form_open, name="open"),
+    path("bieu/<int:pk>/", views.form_detail, name="form"),
+    path("bieu/<int:pk>/luu/", views.form_autosave, name="autosave"),
+    path("bieu/<int:pk>/nhap-tep/", views.form_import, name="import"),
+    path("bieu/<int:pk>/<slug:action>/", views.form_action, name="action"),
+    path("gia-tri/<int:pk>/lich-su/", views.value_history, name="history"),
+    path("tong-hop/", views.consolidation, name="consolidation"),
+    path("dung-han/", views.timeliness, name="timeliness"),
+    path("thong-bao/", views.reminders, name="reminders"),
+]

@@ -90,10 +90,21 @@ def _bomless_utf16(data: bytes) -> str | None:
     for zeros, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
         if zeros.count(0) >= half / 3 and others.count(0) <= half / 100:
             try:
-                return data.decode(codec)
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 return None
+            return text if _mostly_latin(text) else None
     return None
+
+
+def _mostly_latin(text: str) -> bool:
+    """Guard for BOM-less UTF-16: binary data decodes to scattered CJK and symbols instead.
+
+    Vietnamese (letters, combining marks, punctuation) lies below U+2000, except for a few
+    typographic signs.
+    """
+    latin = sum(1 for ch in text if ord(ch) < 0x2000)
+    return latin >= 0.9 * len(text)
 
 
 def _reject_binary(text: str, controls_pattern: re.Pattern[str] = _CONTROLS) -> None:

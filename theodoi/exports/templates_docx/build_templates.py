@@ -15,14 +15,17 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from theodoi.exports import docx_style as ds
 
 HERE = Path(__file__).resolve().parent
 
-# Text width is 210 - 30 - 15 = 165 mm; the right column must hold the Quốc hiệu on one line.
-HEADER_WIDTHS_MM = [62.0, 103.0]
+# Text width is 210 - 30 - 15 = 165 mm. The right column must hold the Quốc hiệu on one
+# line (12 pt bold is about 88 mm); the left one "SỞ KẾ HOẠCH VÀ ĐẦU TƯ" (13 pt bold, about 60 mm).
+HEADER_WIDTHS_MM = [68.0, 97.0]
+HEADER_CELL_PADDING_MM = 1.0
 SIGNATURE_WIDTHS_MM = [85.0, 80.0]
 
 
@@ -67,9 +70,9 @@ def _styles(doc) -> None:
     normal.font.size = Pt(14)
     normal.font.color.rgb = ds.BLACK
     ds.set_fonts(normal.element.get_or_add_rPr())
-    defaults = doc.styles.element.find(ds.qn("w:docDefaults"))
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
-        rpr = defaults.find(ds.qn("w:rPrDefault") + "/" + ds.qn("w:rPr"))
+        rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
         if rpr is not None:
             ds.set_fonts(rpr)
 
@@ -77,6 +80,7 @@ def _styles(doc) -> None:
 def _header_table(doc) -> None:
     table = doc.add_table(rows=2, cols=2)
     ds.no_borders(table)
+    ds.side_cell_margins(table, HEADER_CELL_PADDING_MM)
     ds.fixed_widths(table, HEADER_WIDTHS_MM)
     left, right = table.rows[0].cells
 
@@ -89,10 +93,16 @@ def _header_table(doc) -> None:
         ("{%p endfor %}", 13, True),
     ]
     _fill(left, lines)
-    ds.short_rule(left.add_paragraph(), line_width_mm=22, box_width_mm=HEADER_WIDTHS_MM[0] - 3.8)
+    ds.short_rule(
+        left.add_paragraph(), line_width_mm=22, box_width_mm=HEADER_WIDTHS_MM[0] - 2 * HEADER_CELL_PADDING_MM
+    )
 
-    _fill(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.5, True), ("Độc lập - Tự do - Hạnh phúc", 13, True)])
-    ds.short_rule(right.add_paragraph(), line_width_mm=60, box_width_mm=HEADER_WIDTHS_MM[1] - 3.8)
+    _fill(
+        right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True), ("Độc lập - Tự do - Hạnh phúc", 13, True)]
+    )
+    ds.short_rule(
+        right.add_paragraph(), line_width_mm=60, box_width_mm=HEADER_WIDTHS_MM[1] - 2 * HEADER_CELL_PADDING_MM
+    )
 
     number_cell, date_cell = table.rows[1].cells
     _fill(number_cell, [("Số: {{ number_symbol }}", 13, False)], space_before=6)
@@ -112,7 +122,7 @@ def _title(doc) -> None:
     title.paragraph_format.space_before = Pt(18)
     ds.write(title, "{{ doc_type }}", 14, bold=True)
     ds.write(ds.tight(doc.add_paragraph()), "{{ title_summary }}", 14, bold=True)
-    ds.short_rule(doc.add_paragraph(), line_width_mm=40, box_width_mm=165)
+    ds.short_rule(doc.add_paragraph(), line_width_mm=40, box_width_mm=165, space_before_pt=5)
     for text in ("{%p if addressee %}", "Kính gửi: {{ addressee }}", "{%p endif %}"):
         paragraph = ds.tight(doc.add_paragraph())
         paragraph.paragraph_format.space_before = Pt(6)

@@ -1,0 +1,271 @@
+"""Concurrent reporters saving values against a running server on PostgreSQL.
+
+    .venv/bin/python benchmarks/submit_load.py [--duration 60] [--users 50] [--workers N]
+
+Creates a fresh PostgreSQL database (dropped at the end), migrates it, seeds one unit, reporter,
+API token and open monthly form per user, starts gunicorn on it, then has every user save values
+(`PUT /api/reporting/forms/{id}/values`, Vietnamese number text, with the optimistic version check)
+as fast as the server answers, for ``--duration`` seconds. Prints sustained saves/s, p50/p99
+latency, errors, and the raw psycopg single-row INSERT+COMMIT rate measured on the same database in
+the same run; afterwards checks that every acknowledged save is in the database.
+Goal: saves/s >= 0.25 x raw rate, p99 < 150 ms, 0 lost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args() -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
+    p.add_argument("--users", type=int, default=50, help="concurrent reporters (default 50)")
+    p.add_argument("--workers", type=int, default=max(2, (os.cpu_count() or 2) * 2), help="gunicorn workers")
+    p.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
+    p.add_argument("--targets", type=int, default=5, help="targets per form")
+    p.add_argument("--warmup", type=float, default=5.0, help="seconds of unrecorded load first (imports, connections)")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--pg", default=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"),
+                   help="PostgreSQL server URL without database name")
+    p.add_argument("--endpoint", choices=["auto", "api", "web"], default="auto",
+                   help="api: PUT /api/reporting/forms/{id}/values (bearer token); web: the grid's autosave "
+                        "POST /bao-cao-dinh-ky/bieu/{id}/luu/ (session + CSRF); auto: api when mounted")
+    p.add_argument("--raw-seconds", type=float, default=5.0, help="seconds of the raw INSERT+COMMIT measure")
+    return p.parse_args()
+
+
+def admin_sql(pg: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{pg}/postgres", autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def raw_insert_rate(url: str, seconds: float) -> float:
+    """Single connection, one row per transaction: the floor cost of a durable write on this server."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_raw (id bigserial primary key, at timestamptz, v text)")
+        conn.commit()
+        n, start = 0, time.perf_counter()
+        while time.perf_counter() - start < seconds:
+            conn.execute("INSERT INTO bench_raw (at, v) VALUES (now(), %s)", (f"{n},5",))
+            conn.commit()
+            n += 1
+        rate = n / (time.perf_counter() - start)
+        conn.execute("DROP TABLE bench_raw")
+        conn.commit()
+    return rate
+
+
+def seed(users: int, targets: int) -> list[dict[str, object]]:
+    """Units, reporters, tokens, a plan with targets, the seed regime and one open form per user."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+
+    from theodoi.accounts.models import ApiToken, Membership, OrgUnit, Role, UnitKind
+    from theodoi.plans.models import Indicator, Plan, Target
+    from theodoi.reporting.periods import Period, PeriodKind
+    from theodoi.reporting.services import duties_from_plan, form_open_or_create, regime_ensure_seed
+
+    call_command("migrate", verbosity=0)
+    province = OrgUnit.objects.create(name="UBND tỉnh (bench)", code="bench-tinh", kind=UnitKind.PROVINCE)
+    plan = Plan.objects.create(name="Kế hoạch (bench)", year_start=2026, year_end=2026, unit=province)
+    User = get_user_model()
+    people = []
+    for i in range(users):
+        unit = OrgUnit.objects.create(name=f"Sở thứ {i + 1}", code=f"bench-{i}", parent=province)
+        user = User(username=f"bench{i}", first_name="Cán bộ", last_name=f"số {i}")
+        user.set_unusable_password()
+        user.save()
+        Membership.objects.create(user=user, unit=unit, role=Role.REPORTER)
+        token = ApiToken.objects.create(user=user, key=f"bench-token-{i}-{random.getrandbits(64):x}")
+        session = SessionStore()
+        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        ids = []
+        for t in range(targets):
+            ind = Indicator.objects.create(name=f"Chỉ tiêu {t + 1} của {unit.name}", unit="tỷ đồng")
+            ids.append(Target.objects.create(plan=plan, indicator=ind, value=1000, unit="tỷ đồng", period="2026",
+                                             responsible_unit=unit).pk)
+        people.append({"user": user, "unit": unit, "token": token.key, "targets": ids,
+                       "session": session.session_key, "csrf": f"{random.getrandbits(128):032x}"})
+    regime = regime_ensure_seed()
+    duties_from_plan(user=None, regime=regime, plan=plan)
+    key = Period(PeriodKind.MONTHLY, 2026, 12).key
+    for p in people:
+        form = form_open_or_create(user=p["user"], regime=regime, unit=p["unit"], period_key=key)
+        p["form"], p["version"] = form.pk, form.version
+    return people
+
+
+async def reporter(client, person: dict, stop_at: float, lat: list[float], acks: list, errors: list,
+                   endpoint: str) -> None:
+    """One official saving one value at a time, as the grid's autosave does."""
+    from theodoi.core.vnnumber import format_vn_number
+
+    if endpoint == "api":
+        method, url = "PUT", f"/api/reporting/forms/{person['form']}/values"
+        headers = {"Authorization": f"Bearer {person['token']}"}
+    else:
+        method, url = "POST", f"/bao-cao-dinh-ky/bieu/{person['form']}/luu/"
+        headers = {"Cookie": f"sessionid={person['session']}; csrftoken={person['csrf']}",
+                   "X-CSRFToken": person["csrf"], "Referer": str(client.base_url)}
+    n = 0
+    while time.perf_counter() < stop_at:
+        n += 1
+        target = person["targets"][n % len(person["targets"])]
+        value = f"{n}{random.randint(0, 999):03d},5"
+        text = format_vn_number(__import__("decimal").Decimal(value.replace(",", ".")))  # "12.345,5"
+        body = {"expected_version": person["version"], "values": [{"target": target, "value": text}]}
+        t0 = time.perf_counter()
+        try:
+            r = await client.request(method, url, json=body, headers=headers)
+        except Exception as exc:  # connection refused, timeouts
+            errors.append(repr(exc))
+            await asyncio.sleep(0.05)
+            continue
+        lat.append(time.perf_counter() - t0)
+        if r.status_code == 200:
+            person["version"] = r.json()["version"]
+            acks.append((person["form"], target, value.replace(",", "."), person["version"]))
+        else:
+            errors.append(f"{r.status_code} {r.text[:120]}")
+
+
+async def run_load(base: str, people: list[dict], duration: float, endpoint: str) -> tuple[list[float], list, list, float]:
+    import httpx
+
+    lat: list[float] = []
+    acks: list = []
+    errors: list = []
+    limits = httpx.Limits(max_connections=len(people) + 5, max_keepalive_connections=len(people) + 5)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+        start = time.perf_counter()
+        stop_at = start + duration
+        await asyncio.gather(*(reporter(client, p, stop_at, lat, acks, errors, endpoint) for p in people))
+        elapsed = time.perf_counter() - start
+    return lat, acks, errors, elapsed
+
+
+def verify(acks: list) -> int:
+    """Every acknowledged save must be a stored version with that value; returns how many are lost."""
+    from decimal import Decimal
+
+    from theodoi.reporting.models import ValueVersion
+
+    stored = {
+        (form_id, target_id, Decimal(after["value"]))
+        for form_id, target_id, after in ValueVersion.objects.filter(action="save").values_list(
+            "value__form_id", "value__target_id", "after"
+        )
+    }
+    return sum((f, t, Decimal(v)) not in stored for f, t, v, _ in acks)
+
+
+def wait_for(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    import httpx
+
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise SystemExit("server did not start")
+
+
+def main() -> int:
+    args = parse_args()
+    db = f"theodoi_bench_{os.getpid()}"
+    url = f"{args.pg}/{db}"
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": "bench-only", "DB_CONN_MAX_AGE": "600",
+           "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "theodoi.settings",
+           "REDIS_URL": "", "CELERY_BROKER_URL": ""}
+    os.environ.update(env)
+    admin_sql(args.pg, f'CREATE DATABASE "{db}"')
+    server = None
+    try:
+        print(f"database {db}: migrating and seeding {args.users} reporters…", flush=True)
+        people = seed(args.users, args.targets)
+        raw_before = raw_insert_rate(url, args.raw_seconds)
+        server = subprocess.Popen(
+            [str(ROOT / ".venv/bin/gunicorn"), "theodoi.wsgi:application", "-b", f"127.0.0.1:{args.port}",
+             "-w", str(args.workers), "-k", "gthread", "--threads", str(args.threads), "--log-level", "warning", "--preload",
+             "--backlog", "2048"],
+            cwd=ROOT, env=env, start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{args.port}"
+        wait_for(f"{base}/api/openapi.json", server)
+        endpoint = args.endpoint
+        if endpoint == "auto":
+            import httpx
+
+            mounted = httpx.get(f"{base}/api/openapi.json").json().get("paths", {})
+            endpoint = "api" if "/api/reporting/forms/{form_id}/values" in mounted else "web"
+        print(f"gunicorn: {args.workers} workers × {args.threads} threads; endpoint {endpoint}; "
+              f"load {args.users} users × {args.duration:g} s…", flush=True)
+        if args.warmup > 0:
+            _, warm_acks, warm_errors, _ = asyncio.run(run_load(base, people, args.warmup, endpoint))
+            print(f"warm-up: {len(warm_acks)} saves, {len(warm_errors)} errors (not counted)", flush=True)
+        else:
+            warm_acks = []
+        lat, acks, errors, elapsed = asyncio.run(run_load(base, people, args.duration, endpoint))
+        measured = len(acks)
+        acks = warm_acks + acks  # every acknowledged save, warm-up included, must be stored
+        raw_after = raw_insert_rate(url, args.raw_seconds)
+    finally:
+        if server is not None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    try:
+        lost = verify(acks)
+        from django.db import connections
+
+        connections.close_all()
+    finally:
+        admin_sql(args.pg, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    raw = (raw_before + raw_after) / 2
+    rate = measured / elapsed
+    lat_ms = sorted(x * 1000 for x in lat) or [0.0]
+    p50 = statistics.median(lat_ms)
+    p99 = lat_ms[min(len(lat_ms) - 1, int(len(lat_ms) * 0.99))]
+    print()
+    print(f"endpoint              {endpoint}")
+    print(f"users                 {args.users}")
+    print(f"duration              {elapsed:.1f} s")
+    print(f"acknowledged saves    {measured}  ({len(acks)} with the warm-up, all checked)")
+    print(f"sustained saves/s     {rate:.1f}")
+    print(f"latency p50 / p99     {p50:.1f} ms / {p99:.1f} ms")
+    print(f"errors                {len(errors)}" + (f"  (first: {errors[0]})" if errors else ""))
+    print(f"raw INSERT+COMMIT/s   {raw:.1f}  (before {raw_before:.0f}, after {raw_after:.0f}; one connection)")
+    print(f"ratio saves/raw       {rate / raw:.2f}  (goal >= 0.25)")
+    print(f"lost acknowledged     {lost}")
+    ok = rate >= 0.25 * raw and p99 < 150 and lost == 0 and not errors
+    print("RESULT                " + ("PASS" if ok else "FAIL"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,341 @@
+"""Recompute stored target statuses from the reported values: the one place the engine meets the models.
+
+Each target gets two `TargetStatus` rows per period: an internal one, from every value of a form
+that has left the unit (submitted, approved, accepted, locked), read by planners and leaders; and a
+public one (`public=True`) from accepted and locked forms only, which is what anonymous visitors see.
+
+Reading the reported values (why it is done this way):
+
+* Every reported value of a flow is the total since January (lũy kế từ đầu năm), whatever the
+  form's period: that is how the reporting forms ask for it (reporting/demo.py invents figures the
+  same way). A later period's figure therefore replaces an earlier one; two figures for the same
+  date (June and Q2) are the same total. `VALUES_ARE_YEAR_TO_DATE` is the one switch to change if
+  a regime ever asks for the period's own amount.
+* The responsible unit's figures count; only when it reported nothing do other units' figures
+  count (a district reporting a provincial target, for instance).
+* "As of" is the end of the latest reporting round of the plan year (the latest period with any
+  counted value, for any target), so that a target nobody reported on is judged at the same date
+  as the others, and an evaluation of 2021 stays the same when run in 2026.
+* A change target without a stored baseline takes last year's recorded actual (plans.Actual).
+
+`period` of a row: the target's own period ("2021") for the current evaluation, or a reporting
+period key ("2021-H1") for a snapshot as of that period's end (the 6-month review).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from theodoi.evaluation import engine
+from theodoi.evaluation.explain import FORECAST_METHODS_VI
+from theodoi.evaluation.models import TargetStatus
+from theodoi.plans.models import Actual, Target
+from theodoi.reporting.models import FormStatus, ReportForm, ReportValue
+from theodoi.reporting.periods import Period, PeriodKind, parse_period_key
+
+log = logging.getLogger(__name__)
+
+COUNTED_STATUSES = (FormStatus.SUBMITTED, FormStatus.APPROVED, FormStatus.ACCEPTED, FormStatus.LOCKED)
+PUBLIC_STATUSES = (FormStatus.ACCEPTED, FormStatus.LOCKED)
+# Flows: every form reports the total since January (see the module docstring). When False, monthly
+# and quarterly forms are read as the period's own amount and added up.
+VALUES_ARE_YEAR_TO_DATE = True
+CUMULATIVE_KINDS = frozenset({PeriodKind.SEMIANNUAL, PeriodKind.NINE_MONTH, PeriodKind.ANNUAL})
+_CHUNK = 2000
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One reported value, as the recompute needs it."""
+
+    target_id: int
+    unit_id: int
+    period: Period
+    value: float
+    status: str
+    updated_at: Any
+
+    @property
+    def public(self) -> bool:
+        return self.status in PUBLIC_STATUSES
+
+
+def target_years(period: str) -> tuple[int, int] | None:
+    """The years a target's period covers: "2021" → (2021, 2021), "2021-2025" → (2021, 2025)."""
+    parts = str(period).strip().split("-")
+    try:
+        years = [int(p) for p in parts if p]
+    except ValueError:
+        return None
+    if len(years) == 1:
+        return years[0], years[0]
+    if len(years) == 2 and years[0] <= years[1]:
+        return years[0], years[1]
+    return None
+
+
+def _snapshot_period(period: str | None) -> Period | None:
+    """A reporting period key that is not a plain year or range ("2021-H1", "2021-06")."""
+    if not period or target_years(period) is not None:
+        return None
+    try:
+        return parse_period_key(period)
+    except ValueError:
+        return None
+
+
+def target_spec(target: Target, *, baseline: float | None = None) -> engine.TargetSpec:
+    """The engine's view of a target (indicator fields fill in what the target leaves open)."""
+    indicator = target.indicator
+    return engine.TargetSpec(
+        comparator=target.comparator if target.comparator in engine.COMPARATORS else "=",
+        value=float(target.value),
+        value_max=float(target.value_max) if target.value_max is not None else None,
+        direction=indicator.direction if indicator.direction in ("higher", "lower") else "higher",
+        measure=indicator.measure if indicator.measure in ("flow", "stock") else "stock",
+        change=bool(target.is_change),
+        baseline=target.baseline if target.baseline is not None else baseline,
+        unit=target.unit or indicator.unit or "",
+        forecast_only=bool(target.forecast_only),
+    )
+
+
+def observations(rows: Sequence[ValueRow], *, measure: str, responsible_unit_id: int | None) -> list[engine.Observation]:
+    """Turn a target's reported values into engine observations (see the module docstring)."""
+    own = [r for r in rows if r.unit_id == responsible_unit_id]
+    chosen = own or list(rows)
+    if not VALUES_ARE_YEAR_TO_DATE:
+        kinds = {r.period.kind for r in chosen}
+        if PeriodKind.MONTHLY in kinds and PeriodKind.QUARTERLY in kinds:
+            chosen = [r for r in chosen if r.period.kind is not PeriodKind.QUARTERLY]
+    chosen.sort(key=lambda r: (r.period.end, str(r.updated_at)))
+    return [
+        engine.Observation(
+            period_end=r.period.end,
+            value=r.value,
+            cumulative=VALUES_ARE_YEAR_TO_DATE or measure != "flow" or r.period.kind in CUMULATIVE_KINDS,
+            final=r.period.kind is PeriodKind.ANNUAL,
+        )
+        for r in chosen
+    ]
+
+
+def _load_values(target_ids: Sequence[int]) -> dict[int, list[ValueRow]]:
+    out: dict[int, list[ValueRow]] = defaultdict(list)
+    for start in range(0, len(target_ids), _CHUNK):
+        chunk = target_ids[start : start + _CHUNK]
+        rows = ReportValue.objects.filter(
+            target_id__in=chunk, value__isnull=False, form__status__in=COUNTED_STATUSES
+        ).values_list("target_id", "form__unit_id", "form__period_key", "value", "form__status", "form__updated_at")
+        for target_id, unit_id, key, value, status, updated in rows.iterator(chunk_size=5000):
+            try:
+                period = parse_period_key(key)
+            except ValueError:
+                continue
+            out[target_id].append(ValueRow(target_id, unit_id, period, float(value), status, updated))
+    return out
+
+
+def rounds_as_of(*, today: date | None = None) -> dict[tuple[int, bool], date]:
+    """(year, public) → end of the latest period with a counted form: the date every target of
+    that year is evaluated at."""
+    latest: dict[tuple[int, bool], date] = {}
+    # Forms rather than values: a few hundred rows per year instead of every value.
+    keys = ReportForm.objects.filter(status__in=COUNTED_STATUSES).values_list("period_key", "status").distinct()
+    for key, status in keys:
+        try:
+            period = parse_period_key(key)
+        except ValueError:
+            continue
+        for public in (False, True):
+            if public and status not in PUBLIC_STATUSES:
+                continue
+            slot = (period.year, public)
+            if slot not in latest or period.end > latest[slot]:
+                latest[slot] = period.end
+    return latest
+
+
+def _default_as_of(year: int, today: date) -> date:
+    return min(today, date(year, 12, 31))
+
+
+def _baselines(targets: Sequence[Target]) -> dict[tuple[int, str], float]:
+    """Last year's recorded actuals for change targets without a baseline: (indicator, period) → value."""
+    wanted = {
+        (t.indicator_id, str(years[0] - 1))
+        for t in targets
+        if t.is_change and t.baseline is None and (years := target_years(t.period))
+    }
+    if not wanted:
+        return {}
+    rows = Actual.objects.filter(
+        indicator_id__in={i for i, _ in wanted}, period__in={p for _, p in wanted}
+    ).values_list("indicator_id", "period", "value")
+    return {(i, p): v for i, p, v in rows}
+
+
+def target_evaluate(
+    target: Target,
+    rows: Sequence[ValueRow],
+    *,
+    public: bool,
+    as_of_by_year: dict[tuple[int, bool], date],
+    snapshot: Period | None = None,
+    baseline: float | None = None,
+    today: date | None = None,
+) -> tuple[engine.Evaluation, date | None]:
+    """Evaluate one target from its value rows; returns the evaluation and the date it is as of."""
+    today = today or timezone.localdate()
+    years = target_years(target.period)
+    spec = target_spec(target, baseline=baseline)
+    counted = [r for r in rows if r.public] if public else list(rows)
+    if years is None:
+        return engine.evaluate(spec, [], year=today.year, as_of=today), None
+    first, last = years
+    if snapshot is not None:
+        year, as_of = snapshot.year, snapshot.end
+        if not first <= year <= last:
+            return engine.evaluate(spec, [], year=year, as_of=as_of), as_of
+    else:
+        # A term target (2021-2025) is judged on its latest year with figures.
+        with_data = [r.period.year for r in counted if first <= r.period.year <= last]
+        year = max(with_data) if with_data else min(last, max(first, today.year))
+        as_of = as_of_by_year.get((year, public)) or _default_as_of(year, today)
+    in_year = [r for r in counted if r.period.year == year]
+    obs = observations(in_year, measure=spec.measure, responsible_unit_id=target.responsible_unit_id)
+    return engine.evaluate(spec, obs, year=year, as_of=as_of), as_of
+
+
+def _status_row(target: Target, period: str, public: bool, result: engine.Evaluation, as_of: date | None) -> TargetStatus:
+    method = result.forecast_method or ""
+    return TargetStatus(
+        target=target,
+        period=period,
+        public=public,
+        status=result.status,
+        value=result.actual,
+        progress_pct=result.progress_pct,
+        forecast=result.forecast,
+        forecast_method=FORECAST_METHODS_VI.get(method, method),
+        explanation=result.explanation_vi,
+        as_of=as_of,
+        target_level=result.target,
+        expected_pct=result.expected_pct,
+        period_end=result.period_end,
+    )
+
+
+def target_statuses_recompute(
+    *,
+    target: Target | None = None,
+    period: str | None = None,
+    target_ids: Iterable[int] | None = None,
+    today: date | None = None,
+) -> int:
+    """Recompute and store the internal and public statuses; returns how many rows were written.
+
+    Without arguments: every target, current evaluation. `target` / `target_ids` narrow it down;
+    `period` is either a target period ("2021": the targets of that period) or a reporting period
+    key ("2021-H1": every target covering 2021, evaluated as of 30 June, stored under "2021-H1").
+    """
+    today = today or timezone.localdate()
+    snapshot = _snapshot_period(period)
+    targets_qs = Target.objects.select_related("indicator").order_by("pk")
+    if target is not None:
+        targets_qs = targets_qs.filter(pk=target.pk)
+    if target_ids is not None:
+        targets_qs = targets_qs.filter(pk__in=list(target_ids))
+    if period and snapshot is None:
+        targets_qs = targets_qs.filter(period=period)
+    targets = list(targets_qs)
+    if snapshot is not None:
+        targets = [t for t in targets if (y := target_years(t.period)) and y[0] <= snapshot.year <= y[1]]
+    if not targets:
+        return 0
+    ids = [t.pk for t in targets]
+    values = _load_values(ids)
+    as_of_by_year = rounds_as_of(today=today)
+    baselines = _baselines(targets)
+    rows: list[TargetStatus] = []
+    for t in targets:
+        years = target_years(t.period)
+        baseline = baselines.get((t.indicator_id, str(years[0] - 1))) if years else None
+        key = snapshot.key if snapshot is not None else t.period
+        for public in (False, True):
+            result, as_of = target_evaluate(
+                t, values.get(t.pk, []), public=public, as_of_by_year=as_of_by_year,
+                snapshot=snapshot, baseline=baseline, today=today,
+            )
+            rows.append(_status_row(t, key, public, result, as_of))
+    with transaction.atomic():
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            stale = TargetStatus.objects.filter(target_id__in=chunk)
+            if snapshot is not None:
+                stale = stale.filter(period=snapshot.key)
+            else:
+                stale = stale.exclude(period__in=_snapshot_keys_of(chunk))
+            stale.delete()
+        TargetStatus.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
+def _snapshot_keys_of(target_ids: Sequence[int]) -> list[str]:
+    """Periods of existing snapshot rows (kept when the current evaluation is rebuilt)."""
+    keys = TargetStatus.objects.filter(target_id__in=target_ids).values_list("period", flat=True).distinct()
+    return [k for k in keys if _snapshot_period(k) is not None]
+
+
+def on_values_changed(target_ids: Iterable[int]) -> int:
+    """Call after reported values or a form's status changed: recomputes the targets' current
+    statuses, then every snapshot (6-month, 9-month review) already stored for them."""
+    ids = sorted({int(i) for i in target_ids})
+    if not ids:
+        return 0
+    written = target_statuses_recompute(target_ids=ids)
+    for key in _snapshot_keys_of(ids):
+        written += target_statuses_recompute(target_ids=ids, period=key)
+    return written
+
+
+# -- deferred recompute, used by the signal handlers in apps.py ------------------------------------
+def queue_recompute(target_ids: Iterable[int]) -> None:
+    """Recompute after the current transaction commits, once per target however many saves it had.
+
+    A failure is logged, never raised: a bug in evaluation must not undo a unit's report.
+    """
+    ids = {int(i) for i in target_ids}
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _recompute_logged(ids)
+        return
+    for _sids, func, _robust in connection.run_on_commit:
+        pending = getattr(func, "theodoi_pending", None)
+        if pending is not None and not getattr(func, "theodoi_done", False):
+            pending.update(ids)
+            return
+
+    def flush() -> None:
+        flush.theodoi_done = True  # type: ignore[attr-defined]
+        _recompute_logged(flush.theodoi_pending)  # type: ignore[attr-defined]
+
+    flush.theodoi_pending = set(ids)  # type: ignore[attr-defined]
+    transaction.on_commit(flush, robust=True)
+
+
+def _recompute_logged(ids: set[int]) -> None:
+    try:
+        on_values_changed(ids)
+    except Exception:  # noqa: BLE001 - see queue_recompute
+        log.exception("evaluation recompute failed for targets %s", sorted(ids)[:20])

@@ -1,0 +1,158 @@
+/* Dashboard charts: read JSON embedded by the page (json_script) and draw with the vendored ECharts.
+   Every mark is a link: clicking a bar opens the targets (or the target) behind it. */
+(function () {
+  "use strict";
+  var COLORS = {
+    exceeded: "#1e7d32", achieved: "#4caf50", on_track: "#1d4f91", at_risk: "#e0a100",
+    off_track: "#d9534f", not_achieved: "#b3261e", no_data: "#9aa5b1", forecast: "#c5ccd3"
+  };
+  var FONT = { fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif' };
+
+  function vn(value, decimals) {
+    // Vietnamese number format: 1.234,5 (dots group thousands, comma before decimals).
+    if (value === null || value === undefined || isNaN(value)) return "—";
+    var d = decimals === undefined ? 2 : decimals;
+    var fixed = Math.abs(value).toFixed(d);
+    if (d > 0) fixed = fixed.replace(/\.?0+$/, "");
+    var parts = fixed.split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    return (value < 0 ? "-" : "") + whole + (parts[1] ? "," + parts[1] : "");
+  }
+  function data(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+  function init(id) {
+    var el = document.getElementById(id);
+    if (!el || !window.echarts) return null;
+    var chart = window.echarts.init(el, null, { renderer: "canvas" });
+    window.addEventListener("resize", function () { chart.resize(); });
+    el.dataset.rendered = "1";
+    return chart;
+  }
+  function go(url) { window.location.href = url; }
+
+  function fields() {
+    var d = data("data-fields"), chart = d && init("chart-fields");
+    if (!chart) return;
+    chart.setOption({
+      textStyle: FONT, animation: false,
+      tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+      legend: { bottom: 0, textStyle: FONT },
+      grid: { left: 8, right: 16, top: 8, bottom: 44, containLabel: true },
+      xAxis: { type: "value", minInterval: 1, name: "chỉ tiêu", nameLocation: "end" },
+      yAxis: { type: "category", data: d.categories, inverse: true, axisLabel: { width: 230, overflow: "break" } },
+      series: d.series.map(function (s) {
+        return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: COLORS[s.status] },
+                 label: { show: true, formatter: function (p) { return p.value ? p.value : ""; } },
+                 status: s.status, cursor: "pointer" };
+      })
+    });
+    chart.on("click", function (p) {
+      var status = d.series[p.seriesIndex].status;
+      go(d.base_url + "?linh_vuc=" + d.keys[p.dataIndex] + "&trang_thai=" + status);
+    });
+  }
+
+  function progress() {
+    var d = data("data-progress"), chart = d && init("chart-progress");
+    if (!chart) return;
+    if (!d.ids.length) {
+      chart.setOption({ title: { text: "Chưa có số liệu để tính tiến độ", left: "center", top: "middle",
+                                 textStyle: { color: "#5f6b76", fontSize: 14, fontWeight: "normal" } } });
+      return;
+    }
+    var capped = d.progress.map(function (v) { return Math.min(v, 200); });
+    chart.setOption({
+      textStyle: FONT, animation: false,
+      tooltip: { trigger: "item", formatter: function (p) {
+        var i = p.dataIndex;
+        return d.full_names[i] + "<br>Thực hiện: " + vn(d.progress[i], 1) + "% chỉ tiêu" +
+          (d.expected[i] !== null ? "<br>Cần theo tiến độ: " + vn(d.expected[i], 1) + "%" : "") +
+          "<br>Đánh giá: " + d.labels[i];
+      } },
+      grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+      xAxis: { type: "value", max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); },
+               axisLabel: { formatter: function (v) { return vn(v, 0) + "%"; } } },
+      yAxis: { type: "category", data: d.names, axisLabel: { width: 340, overflow: "truncate", fontSize: 11, interval: 0 } },
+      series: [
+        { type: "bar", data: capped.map(function (v, i) {
+            return { value: v, itemStyle: { color: COLORS[d.statuses[i]] || "#9aa5b1" } }; }),
+          label: { show: true, position: "right", fontSize: 10,
+                   formatter: function (p) { return vn(d.progress[p.dataIndex], 1) + "%"; } },
+          markLine: { symbol: "none", silent: true, lineStyle: { color: "#1f2933", type: "dashed" },
+                      data: [{ xAxis: 100, label: { formatter: "100%" } }] },
+          cursor: "pointer" },
+        { type: "scatter", symbol: "rect", symbolSize: [3, 14], itemStyle: { color: "#5f6b76" },
+          data: d.expected.map(function (v) { return v === null ? null : Math.min(v, 200); }), tooltip: { show: false } }
+      ]
+    });
+    chart.on("click", function (p) { go(d.detail_url + d.ids[p.dataIndex] + "/"); });
+  }
+
+  function timeliness() {
+    var d = data("data-timeliness"), chart = d && init("chart-timeliness");
+    if (!chart) return;
+    var labels = {};
+    d.data.forEach(function (c) { labels[c[0] + ":" + c[1]] = c[3]; });
+    chart.setOption({
+      textStyle: FONT, animation: false,
+      tooltip: { formatter: function (p) {
+        return d.units[p.value[1]] + "<br>" + d.periods[p.value[0]] + ": " + labels[p.value[0] + ":" + p.value[1]];
+      } },
+      grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+      xAxis: { type: "category", data: d.periods, splitArea: { show: true }, axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: "category", data: d.units, inverse: true, axisLabel: { width: 200, overflow: "truncate" } },
+      visualMap: { type: "piecewise", orient: "horizontal", left: "center", bottom: 0, dimension: 2,
+        pieces: [ { value: 2, label: "Đúng hạn", color: "#4caf50" }, { value: 1, label: "Trễ hạn", color: "#e0a100" },
+                  { value: 0, label: "Quá hạn, chưa gửi", color: "#d9534f" }, { value: -1, label: "Chưa đến hạn", color: "#d9dee3" } ] },
+      series: [{ type: "heatmap", data: d.data.map(function (c) { return [c[0], c[1], c[2]]; }),
+                 itemStyle: { borderColor: "#fff", borderWidth: 2 } }]
+    });
+  }
+
+  function series() {
+    var d = data("data-series"), chart = d && init("chart-series");
+    if (!chart) return;
+    var unit = d.unit ? " " + d.unit : "";
+    var marks = [{ yAxis: d.target, name: "Chỉ tiêu", label: { formatter: "Chỉ tiêu " + vn(d.target) + unit, position: "insideEndTop" } }];
+    if (d.target_max !== null) marks.push({ yAxis: d.target_max, label: { formatter: "Cận trên " + vn(d.target_max) + unit, position: "insideEndTop" } });
+    var option = {
+      textStyle: FONT, animation: false,
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v) + unit; } },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
+      xAxis: { type: "time", min: d.year ? d.year + "-01-01" : null, max: d.year ? d.year + "-12-31" : null,
+               axisLabel: { formatter: function (v) { var t = new Date(v); return "T" + (t.getMonth() + 1) + "/" + t.getFullYear(); } } },
+      yAxis: { type: "value", scale: !d.flow, axisLabel: { formatter: function (v) { return vn(v); } } },
+      series: [{ name: d.flow ? "Lũy kế thực hiện" : "Thực hiện", type: "line", data: d.points, symbolSize: 8,
+                 itemStyle: { color: "#b3261e" }, label: { show: true, formatter: function (p) { return vn(p.value[1]); } },
+                 markLine: { symbol: "none", lineStyle: { color: "#1e7d32", type: "solid", width: 2 }, data: marks } }]
+    };
+    if (d.pace.length) option.series.push({ name: "Tiến độ cần đạt", type: "line", data: d.pace, symbol: "none",
+      lineStyle: { type: "dashed", color: "#5f6b76" }, itemStyle: { color: "#5f6b76" } });
+    chart.setOption(option);
+  }
+
+  function disbursement() {
+    var d = data("data-disbursement"), chart = d && init("chart-disbursement");
+    if (!chart) return;
+    var marks = d.marks.map(function (m) {
+      return { coord: ["T" + m.month + "/" + (d.months[0] || "").split("/")[1], m.share], value: m.share + "%",
+               itemStyle: { color: "#b3261e" }, label: { formatter: "ngưỡng " + m.share + "%" } };
+    }).filter(function (m) { return d.months.indexOf(m.coord[0]) >= 0; });
+    chart.setOption({
+      textStyle: FONT, animation: false,
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v, 1) + "%"; } },
+      grid: { left: 8, right: 24, top: 24, bottom: 24, containLabel: true },
+      xAxis: { type: "category", data: d.months },
+      yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+      series: [{ name: "Lũy kế giải ngân / kế hoạch", type: "bar", data: d.points, itemStyle: { color: "#1d4f91" },
+                 label: { show: true, position: "top", formatter: function (p) { return vn(p.value, 1) + "%"; } },
+                 markPoint: { symbol: "pin", symbolSize: 44, data: marks } }]
+    });
+  }
+
+  function start() { fields(); progress(); timeliness(); series(); disbursement(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();

@@ -1,0 +1,125 @@
+"""Reports API (/api/exports): the register, new drafts, edits, issue, downloads.
+
+Same services and permissions as the web pages: planners create, edit and issue; leaders read
+and download; an agency's or district's staff read the reports of their own scope; anonymous
+callers get 401. The PDF is converted on the request when no stored one matches (seconds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import Router, Schema
+
+from theodoi.exports import selectors, services
+from theodoi.exports.data import Section
+from theodoi.exports.errors import ReportRenderError
+from theodoi.exports.models import IssuedReport
+
+router = Router(tags=["exports"])
+
+
+class ReportOut(Schema):
+    id: int
+    period: str
+    scope: str
+    scope_key: str
+    title: str
+    number: str
+    status: str
+    created_at: dt.datetime
+    issued_at: dt.datetime | None
+    docx_sha256: str
+    pdf_status: str
+
+
+class ReportDetailOut(ReportOut):
+    data: dict[str, Any]
+
+
+class ReportIn(Schema):
+    period: str
+    scope: str = "province"
+    scope_key: str = ""
+
+
+class SectionIn(Schema):
+    title: str = ""
+    paragraphs: list[str] = []
+    subsections: list[SectionIn] = []
+
+
+SectionIn.model_rebuild()
+
+
+class SectionsIn(Schema):
+    sections: list[SectionIn]
+    header: dict[str, Any] | None = None
+
+
+class IssueIn(Schema):
+    number: str
+
+
+def _out(report: IssuedReport) -> dict[str, Any]:
+    return {
+        "id": report.pk, "period": report.period, "scope": report.scope, "scope_key": report.scope_key,
+        "title": report.title, "number": report.number, "status": report.status,
+        "created_at": report.created_at, "issued_at": report.issued_at, "docx_sha256": report.docx_sha256,
+        "pdf_status": report.pdf_status, "data": report.snapshot,
+    }
+
+
+def _section(raw: SectionIn) -> Section:
+    return Section(title=raw.title, paragraphs=list(raw.paragraphs), subsections=[_section(s) for s in raw.subsections])
+
+
+@router.get("/reports", response=list[ReportOut], url_name="export_reports")
+def report_list(request: HttpRequest, status: str = "", period: str = "") -> list[dict[str, Any]]:
+    return [_out(r) for r in selectors.report_list(request.auth, status=status, period=period)]  # type: ignore[attr-defined]
+
+
+@router.post("/reports", response={201: ReportDetailOut}, url_name="export_report_create")
+def report_create(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[str, Any]]:
+    user: Any = request.auth  # type: ignore[attr-defined]
+    report = services.report_draft_create(user, payload.period, payload.scope, payload.scope_key)
+    return 201, _out(report)
+
+
+@router.get("/reports/{report_id}", response=ReportDetailOut, url_name="export_report")
+def report_detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
+    return _out(selectors.report_get(request.auth, report_id))  # type: ignore[attr-defined]
+
+
+@router.put("/reports/{report_id}/sections", response=ReportDetailOut, url_name="export_report_sections")
+def report_sections(request: HttpRequest, report_id: int, payload: SectionsIn) -> dict[str, Any]:
+    user: Any = request.auth  # type: ignore[attr-defined]
+    report = selectors.report_get(user, report_id)
+    sections = [_section(s) for s in payload.sections]
+    return _out(services.report_sections_update(user, report, sections, header=payload.header))
+
+
+@router.post("/reports/{report_id}/issue", response=ReportDetailOut, url_name="export_report_issue")
+def report_issue(request: HttpRequest, report_id: int, payload: IssueIn) -> dict[str, Any]:
+    user: Any = request.auth  # type: ignore[attr-defined]
+    report = selectors.report_get(user, report_id)
+    return _out(services.report_issue(user, report, payload.number))
+
+
+@router.get("/reports/{report_id}/download/{fmt}", url_name="export_report_download")
+def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
+    """The file itself: docx, xlsx or pdf, rendered from the report's snapshot."""
+    if fmt not in services.FORMATS:
+        raise Http404("unknown format")
+    report = selectors.report_get(request.auth, report_id)  # type: ignore[attr-defined]
+    try:
+        content = services.report_render(report, fmt)
+    except ReportRenderError as exc:
+        body = json.dumps({"detail": str(exc)}, ensure_ascii=False)
+        return HttpResponse(body.encode(), status=503, content_type="application/json")
+    response = HttpResponse(content, content_type=services.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{services.report_filename(report, fmt)}"'
+    return response

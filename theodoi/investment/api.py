@@ -1,0 +1,150 @@
+"""Public-investment API: projects with plan, disbursement and the rules that fire, flagged
+projects, totals by investor or district; disbursement entry and XLSX import for planners."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import File, Form, Router, Schema
+from ninja.errors import HttpError
+from ninja.files import UploadedFile
+
+from theodoi.accounts.permissions import is_planner
+from theodoi.investment import selectors, services
+
+def _caller(request: HttpRequest) -> Any:
+    """The authenticated user (session or token), as the API's auth classes set it."""
+    return getattr(request, "auth", None) or request.user
+
+
+router = Router(tags=["investment"])
+
+
+class FlagOut(Schema):
+    rule: str
+    checkpoint: date
+    reason: str
+    action: str
+
+
+class ProjectOut(Schema):
+    code: str
+    name: str
+    investor: str
+    district: str
+    stage: str
+    capital_plan: float
+    disbursed: float
+    rate: float | None
+    flags: list[FlagOut]
+
+
+class TotalOut(Schema):
+    key: str
+    projects: int
+    capital_plan: float
+    disbursed: float
+    rate: float | None
+    flagged: int
+    sentence: str
+
+
+class DisbursementIn(Schema):
+    year: int
+    month: int
+    cumulative_amount: str
+
+
+class DisbursementOut(Schema):
+    code: str
+    year: int
+    month: int
+    cumulative_amount: float
+
+
+class ImportRowOut(Schema):
+    row: int
+    code: str
+    ok: bool
+    message: str
+
+
+def _user(request: HttpRequest) -> Any:
+    user: Any = _caller(request)
+    if not selectors.can_read_investment(user):
+        raise HttpError(403, "Bạn không có quyền xem số liệu đầu tư công.")
+    return user
+
+
+def _rows(request: HttpRequest, year: int | None, as_of: date | None) -> list[selectors.ProjectRow]:
+    user = _user(request)
+    year = year or selectors.latest_year() or date.today().year
+    return selectors.project_rows(user=user, year=year, as_of=as_of)
+
+
+def _project_out(r: selectors.ProjectRow) -> dict[str, Any]:
+    return {
+        "code": r.project.code, "name": r.project.name, "investor": r.facts.investor, "district": r.facts.district,
+        "stage": r.project.stage, "capital_plan": float(r.plan), "disbursed": float(r.disbursed), "rate": r.rate,
+        "flags": [{"rule": f.rule.name, "checkpoint": f.checkpoint, "reason": f.reason_vi, "action": f.action_vi}
+                  for f in r.flags],
+    }
+
+
+@router.get("/projects", response=list[ProjectOut])
+def projects(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+    return [_project_out(r) for r in _rows(request, year, as_of)]
+
+
+@router.get("/flagged", response=list[ProjectOut])
+def flagged(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Projects proposed for a capital cut and reallocation, with the rule that fired."""
+    return [_project_out(r) for r in selectors.flagged(_rows(request, year, as_of))]
+
+
+@router.get("/totals", response=list[TotalOut])
+def totals(request: HttpRequest, by: str = "investor", year: int | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+    """Capital plan and disbursement per investor (by=investor) or district (by=district)."""
+    if by not in ("investor", "district"):
+        raise HttpError(400, "by phải là investor hoặc district.")
+    rows = _rows(request, year, as_of)
+    when = as_of or (selectors.default_as_of(rows[0].facts.plan_year) if rows else date.today())
+    return [
+        {"key": str(g.key), "projects": g.projects, "capital_plan": g.capital_plan, "disbursed": g.disbursed,
+         "rate": g.rate, "flagged": g.flagged, "sentence": g.sentence_vi}
+        for g in selectors.totals(rows, by, as_of=when)
+    ]
+
+
+@router.post("/projects/{code}/disbursements", response=DisbursementOut)
+def disbursement_add(request: HttpRequest, code: str, payload: DisbursementIn) -> dict[str, Any]:
+    """Record a month's cumulative disbursement (planners)."""
+    user: Any = _caller(request)
+    if not is_planner(user):
+        raise HttpError(403, "Chỉ chuyên viên kế hoạch được nhập số giải ngân.")
+    project = selectors.projects_visible(user=user).filter(code=code).first()
+    if project is None:
+        raise HttpError(404, "Không có dự án này.")
+    try:
+        row = services.disbursement_record(
+            user=user, project=project, year=payload.year, month=payload.month,
+            cumulative_amount=payload.cumulative_amount,
+        )
+    except services.InvestmentError as exc:
+        raise HttpError(400, exc.message) from exc
+    return {"code": code, "year": row.year, "month": row.month, "cumulative_amount": float(row.cumulative_amount)}
+
+
+@router.post("/import", response=list[ImportRowOut])
+def import_xlsx(request: HttpRequest, year: int = Form(...), file: UploadedFile = File(...)) -> list[dict[str, Any]]:  # noqa: B008
+    """Projects, capital plans and monthly disbursement from an XLSX (planners); per-row results."""
+    user: Any = _caller(request)
+    if not is_planner(user):
+        raise HttpError(403, "Chỉ chuyên viên kế hoạch được nhập tệp dự án.")
+    try:
+        report = services.projects_import_xlsx(user=user, file=file, year=year)
+    except services.InvestmentError as exc:
+        raise HttpError(400, exc.message) from exc
+    return [{"row": r.row, "code": r.code, "ok": r.ok, "message": r.message} for r in report.rows]

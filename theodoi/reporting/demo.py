@@ -1,0 +1,139 @@
+"""Demo reports: the seed regime on the 2021 plan and January-June 2021 of INVENTED progress figures.
+
+The figures are made up (plausible shares of each target, with noise), never real statistics.
+Forms are left in every state: accepted, approved, submitted, one late and one missing.
+Idempotent: an existing form is left alone.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from theodoi.accounts.models import Membership, Role
+from theodoi.plans.models import Measure, Plan, TaskState
+from theodoi.reporting.models import (
+    AuditEntry,
+    FormStatus,
+    ReportForm,
+    ReportingDuty,
+    ReportValue,
+    TaskReport,
+    ValueVersion,
+    value_snapshot,
+)
+from theodoi.reporting.periods import Period, PeriodKind
+from theodoi.reporting.services import duties_from_plan, regime_ensure_seed
+
+MONTHS = range(1, 7)
+
+
+def _plan() -> Plan | None:
+    qs = Plan.objects.filter(targets__responsible_unit__isnull=False).distinct()
+    return qs.filter(year_start=2021, year_end=2021).first() or qs.filter(year_start__lte=2021).first() or qs.first()
+
+
+def _at(day: Any, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, 17)))
+
+
+def _invented(target: Any, month: int, rng: random.Random) -> Decimal:
+    """A made-up year-to-date figure: flows grow with the months, stocks and rates drift near the target."""
+    goal = float(target.value or 0) or 100.0
+    if target.indicator.measure == Measure.FLOW:
+        figure = goal * month / 12 * rng.uniform(0.85, 1.08)
+    else:
+        figure = goal * rng.uniform(0.93, 1.01)
+    if "%" in (target.unit or "") and not target.indicator.allows_over_100:
+        figure = min(figure, 99.5)
+    return Decimal(str(round(figure, 1 if abs(figure) < 1000 else 0)))
+
+
+def _person(unit: Any, role: str) -> Any:
+    m = Membership.objects.filter(unit=unit, role=role).select_related("user").first()
+    return m.user if m else None
+
+
+def _planner() -> Any:
+    m = Membership.objects.filter(role=Role.PLANNER).select_related("user").first()
+    return m.user if m else None
+
+
+def load_demo_reports() -> int:
+    """Create the demo regime, duties and forms; returns the number of forms created."""
+    plan = _plan()
+    if plan is None:
+        return 0
+    regime = regime_ensure_seed()
+    duties_from_plan(user=None, regime=regime, plan=plan)
+    rule = regime.rule
+    units = sorted({d.unit for d in ReportingDuty.objects.filter(regime=regime, target__isnull=False)},
+                   key=lambda u: u.name)
+    if not units:
+        return 0
+    planner = _planner()
+    made = 0
+    last = len(MONTHS)
+    for month in MONTHS:
+        period = Period(PeriodKind.MONTHLY, 2021, month)
+        due = rule.unit_due(period)
+        for n, unit in enumerate(units):
+            if month == last and n == len(units) - 1:
+                continue  # June: the last unit has not reported (missing)
+            if ReportForm.objects.filter(regime=regime, unit=unit, period_key=period.key).exists():
+                continue
+            status = FormStatus.ACCEPTED
+            if month == last:
+                status = [FormStatus.SUBMITTED, FormStatus.APPROVED, FormStatus.ACCEPTED][n % 3]
+            elif month == last - 1 and n % 4 == 1:
+                status = FormStatus.APPROVED
+            late = month == last and n == 0  # June: the first unit sent it late
+            _make_form(regime, unit, period, due, status, late, planner, seed=month * 1000 + unit.pk)
+            made += 1
+    return made
+
+
+@transaction.atomic
+def _make_form(regime: Any, unit: Any, period: Period, due: Any, status: str, late: bool, planner: Any,
+               *, seed: int) -> None:
+    rng = random.Random(seed)
+    reporter, head = _person(unit, Role.REPORTER), _person(unit, Role.APPROVER)
+    submitted = _at(due + timedelta(days=3) if late else due - timedelta(days=rng.randint(0, 4)), 9 + rng.randint(0, 7))
+    approved = submitted + timedelta(hours=rng.randint(2, 30))
+    accepted = approved + timedelta(hours=rng.randint(3, 48))
+    form = ReportForm.objects.create(
+        regime=regime, unit=unit, period_key=period.key, status=status, version=3,
+        submitted_at=submitted, submitted_by=reporter,
+        approved_at=approved if status in (FormStatus.APPROVED, FormStatus.ACCEPTED) else None,
+        approved_by=head if status in (FormStatus.APPROVED, FormStatus.ACCEPTED) else None,
+        accepted_at=accepted if status == FormStatus.ACCEPTED else None,
+        accepted_by=planner if status == FormStatus.ACCEPTED else None,
+    )
+    steps = [("save", reporter, submitted - timedelta(hours=2)), ("submit", reporter, submitted)]
+    if form.approved_at:
+        steps.append(("approve", head, approved))
+    if form.accepted_at:
+        steps.append(("accept", planner, accepted))
+    duties = ReportingDuty.objects.filter(regime=regime, unit=unit).select_related("target__indicator", "task")
+    for duty in duties:
+        if duty.target is not None:
+            value = ReportValue.objects.create(form=form, target=duty.target,
+                                               value=_invented(duty.target, period.index, rng))
+            for action, user, at in steps:
+                after = value_snapshot(value) if action == "save" else None
+                before: dict[str, Any] = {"status": "draft"} if action != "save" else {"value": None, "estimate": None, "comment": ""}
+                v = ValueVersion.objects.create(value=value, user=user, action=action, before=before, after=after)
+                ValueVersion.objects.filter(pk=v.pk).update(at=at)
+        if duty.task is not None:
+            TaskReport.objects.create(
+                form=form, task=duty.task, is_partner=duty.is_partner, state=TaskState.IN_PROGRESS,
+                note=f"Đang triển khai theo kế hoạch (số liệu minh họa, tháng {period.index}/2021).",
+            )
+    for action, user, at in [("create", reporter, submitted - timedelta(days=2)), *steps]:
+        entry = AuditEntry.objects.create(form=form, user=user, action=action, note="Dữ liệu minh họa")
+        AuditEntry.objects.filter(pk=entry.pk).update(at=at)

@@ -1,0 +1,26 @@
+"""The demo loader leaves forms in every state, one late and one missing, and runs twice safely."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from theodoi.reporting.demo import load_demo_reports
+from theodoi.reporting.models import FormStatus, ReportForm
+from theodoi.reporting.periods import parse_period_key
+from theodoi.reporting.selectors import timeliness_table
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_reports_cover_every_state_and_are_idempotent(world):
+    made = load_demo_reports()
+    assert made == 6 * 2 - 1  # two reporting units, January-June, June missing for one
+    assert load_demo_reports() == 0
+    statuses = set(ReportForm.objects.values_list("status", flat=True))
+    assert {FormStatus.ACCEPTED, FormStatus.SUBMITTED} <= statuses
+    table = timeliness_table(user=world.cast.planner, regime=world.regime, periods=[parse_period_key("2021-06")],
+                             today=date(2021, 7, 1))
+    states = sorted(c.state for _, cells in table for c in cells)
+    assert states == ["late", "missing"]

@@ -1,0 +1,114 @@
+"""Assignment blocks: "3.1. Giám đốc Sở X chủ trì, phối hợp với Y, Z:" and the bullet tasks under it.
+
+A block is a numbered item whose text opens with an agency (or a head's title) and whose header
+ends with a colon. Items that only hand out numeric targets ("1.5. Giám đốc Sở Y tế: Dân số ...")
+are kept as agency scopes for the targets but are not task assignments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from theodoi_extract import agencies
+from theodoi_extract.model import Assignment, TaskItem
+from theodoi_extract.numbers import find_quantities
+from theodoi_extract.structure import Heading
+
+_GIAO_RE = re.compile(r"(?:Giao|Yêu cầu|Đề nghị)\s+(?=[A-ZĐÀ-Ỹ])")
+_BULLET_RE = re.compile(r"^[ \t]*(?:[-+•–*]|[a-zđ]\)|\d{1,2}\))[ \t]+", re.MULTILINE)
+_HEADER_STOP = re.compile(r"[.](?=\s+[A-ZĐÀ-Ỹ])|\n[ \t]*\n[ \t]*[-+•]")
+_DEADLINE_RE = re.compile(r"(?:trước|chậm nhất|hoàn thành trong|trong)\s+(?:ngày\s+\d{1,2}[^.;\n]{0,30}|quý\s+[IV]+[^.;\n]{0,12}|tháng\s+\d{1,2}[^.;\n]{0,12})")
+
+
+@dataclass(frozen=True)
+class Block:
+    """An agency-headed item: the scope that gives targets their agency, and maybe an assignment."""
+
+    ref: str
+    lead: tuple[str, ...]
+    partners: tuple[str, ...]
+    start: int
+    body_start: int
+    end: int
+    has_lead_verb: bool
+    target_only: bool
+    level: int = 3
+
+
+def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
+    """Every numbered item that opens with an agency and a colon-terminated header."""
+    blocks = []
+    for h in headings:
+        if h.ref[0] in "IVX" and h.ref.endswith("."):
+            continue
+        body = text[h.text_start:min(h.end, h.text_start + 600)]
+        giao = _GIAO_RE.match(body)
+        if giao:
+            body = body[giao.end():]
+        if not agencies.is_agency_start(body):
+            continue
+        colon = body.find(":")
+        stop = _HEADER_STOP.search(body)
+        if colon < 0 or colon > 500 or (stop and stop.start() < colon):
+            continue
+        header = body[:colon]
+        if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header:
+            continue
+        lead, partners = agencies.parse_header(header)
+        if not lead:
+            continue
+        body_start = h.text_start + (giao.end() if giao else 0) + colon + 1
+        end = _trim_end(text, h.text_start, h.end)
+        blocks.append(Block(h.ref, tuple(lead), tuple(partners), h.start, body_start, end,
+                            "chủ trì" in header, _targets_only(text, body_start, end, "chủ trì" in header), h.level))
+    return blocks
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _targets_only(text: str, body_start: int, end: int, has_lead_verb: bool) -> bool:
+    """A "Giám đốc Sở X: <targets>" item assigns indicators, not tasks."""
+    if has_lead_verb:
+        return False
+    first = re.split(r"[.;](?=\s+[A-ZĐÀ-Ỹ])", text[body_start:end], maxsplit=1)[0]
+    return any(True for _ in find_quantities(first))
+
+
+def to_assignments(text: str, blocks: list[Block]) -> list[Assignment]:
+    """Task-assignment blocks with their bullet items."""
+    out = []
+    for b in blocks:
+        if b.target_only:
+            continue
+        items = _items(text, b.body_start, b.end)
+        out.append(Assignment(b.ref, b.lead, b.partners, max(1, len(items)), b.start, b.end, tuple(items)))
+    return out
+
+
+def _items(text: str, start: int, end: int) -> list[TaskItem]:
+    body = text[start:end]
+    marks = list(_BULLET_RE.finditer(body))
+    if not marks:
+        stripped = body.strip()
+        if not stripped:
+            return []
+        offset = start + body.find(stripped)
+        return [_item(text, offset, offset + len(stripped))]
+    items = []
+    for i, m in enumerate(marks):
+        s = start + m.end()
+        e = start + (marks[i + 1].start() if i + 1 < len(marks) else len(body))
+        e = _trim_end(text, s, e)
+        items.append(_item(text, s, e))
+    return items
+
+
+def _item(text: str, start: int, end: int) -> TaskItem:
+    snippet = re.sub(r"\s+", " ", text[start:end]).strip()
+    m = _DEADLINE_RE.search(snippet)
+    return TaskItem(snippet, start, end, m.group(0).strip() if m else None)

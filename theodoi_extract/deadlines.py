@@ -1,0 +1,95 @@
+"""Reporting duties and dated rules: "trước ngày 18 hằng tháng", "định kỳ hằng quý",
+"trước ngày 10 tháng 12 năm 2021", "đến 30 tháng 6 năm 2021 giải ngân dưới 40%".
+
+Each becomes a structured rule (monthly/quarterly/semiannual/yearly/once) that the reminder
+service can schedule; `what` is the clause that says what is due. The scans start on a literal
+("hằng tháng") or a digit, then look at the few words around, to stay fast on long texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi_extract.model import Deadline
+from theodoi_extract.numbers import parse_number
+from theodoi_extract.structure import Segmenter
+
+_EACH_RE = re.compile(r"(?:h[ằà]ng|mỗi)\s+(tháng|quý|năm)\b")
+_DAY_BEFORE_RE = re.compile(r"ngày\s+(\d{1,2})\s*$")
+_PERIODIC_BEFORE_RE = re.compile(r"(?:[Đđ]ịnh kỳ|báo cáo)\s*$")
+_LIST_AFTER_RE = re.compile(r"(?:\s*,\s*(?:và\s+)?(?:tháng|quý|năm|0?6\s+tháng|sáu\s+tháng|9\s+tháng))+")
+_DATE_RE = re.compile(r"(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})")
+_PREP_BEFORE_RE = re.compile(r"(?:[Tt]rước|[Đđ]ến|[Cc]hậm nhất|[Hh]ạn chót)\s+(?:ngày\s+)?$")
+_THRESHOLD_RE = re.compile(r"[^.;]{0,120}?(?:giải ngân|đạt)\s+(?P<cmp>dưới|không quá|trên|ít nhất)?\s*(?P<n>\d+(?:,\d+)?)\s*%")
+_REFERENCE_RE = re.compile(r"số\s+\d+[^\s]*\s*(?:ngày\s+)?$")
+_WHAT_RE = re.compile(r"(báo cáo[^;.]*|đánh giá[^;.]*|giải ngân[^;.]*|tổng hợp[^;.]*)", re.IGNORECASE)
+_RULES = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
+_CMP = {"dưới": "<", "không quá": "<=", "trên": ">", "ít nhất": ">="}
+
+
+def extract_deadlines(text: str, seg: Segmenter) -> list[Deadline]:
+    """Periodic duties first, then one-off dated deadlines, each with the clause it comes from."""
+    out = _periodic(text, seg) + _dated(text, seg)
+    return sorted(out, key=lambda x: x.start)
+
+
+def _periodic(text: str, seg: Segmenter) -> list[Deadline]:
+    out: list[Deadline] = []
+    covered = -1
+    for m in _EACH_RE.finditer(text):
+        if m.start() < covered:
+            continue
+        before = text[max(0, m.start() - 30):m.start()]
+        s, e = seg.sentence(m.start())
+        day = _DAY_BEFORE_RE.search(before)
+        if day:
+            out.append(Deadline(_what(text, seg, m.start()), _RULES[m.group(1)], int(day.group(1)), None, s, e))
+            continue
+        if not _PERIODIC_BEFORE_RE.search(before):
+            continue
+        listed = _LIST_AFTER_RE.match(text, m.end())
+        end = listed.end() if listed else m.end()
+        covered = end
+        due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\s*tháng)", text[end:e])
+        for rule in _list_rules(text[m.start():end]):
+            out.append(Deadline(_what(text, seg, m.start()), rule, int(due.group(1)) if due else None, None, s, e))
+    return out
+
+
+def _dated(text: str, seg: Segmenter) -> list[Deadline]:
+    out: list[Deadline] = []
+    for m in _DATE_RE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if (m.start() and text[m.start() - 1].isdigit()) or not _PREP_BEFORE_RE.search(before) or _REFERENCE_RE.search(before):
+            continue
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if not (1 <= d <= 31 and 1 <= mo <= 12):
+            continue
+        s, e = seg.sentence(m.start())
+        th = _THRESHOLD_RE.match(text, m.end())
+        threshold = parse_number(th.group("n")) if th else None
+        comparator = _CMP.get((th.group("cmp") or "").lower(), "=") if th else None
+        out.append(Deadline(_what(text, seg, m.start()), "once", None, f"{y:04d}-{mo:02d}-{d:02d}", s, e,
+                            threshold, comparator))
+    return out
+
+
+def _list_rules(listed: str) -> list[str]:
+    rules = []
+    for part in re.split(r"\s*,\s*|\s+và\s+", listed.lower()):
+        part = re.sub(r"^(?:hằng|hàng|mỗi|và)\s+", "", part.strip())
+        if re.fullmatch(r"(?:0?6|sáu)\s+tháng", part):
+            rules.append("semiannual")
+        elif re.fullmatch(r"9\s+tháng", part):
+            rules.append("nine_months")
+        elif part in _RULES:
+            rules.append(_RULES[part])
+    return list(dict.fromkeys(rules))
+
+
+def _what(text: str, seg: Segmenter, pos: int) -> str:
+    s, e = seg.sentence(pos)
+    clause = re.sub(r"\s+", " ", text[s:e]).strip(" -;.")
+    m = _WHAT_RE.search(clause)
+    what = m.group(1) if m else clause
+    return what[:120].strip()

@@ -1,0 +1,121 @@
+"""Document metadata: kind, number/symbol, issuer, signing date, plan year.
+
+Texts often lack the official header (extracted from the body only), so each field falls back to
+what the body says ("Ủy ban nhân dân tỉnh xây dựng Chương trình hành động ...") or stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from theodoi_extract.model import DocumentMeta
+
+HEAD_CHARS = 2500
+_NUMBER_RE = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*(/?\s*[-A-ZĐa-zđ0-9]+(?:\s*[-/]\s*[A-ZĐa-zđ0-9]+)*)")
+_DATE_RE = re.compile(r"(?P<place>[A-ZĐ][\w ]{1,30}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
+_CODE_KIND = {"NQ": "nghi_quyet", "CTr": "chuong_trinh", "CTR": "chuong_trinh", "KL": "ket_luan", "BC": "bao_cao",
+              "KH": "ke_hoach", "QĐ": "quyet_dinh"}
+_TITLE_KIND = [
+    (r"\bNGHỊ QUYẾT\b|^\s*Nghị quyết\b", "nghi_quyet"),
+    (r"\bCHƯƠNG TRÌNH HÀNH ĐỘNG\b|\bxây dựng Chương trình hành động\b|^\s*CHƯƠNG TRÌNH\b", "chuong_trinh"),
+    (r"\bKẾT LUẬN\b|^\s*Kết luận\b", "ket_luan"),
+    (r"\bBÁO CÁO\b|^\s*Báo cáo\b|\bTổng kết công tác\b", "bao_cao"),
+    (r"\bKẾ HOẠCH\b|^\s*Kế hoạch\b", "ke_hoach"),
+    (r"\bQUYẾT ĐỊNH\b|^\s*Quyết định\b", "quyet_dinh"),
+]
+_ISSUER_CODE = {"TU": "Tỉnh ủy", "UBND": "Ủy ban nhân dân tỉnh", "HĐND": "Hội đồng nhân dân tỉnh"}
+_PROVINCE_RE = re.compile(r"tỉnh\s+((?:[A-ZĐ][\wà-ỹ’']*)(?:\s+[A-ZĐ][\wà-ỹ’']*){0,2})")
+
+
+def extract_meta(text: str) -> DocumentMeta:
+    """Best-effort metadata from the document's head and body."""
+    head = text[:HEAD_CHARS]
+    number = _number(head)
+    date = _date(head)
+    kind = _kind(head, number)
+    place = _DATE_RE.search(head)
+    province = _province(text) or (place.group("place").strip() if place else None)
+    issuer = _issuer(head, number, province)
+    year = int(date[:4]) if date else None
+    return DocumentMeta(kind=kind, number=number, issuer=issuer, date=date, plan_year=_plan_year(head, year))
+
+
+def _number(head: str) -> str | None:
+    m = _NUMBER_RE.search(head)
+    if not m:
+        return None
+    symbol = re.sub(r"\s+", "", m.group(2))
+    if not symbol.startswith(("/", "-")):
+        return None
+    return m.group(1) + symbol
+
+
+def _date(head: str) -> str | None:
+    m = _DATE_RE.search(head)
+    if not m or m.group(0).lstrip().lower().startswith(("chiều", "sáng", "tối")):
+        return None
+    day, month, year = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _kind(head: str, number: str | None) -> str:
+    if number:
+        for code, kind in _CODE_KIND.items():
+            if re.search(rf"[-/]{code}(?:[-/]|$)", number):
+                return kind
+    found = []
+    for pattern, kind in _TITLE_KIND:
+        m = re.search(pattern, head[:1500], re.MULTILINE)
+        if m:
+            found.append((m.start(), kind))
+    return min(found)[1] if found else "other"
+
+
+_NOT_PROVINCE = frozenset({"Ủy", "Uỷ", "Hội", "Đảng", "Ban", "Tỉnh", "Chủ", "Giám", "Nhân", "Ngân", "Thường", "Kon Tum Kon"})
+
+
+def _province(text: str) -> str | None:
+    upper = re.search(r"^\s*TỈNH\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}?)\s*$", text[:HEAD_CHARS], re.MULTILINE)
+    if upper:
+        return upper.group(1).title()
+    counts = Counter(m.group(1) for m in _PROVINCE_RE.finditer(text[:20000]) if m.group(1) not in _NOT_PROVINCE)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _issuer(head: str, number: str | None, province: str | None) -> str | None:
+    base = None
+    if number:
+        for code, name in _ISSUER_CODE.items():
+            if number.endswith("/" + code) or number.endswith("-" + code):
+                base = name
+    if base is None:
+        if re.search(r"Ủy ban nhân dân tỉnh|ỦY BAN NHÂN DÂN|UBND tỉnh", head):
+            base = "Ủy ban nhân dân tỉnh"
+        elif re.search(r"Tỉnh ủy|TỈNH ỦY|Ban Chấp hành Đảng bộ tỉnh|BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", head):
+            base = "Tỉnh ủy"
+        elif re.search(r"Hội đồng nhân dân tỉnh|HỘI ĐỒNG NHÂN DÂN", head):
+            base = "Hội đồng nhân dân tỉnh"
+    if base is None:
+        return None
+    if not province:
+        return base
+    return f"{base} {province}" if base.endswith("tỉnh") else f"{base} {province}"
+
+
+def _plan_year(head: str, doc_year: int | None) -> int | None:
+    """The year the plan is for: the latest "năm YYYY" of the head that is not a date or a span."""
+    years = []
+    for m in re.finditer(r"(?<!tháng )(?<!\d )năm\s+(\d{4})(?!\s*[-–]\s*\d{4})", head[:1500]):
+        before = head[max(0, m.start() - 14):m.start()]
+        if re.search(r"tháng\s+\d{1,2}\s*$", before) or "giai đoạn" in before:
+            continue
+        years.append(int(m.group(1)))
+    if doc_year is not None:
+        years = [y for y in years if doc_year <= y <= doc_year + 1]
+    if not years:
+        return None
+    counts = Counter(years)
+    return max(counts, key=lambda y: (counts[y], y))

@@ -1,0 +1,112 @@
+"""Document structure: headings ("II.", "2.1.", "a)"), sentences and clauses.
+
+Why: whether a number is a goal or a result, which period and which agency it belongs to, is
+mostly decided by where it stands: under "Chỉ tiêu chủ yếu năm 2021", in a "Giám đốc Sở Y tế:"
+item, in a clause that starts with "năm 2016:". Text from PDFs wraps lines mid-sentence, so line
+breaks only count as boundaries when a bullet, an item number or a footnote starts the next line.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_HEADING_RE = re.compile(
+    r"^[ \t]*(?P<ref>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[a-zđ]\))[ \t]+(?P<text>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_SENTENCE_END = re.compile(
+    r"[.!?…](?=[\s\"”)]*\s+[\"“(\[]?[A-ZĐÀ-Ỹ\d\-+•])"
+    r"|\n(?=[ \t]*(?:[-+•–][ \t]|\d{1,2}(?:\.\d{1,2})*\.[ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t]|\(\d{1,2}\)|\[\d{1,3}:))"
+    r"|\ufffd|\[\d{1,3}:|\](?<!footnoteRef:\d\])(?<!footnoteRef:\d\d\])"
+)
+_CLAUSE_END = re.compile(r";")
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered line; its section runs until the next heading of the same or a higher level."""
+
+    start: int
+    text_start: int
+    line_end: int
+    level: int
+    ref: str
+    title: str
+    end: int = 0
+
+
+def _level(ref: str) -> int:
+    if ref[0] in "IVX" and ref.endswith("."):
+        return 1
+    if ref.endswith(")"):
+        return 6
+    return 1 + len([p for p in ref.rstrip(".").split(".") if p])
+
+
+def find_headings(text: str) -> list[Heading]:
+    """All numbered lines, each with the end of its section."""
+    raw = []
+    for m in _HEADING_RE.finditer(text):
+        ref = m.group("ref")
+        title = m.group("text").split(":")[0].strip()
+        raw.append(Heading(m.start("ref"), m.start("text"), m.end(), _level(ref), ref.rstrip(".").rstrip(")"), title))
+    out: list[Heading] = []
+    for i, h in enumerate(raw):
+        end = len(text)
+        for nxt in raw[i + 1:]:
+            if nxt.level <= h.level:
+                end = nxt.start
+                break
+        out.append(Heading(h.start, h.text_start, h.line_end, h.level, h.ref, h.title, end))
+    return out
+
+
+class Segmenter:
+    """Answers "where does the sentence / clause around offset i start and end" in O(log n)."""
+
+    def __init__(self, text: str, extra_cuts: list[int] | None = None) -> None:
+        self.text = text
+        cuts = {m.end() for m in _SENTENCE_END.finditer(text)} | set(extra_cuts or [])
+        self.sentence_cuts = [0, *sorted(cuts), len(text)]
+        clause = set(self.sentence_cuts) | {m.end() for m in _CLAUSE_END.finditer(text)}
+        self.clause_cuts = sorted(clause)
+
+    @staticmethod
+    def _around(cuts: list[int], pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(cuts, pos) - 1
+        start = cuts[max(i, 0)]
+        end = cuts[i + 1] if i + 1 < len(cuts) else cuts[-1]
+        return start, end
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        return self._around(self.sentence_cuts, pos)
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        return self._around(self.clause_cuts, pos)
+
+
+class HeadingIndex:
+    """The headings that contain an offset, outermost first, in O(depth) per lookup."""
+
+    def __init__(self, headings: list[Heading]) -> None:
+        self.headings = headings
+        self.starts = [h.start for h in headings]
+        self.parent: list[int] = []
+        stack: list[int] = []
+        for i, h in enumerate(headings):
+            while stack and headings[stack[-1]].level >= h.level:
+                stack.pop()
+            self.parent.append(stack[-1] if stack else -1)
+            stack.append(i)
+
+    def containing(self, pos: int) -> list[Heading]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        chain = []
+        while i >= 0:
+            h = self.headings[i]
+            if h.start <= pos < h.end:
+                chain.append(h)
+            i = self.parent[i]
+        return chain[::-1]

@@ -1,0 +1,405 @@
+"""Targets and actuals: every quantity with a unit, read in its context.
+
+For each number found by `numbers.find_quantities`, the surrounding clause gives the indicator
+(the words before it, or after it when the number leads: "42% số trường mầm non"), cue words and
+the enclosing heading tell a goal from a result, year mentions give the period, and the
+enclosing agency item gives the responsible agency. Year mentions are found in one pass and
+looked up by bisection, so the whole step stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from theodoi_extract import vocabulary
+from theodoi_extract.assignments import Block
+from theodoi_extract.model import DocumentMeta, Target
+from theodoi_extract.numbers import QuantityMatch, find_quantities
+from theodoi_extract.structure import HeadingIndex, Segmenter
+
+_YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
+_YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*:)")
+_WS = re.compile(r"\s+")
+_WINDOW = 400  # how far cue words are looked for around a number: keeps long paragraphs linear
+
+
+@dataclass(frozen=True)
+class Mention:
+    pos: int
+    end: int
+    period: str
+    is_span: bool
+    preceded_by_in: bool
+
+
+_YEAR_SCAN = re.compile(rf"({_YEAR})(?:\s*[-–]\s*({_YEAR}))?(?!\d)")
+_YEAR_WORD_BEFORE = re.compile(r"(?:[Nn]ăm|[Đđ]ến|[Vv]ào)\s+$")
+_IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*$")
+
+
+class Mentions:
+    """Year and span mentions of the whole text, for bisection.
+
+    One scan for four-digit years; a year counts when a word like "năm"/"đến" stands before it
+    or a colon after it ("2019: 97,6%"); two years joined by a dash are a span.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.items: list[Mention] = []
+        for m in _YEAR_SCAN.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/"):
+                continue
+            before = text[max(0, m.start() - 20):m.start()]
+            if m.group(2):
+                period = f"{m.group(1)}-{m.group(2)}"
+                self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
+            elif _YEAR_WORD_BEFORE.search(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
+                self.items.append(Mention(m.start(), m.end(), m.group(1), False, False))
+        self.starts = [x.pos for x in self.items]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end <= hi]
+
+    def last_span_before(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.starts, pos)
+        for x in reversed(self.items[max(0, i - 400):i]):
+            if x.is_span:
+                return x.period
+        return None
+
+    def last_future_before(self, pos: int, after_year: int) -> str | None:
+        i = bisect.bisect_left(self.starts, pos)
+        for x in reversed(self.items[max(0, i - 400):i]):
+            if not x.is_span and int(x.period) > after_year:
+                return x.period
+        return None
+
+
+@cache
+def _cues() -> dict[str, list[str]]:
+    return {k: [w.lower() for w in v] for k, v in vocabulary.load("cues").items() if isinstance(v, list)}
+
+
+@cache
+def _cue_re(key: str) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(_cues()[key], key=len, reverse=True)), re.IGNORECASE)
+
+
+def _has_in(text: str, lo: int, hi: int, key: str) -> bool:
+    """Cue phrase of `key` inside text[lo:hi], without copying or lower-casing the slice."""
+    return _cue_re(key).search(text, lo, hi) is not None
+
+
+def _has(haystack: str, key: str) -> bool:
+    """Does the (lower-cased) text contain one of the cue phrases of `key`?"""
+    return _cue_re(key).search(haystack) is not None
+
+
+def _span_cue(sentence_left: str) -> bool:
+    low = sentence_left.lower()
+    for exc in _cues()["span_exceptions"]:
+        low = low.replace(exc, " ")
+    return _has(low, "span_cues")
+
+
+@dataclass
+class _Context:
+    text: str
+    meta: DocumentMeta
+    seg: Segmenter
+    headings: HeadingIndex
+    blocks: list[Block]
+    mentions: Mentions
+    ref_year: int | None
+    block_starts: list[int] = field(default_factory=list)
+
+    def block_at(self, pos: int) -> Block | None:
+        """The innermost agency block whose span holds `pos` (blocks do not overlap except nesting)."""
+        i = bisect.bisect_right(self.block_starts, pos) - 1
+        while i >= 0:
+            b = self.blocks[i]
+            if b.start <= pos < b.end:
+                return b
+            if b.level <= 2:
+                return None
+            i -= 1
+        return None
+
+
+def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: HeadingIndex,
+                    blocks: list[Block], skip: list[tuple[int, int]] | None = None) -> list[Target]:
+    """All targets and actuals of the prose, in order (`skip`: sorted spans left to other readers)."""
+    skip = skip or []
+    skip_starts = [a for a, _ in skip]
+    ref_year = meta.plan_year or (int(meta.date[:4]) if meta.date else None)
+    ctx = _Context(text, meta, seg, headings, sorted(blocks, key=lambda b: b.start), Mentions(text), ref_year)
+    ctx.block_starts = [b.start for b in ctx.blocks]
+    quantities = sorted(find_quantities(text), key=lambda q: q.start)
+    out: list[Target] = []
+    prev: tuple[QuantityMatch, Target, bool] | None = None
+    for i, q in enumerate(quantities):
+        k = bisect.bisect_right(skip_starts, q.start) - 1
+        if k >= 0 and q.start < skip[k][1]:
+            continue
+        if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q):
+            continue
+        nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
+        target, explicit = _read(ctx, q, prev, nxt)
+        out.append(target)
+        prev = (q, target, explicit)
+    return out
+
+
+_DATED_THRESHOLD_RE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Hh]ết)\s+(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\b[^;:]*$")
+
+
+def _is_dated_threshold(ctx: _Context, q: QuantityMatch) -> bool:
+    """"Đến 30 tháng 6 năm 2021 giải ngân dưới 40%" is a rule's trigger (see deadlines), not a goal."""
+    if q.comparator not in ("<", "<="):
+        return False
+    cs, _ = ctx.seg.clause(q.start)
+    return bool(_DATED_THRESHOLD_RE.search(ctx.text[max(cs, q.start - 120):q.start]))
+
+
+def _in_block_header(ctx: _Context, pos: int) -> bool:
+    b = ctx.block_at(pos)
+    return b is not None and pos < b.body_start
+
+
+def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bool] | None,
+          next_start: int) -> tuple[Target, bool]:
+    text = ctx.text
+    cs, ce = ctx.seg.clause(q.start)
+    ss, se = ctx.seg.sentence(q.start)
+    same_sentence = prev is not None and prev[0].end > ss
+    floor = max(cs, prev[0].end) if prev is not None and prev[0].end > cs else cs
+    block = ctx.block_at(q.start)
+    if block is not None and block.body_start > floor:
+        floor = block.body_start
+    same_clause = prev is not None and prev[0].end > cs
+    indicator, ind_start = _indicator(text, q, floor, min(ce, next_start), same_clause)
+    if not indicator:
+        if same_clause and prev is not None:
+            indicator = prev[1].indicator
+            if q.unit.startswith("%") and not prev[1].unit.startswith("%") and re.search(r"(?:tăng|giảm)\s*$", text[floor:q.start]):
+                indicator = f"Tốc độ tăng {indicator[0].lower()}{indicator[1:]}"
+        else:
+            indicator = f"Số {q.unit}"
+    period, explicit = _explicit_period(ctx, q, ss, cs)
+    if period is None and same_sentence and prev is not None and prev[2]:
+        period, explicit = prev[1].period, True
+    kind = _kind(ctx, q, ss, cs, ce, period)
+    if period is None:
+        period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q, kind)
+    agency = _agency(ctx, q.start)
+    return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
+                  ind_start, q.end, q.number_text), explicit
+
+
+# --- indicator -------------------------------------------------------------------------------
+
+_LEAD_JUNK = re.compile(
+    r"^(?:[-+•–*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s+|\(\)\s*|\[\d+:\s*\(\)\s*|[,;:)\]]\s*|"
+    r"(?:và|với|lên|xuống|còn|trong đó|trong|đó|phấn đấu|tiếp tục|đến|vào|cuối|năm|có|đạt|thêm|toàn tỉnh|hiện|nay|sau|để|là|bằng|đảm bảo|, )\b\s*|"
+    rf"{_YEAR}\b\s*|[Nn]ăm\s+{_YEAR}\b,?\s*)+",
+    re.IGNORECASE,
+)
+_TAIL_JUNK = re.compile(
+    r"(?:\s+|[,:;(]\s*)(?:đạt|là|khoảng|trên|dưới|hơn|từ|ít nhất|tối thiểu|tối đa|không quá|còn|lên|xuống|tăng|giảm|"
+    r"được|có|mức|ở|chiếm|bằng|với|vượt|thêm|mới|ước|dự kiến|năm\s+\d{4}|đến\s+năm\s+\d{4}|vào|trong|"
+    r"thực hiện|ước thực hiện|trở lên|khoảng trên|\(|:)\s*$",
+    re.IGNORECASE,
+)
+_NOISE = re.compile(r"\(\[footnoteRef:\d+\]\)|\[footnoteRef:\d+\]|\(\s*\d{1,2}\s*\)|\d+(?=[.,;]?\s*$)")
+
+
+@cache
+def _tail_comparators() -> re.Pattern[str]:
+    phrases = sorted(vocabulary.mapping("comparators", "before"), key=len, reverse=True)
+    return re.compile(r"(?:\s+)(?:" + "|".join(re.escape(p) for p in phrases if p[0].isalpha()) + r")\s*$", re.IGNORECASE)
+
+
+def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
+    """Remove a trailing junk phrase; only the last characters are searched (keeps it linear)."""
+    tail = s[-40:]
+    m = pattern.search(tail)
+    return s[: len(s) - len(tail) + m.start()] if m else s
+
+
+def _clean(fragment: str) -> str:
+    """Indicator words: drop bullets, item numbers, cue and comparator words, years at the edges."""
+    s = _WS.sub(" ", _NOISE.sub(" ", fragment[-240:])).strip()
+    for _ in range(3):
+        before = s
+        m = _LEAD_JUNK.match(s)
+        if m and m.end():
+            s = s[m.end():]
+        s = _strip_tail(s, _TAIL_JUNK).strip(" ,;:-(.")
+        s = _strip_tail(s, _tail_comparators()).strip(" ,;:-(.")
+        if s == before:
+            break
+    return s
+
+
+_NOMINAL_HEADS = re.compile(
+    r"^(?:tỷ lệ|tỷ trọng|tỉ lệ|diện tích|tổng|số|giá trị|thu|chi|tốc độ|dân số|kim ngạch|vốn|grdp|grdp|sản lượng|lượng|"
+    r"quy mô|thu nhập|cơ cấu|khu vực|nợ|đàn|chỉ số|mức|năng suất|độ|nguồn|lượt|dư nợ|giá|khách|lao động|hộ|trẻ em|"
+    r"học sinh|trường|xã|bình quân|ngành|nhóm ngành|doanh thu|lợi nhuận|công suất|tuổi thọ|số lượng)\b",
+    re.IGNORECASE,
+)
+_RIGHT_CUT = re.compile(r";|\(|\n\s*\n|,(?=\s*(?:và\s+)?(?:trong đó\s+)?[^,;]{0,12}\d)|\.\s")
+_RIGHT_YEAR = re.compile(rf"\s*(?:(?:vào|trong|đến)\s+)?(?:cuối\s+)?năm\s+{_YEAR}.*$", re.DOTALL)
+
+
+def _left_fragment(text: str, q: QuantityMatch, floor: int, after_quantity: bool) -> tuple[str, int, str]:
+    """The words before the number: (fragment, its offset, a label written before a colon)."""
+    left_start = max(floor, q.start - 240)
+    left = text[left_start:q.start]
+    if after_quantity and ("," in left or ";" in left):
+        cut = max(left.rfind(","), left.rfind(";")) + 1
+        left_start += cut
+        left = left[cut:]
+    label = ""
+    if ":" in left:
+        head, _, after = left.rpartition(":")
+        if len(_clean(after).split()) >= 2:
+            label = _clean(head.split(":")[-1])
+            left_start += len(head) + 1
+            left = after
+        else:
+            before_colon = head.rpartition(":")[2]
+            left_start += len(head) - len(before_colon)
+            left = before_colon
+    return left, left_start, label
+
+
+def _right_fragment(text: str, q: QuantityMatch, ceiling: int) -> str:
+    right = text[q.end:min(ceiling, q.end + 200)]
+    right = _RIGHT_CUT.split(right, maxsplit=1)[0]
+    words = _WS.sub(" ", _NOISE.sub(" ", right)).strip(" ,;:-(.)")
+    return _RIGHT_YEAR.sub("", words).strip()
+
+
+def _is_count(unit: str) -> bool:
+    head = unit.split("/")[0].lower()
+    return not (head.endswith(("%", "đồng", "usd", "ha", "km", "tấn", "m2", "m3", "kg", "lít", "mw", "kwh")))
+
+
+def _indicator(text: str, q: QuantityMatch, floor: int, ceiling: int, after_quantity: bool = False) -> tuple[str, int]:
+    """The indicator words and where the evidence span starts ("" when it must be inherited)."""
+    left, left_start, label = _left_fragment(text, q, floor, after_quantity)
+    cleaned = _clean(left)
+    if len(cleaned.split()) > 12 and ", " in cleaned:
+        cleaned = cleaned.rpartition(", ")[2]
+    right = _right_fragment(text, q, ceiling)
+    unit_word = q.unit.split("/")[0]
+    for scale in ("nghìn ", "ngàn ", "triệu ", "tỷ ", "tỉ "):
+        unit_word = unit_word.removeprefix(scale)
+    if len(cleaned.split()) >= 2 or (cleaned and not right):
+        offset = _find_start(text, left_start, q.start, cleaned) if cleaned else q.start
+        if _is_count(q.unit) and not _NOMINAL_HEADS.match(cleaned):
+            cleaned = f"Số {unit_word} {right} {cleaned[0].lower()}{cleaned[1:]}".replace("  ", " ").strip()
+        elif label and len(label.split()) <= 6 and not _looks_like_agency_header(label):
+            cleaned = f"{cleaned} ({label})"
+        return cleaned, offset
+    if right and not re.match(r"(?:so\s+với|so\s|bằng|tăng|giảm)\b", right):
+        noun = re.sub(r"^số\s+", "", right)
+        if q.unit.startswith("%"):
+            return f"Tỷ lệ {noun}", q.start
+        return f"Số {unit_word} {noun}".strip(), q.start
+    return "", q.start
+
+
+def _find_start(text: str, lo: int, hi: int, cleaned: str) -> int:
+    first = cleaned.split()[0]
+    pos = text.find(first, lo, hi)
+    return pos if pos >= 0 else lo
+
+
+def _looks_like_agency_header(label: str) -> bool:
+    return bool(re.match(r"(?:Giám đốc|Trưởng|Chủ tịch|Thủ trưởng|Cục trưởng|Sở|Ban)\b", label))
+
+
+# --- period and kind ---------------------------------------------------------------------------
+
+def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, cs: int) -> tuple[str | None, bool]:
+    m = _YEAR_AFTER_RE.match(ctx.text, q.end)
+    if m:
+        return m.group(1), True
+    sentence_left = ctx.text[max(ss, q.start - _WINDOW):q.start]
+    span_ok = _span_cue(sentence_left) or "/năm" in q.unit
+    for lo, hi in ((cs, q.start), (ss, cs)):
+        for mention in reversed(ctx.mentions.between(lo, hi)):
+            if mention.is_span and not (span_ok or mention.preceded_by_in):
+                continue
+            return mention.period, True
+    if span_ok:
+        span = ctx.mentions.last_span_before(q.start)
+        if span:
+            return span, True
+    return None, False
+
+
+def _kind(ctx: _Context, q: QuantityMatch, ss: int, cs: int, ce: int, period: str | None) -> str:
+    text = ctx.text
+    if _has_in(text, max(ss, q.start - _WINDOW), q.start, "target_clause"):
+        return "target"
+    if _has_in(text, max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW), "actual_clause"):
+        return "actual"
+    if period and ctx.ref_year and "-" not in period:
+        year = int(period)
+        if year < ctx.ref_year:
+            return "actual"
+        if year > ctx.ref_year:
+            return "target"
+    for h in reversed(ctx.headings.containing(q.start)):
+        title = h.title.lower()
+        if _has(title, "actual_heading"):
+            return "actual"
+        if _has(title, "target_heading"):
+            return "target"
+    return "actual" if ctx.meta.kind == "bao_cao" else "target"
+
+
+_HEADING_YEAR_RE = re.compile(rf"(?:năm|NĂM)\s+({_YEAR})(?!\s*[-–]\s*\d)")
+
+
+def _heading_year(ctx: _Context, pos: int, kind: str) -> str | None:
+    """The year named by the innermost heading ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022") of the same kind."""
+    for h in reversed(ctx.headings.containing(pos)):
+        m = _HEADING_YEAR_RE.search(h.title)
+        if not m:
+            continue
+        title = h.title.lower()
+        heading_kind = "actual" if _has(title, "actual_heading") else "target" if _has(title, "target_heading") else None
+        return m.group(1) if heading_kind in (kind, None) else None
+    return None
+
+
+def _fallback_period(ctx: _Context, q: QuantityMatch, kind: str) -> str | None:
+    meta = ctx.meta
+    doc_year = int(meta.date[:4]) if meta.date else None
+    if kind == "target":
+        if meta.kind == "bao_cao" and (meta.plan_year or doc_year):
+            base = int(meta.plan_year or doc_year or 0)
+            return ctx.mentions.last_future_before(q.start, base) or str(base + 1)
+        if meta.plan_year:
+            return str(meta.plan_year)
+        if doc_year:
+            future = ctx.mentions.last_future_before(q.start, doc_year)
+            return future or str(doc_year)
+        return None
+    if meta.plan_year:
+        return str(meta.plan_year if meta.kind == "bao_cao" else meta.plan_year - 1)
+    return str(doc_year) if doc_year else None
+
+
+def _agency(ctx: _Context, pos: int) -> str | None:
+    inner = ctx.block_at(pos)
+    if inner is None or pos < inner.body_start:
+        return None
+    return inner.lead[0] if len(inner.lead) == 1 else ", ".join(inner.lead)
