@@ -10,6 +10,8 @@ def _inline_jobs(settings, tmp_path_factory):  # type: ignore[no-untyped-def]
     """Jobs run inside the request that queued them, so tests see their results at once;
     uploads go to a temporary folder, never into the demo's var/."""
     settings.BACKGROUND_JOBS = "inline"
+    # The cast's passwords need no strength in tests; full-strength hashing costs seconds per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
 
 

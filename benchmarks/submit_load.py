@@ -36,7 +36,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
     p.add_argument("--targets", type=int, default=5, help="targets per form")
     p.add_argument("--warmup", type=float, default=5.0, help="seconds of unrecorded load first (imports, connections)")
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     p.add_argument("--pg", default=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"),
                    help="PostgreSQL server URL without database name")
     p.add_argument("--endpoint", choices=["auto", "api", "web"], default="auto",
@@ -196,8 +196,17 @@ def wait_for(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
     raise SystemExit("server did not start")
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
 def main() -> int:
     args = parse_args()
+    args.port = args.port or free_port()
     db = f"theodoi_bench_{os.getpid()}"
     url = f"{args.pg}/{db}"
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": "bench-only", "DB_CONN_MAX_AGE": "600",

@@ -170,3 +170,49 @@ def test_demo_facts_agree_with_the_gold_annotations() -> None:
     for block in data["assignments"]:
         assert len(block["lead"]) == len(gold_blocks[block["ref"]]["lead"]), block["ref"]
         assert block["tasks"], block["ref"]
+
+
+def test_loaddemo_adopts_units_an_earlier_ingest_created(db: Any, tmp_path: Path) -> None:
+    from theodoi.accounts.models import OrgUnit, UnitKind
+    from theodoi.accounts.services import unit_resolve
+
+    early = unit_resolve("UBND tỉnh")  # what publishing before loaddemo leaves behind
+    health = unit_resolve("Sở Y tế")
+    _loaddemo(tmp_path, "--no-extras")
+    early.refresh_from_db()
+    assert (early.code, early.kind, early.name) == ("ubnd-tinh", UnitKind.PROVINCE, "UBND tỉnh Kon Tum")
+    assert OrgUnit.objects.get(code="so-yte").pk == health.pk
+    assert OrgUnit.objects.filter(kind=UnitKind.PROVINCE).count() == 1
+
+
+@pytest.mark.slow
+def test_seed_documents_published_into_the_demo_merge_with_its_targets(
+    db: Any, tmp_path: Path, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The demo's facts and the real documents name the same units and the same targets."""
+    corpus = SHARED / "corpus"
+    names = ("kontum-2020-nghiquyet-01-tinhuy.txt", "kontum-2021-chuongtrinh-hanhdong-ubnd.txt")
+    if not all((corpus / name).is_file() for name in names):
+        pytest.skip("../shared/corpus is not here")
+    from django.db.models import Count
+
+    from theodoi.accounts.models import OrgUnit
+    from theodoi.documents.services import document_upload
+    from theodoi.plans.models import Plan, PlanKind
+    from theodoi.plans.services import document_confirm_all, document_publish
+
+    _loaddemo(tmp_path, "--no-extras")
+    units = OrgUnit.objects.count()
+    planner = get_user_model().objects.get(username="planner")
+    year = Plan.objects.get(kind=PlanKind.YEAR, year_start=2021)
+    demo_targets = set(year.targets.values_list("pk", flat=True))
+    for name in names:
+        with django_capture_on_commit_callbacks(execute=True):
+            document = document_upload(user=planner, name=name, data=(corpus / name).read_bytes()).document
+        document.refresh_from_db()
+        document_confirm_all(user=planner, document=document)
+        assert document_publish(user=planner, document=document) == year
+    assert OrgUnit.objects.count() == units, "a seed agency did not resolve to a demo unit"
+    sourced = year.targets.filter(pk__in=demo_targets).annotate(n=Count("sources")).filter(n__gt=0)
+    assert sourced.count() >= len(demo_targets) - 2
+    assert year.targets.count() <= len(demo_targets) + 6

@@ -40,8 +40,6 @@ MAX_LEADS_WRONG = 3
 
 _SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9}
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings: Any) -> None:
@@ -121,6 +119,7 @@ def _match_gold(gold_targets: list[dict[str, Any]], plan_targets: list[Any]) -> 
     return matched
 
 
+@pytest.mark.slow
 def test_seed_documents_ingest_and_publish_into_the_2021_plan(
     cast: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
@@ -238,9 +237,16 @@ def test_seed_documents_ingest_and_publish_into_the_2021_plan(
     health = assignments.get("7.2")
     if health is None or [u.name for u in health.lead_units.all()] != ["Sở Y tế"]:
         problems.append("7.2 is not led by Sở Y tế")
+    print(  # shown with -s, and with the failure report
+        f"seed ingest: {len(targets)} targets in the 2021 plan; resolution targets missing "
+        f"{len(missing)}/{len(gold_resolution)}, read twice {len(twice)}; owners differing "
+        f"{len(wrong_owner)}/{len(owner_of)}; task blocks {len(assignments)}, missing {len(missed_blocks)}/"
+        f"{len(gold_blocks)}, leads differing {len(wrong_leads)}"
+    )
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow
 def test_reingesting_the_same_file_is_a_no_op(cast: Any, django_capture_on_commit_callbacks: Any) -> None:
     _require_corpus()
     from theodoi.documents.models import Document, ExtractedItem
@@ -282,10 +288,11 @@ def test_target_match_merges_restatements_and_keeps_neighbours_apart(cast: Any) 
     programme = Document.objects.create(title="CTr", checksum="b" * 64, kind="chuong_trinh")
     plan = Plan.objects.create(name="2021", kind=PlanKind.YEAR, year_start=2021, year_end=2021, unit=cast.province)
     fruit = _target(plan, resolution, "Diện tích cây ăn quả trồng mới", 2000, "ha", 100)
-    herbs_item = {"indicator": "Diện tích các cây dược liệu khác trồng mới", "value": 2000, "unit": "ha"}
+    herbs_name = "Diện tích các cây dược liệu khác trồng mới"
+    herbs_item: dict[str, Any] = {"indicator": herbs_name, "value": 2000, "unit": "ha"}
     # Same figure, same sentence of the same document: two targets, not one.
     assert target_match(plan, "2021", herbs_item, resolution, 180) is None
-    herbs = _target(plan, resolution, herbs_item["indicator"], 2000, "ha", 180)
+    herbs = _target(plan, resolution, herbs_name, 2000, "ha", 180)
     population = _target(plan, resolution, "Dân số trung bình", 567000, "người", 300)
     forest = _target(plan, resolution, "Diện tích trồng mới rừng", 3000, "ha", 400)
     police = _target(plan, resolution, "Tỷ lệ giải quyết tố giác, tin báo về tội phạm, kiến nghị khởi tố", 90, "%", 500)
@@ -305,7 +312,7 @@ def test_target_match_merges_restatements_and_keeps_neighbours_apart(cast: Any) 
     assert match("Diện tích cây cà phê tái canh", 2000, "ha") is None
     assert match("Diện tích trồng mới rừng", 3000, "ha", period="2022") is None
     assert match("Diện tích trồng mới rừng", 3000, "con") is None
-    assert match("Tỷ lệ an ninh", 90, "%") is None  # shares a word with neither: no guess between two
+    assert match("Tỷ lệ hài lòng của người dân", 90, "%") is None  # shares a word with neither: no guess
 
 
 def test_publish_merges_into_the_plan_target_unless_the_planner_chose_a_new_indicator(cast: Any) -> None:

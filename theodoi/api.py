@@ -15,7 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.security import SessionAuth
 
-from theodoi.accounts.api import TokenAuth, router as accounts_router
+from theodoi.accounts.api import TokenAuth
+from theodoi.accounts.api import router as accounts_router
 from theodoi.documents.api import router as documents_router
 from theodoi.plans.api import router as plans_router
 

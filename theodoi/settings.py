@@ -199,3 +199,6 @@ BACKGROUND_JOBS = os.environ.get("BACKGROUND_JOBS", "")
 
 # A folder with the province's own report templates (.docx); empty = the packaged ones.
 REPORT_TEMPLATE_DIR = os.environ.get("REPORT_TEMPLATE_DIR", "")
+
+# django-ninja serves Swagger UI from its own static files (offline /api/docs) only when installed as an app.
+INSTALLED_APPS += ["ninja"]

@@ -123,9 +123,26 @@ def is_generic_partner(name: str) -> bool:
     return low.endswith(_generic_keys())
 
 
+@cache
+def _section_re() -> re.Pattern[str]:
+    words = sorted(vocabulary.words("agencies", "assignment_sections"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def is_assignment_section(title: str) -> bool:
+    """Is this heading the section that hands out tasks ("Phân công thực hiện", "Tổ chức thực hiện")?"""
+    return bool(title) and _section_re().search(title) is not None
+
+
+@cache
+def _qualifier_re() -> re.Pattern[str]:
+    words = sorted(vocabulary.words("agencies", "qualifiers"), key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b.*$", re.IGNORECASE | re.DOTALL)
+
+
 def parse_header(header: str) -> tuple[list[str], list[str]]:
     """Lead and partner agencies of an assignment header ("Giám đốc Sở X chủ trì, phối hợp với Y, Z")."""
-    header = _WS.sub(" ", header)
+    header = _qualifier_re().sub("", _WS.sub(" ", header))
     m = re.search(r"\bchủ trì\b", header)
     if m:
         lead_part = header[: m.start()]

@@ -39,30 +39,67 @@ class Block:
 def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
     """Every numbered item that opens with an agency and a colon-terminated header."""
     blocks = []
+    stack: list[Heading] = []
     for h in headings:
-        if h.ref[0] in "IVX" and h.ref.endswith("."):
-            continue
+        while stack and stack[-1].level >= h.level:
+            stack.pop()
+        parent_title = ""
+        if stack:
+            p = stack[-1]
+            parent_title = text[p.text_start:min(h.start, p.text_start + 300)].split(":")[0]
+        stack.append(h)
         body = text[h.text_start:min(h.end, h.text_start + 600)]
         giao = _GIAO_RE.match(body)
         if giao:
             body = body[giao.end():]
         if not agencies.is_agency_start(body):
             continue
-        colon = body.find(":")
-        stop = _HEADER_STOP.search(body)
-        if colon < 0 or colon > 500 or (stop and stop.start() < colon):
+        found = _header(body, giao is not None)
+        if found is None:
             continue
-        header = body[:colon]
-        if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header:
+        header, header_end = found
+        if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header \
+                and (giao is not None or not agencies.is_assignment_section(parent_title)):
             continue
         lead, partners = agencies.parse_header(header)
         if not lead:
             continue
-        body_start = h.text_start + (giao.end() if giao else 0) + colon + 1
+        body_start = h.text_start + (giao.end() if giao else 0) + header_end
         end = _trim_end(text, h.text_start, h.end)
         blocks.append(Block(h.ref, tuple(lead), tuple(partners), h.start, body_start, end,
-                            "chủ trì" in header, _targets_only(text, body_start, end, "chủ trì" in header), h.level))
+                            "chủ trì" in header,
+                            _targets_only(text, body_start, end, "chủ trì" in header, parent_title), h.level))
     return blocks
+
+
+_LEAD_VERB_RE = re.compile(r"\s*chủ trì\b")
+_HEADER_END_RE = re.compile(r"[:;.\n]")
+_INLINE_LEAD_RE = re.compile(r"^[^:;.\n]{2,160}?\schủ trì\b")
+
+
+def _header(body: str, giao: bool) -> tuple[str, int] | None:
+    """The header of an agency item and where its body starts.
+
+    "Sở X chủ trì, phối hợp với Y:" (the usual form); "Sở X: chủ trì, phối hợp với Y, Z ..." (the
+    lead before the colon, the verb after it: the partners run to the next colon, semicolon or full
+    stop); "Giao Sở X chủ trì, phối hợp với Y <task>" (no colon at all: the body starts after the
+    partner list's first break).
+    """
+    colon = body.find(":")
+    stop = _HEADER_STOP.search(body)
+    if 0 <= colon <= 500 and not (stop and stop.start() < colon):
+        header = body[:colon]
+        verb = _LEAD_VERB_RE.match(body, colon + 1)
+        if verb is None or "chủ trì" in header:
+            return header, colon + 1
+        end = _HEADER_END_RE.search(body, verb.end())
+        cut = end.start() if end else len(body)
+        after = end.end() if end and end.group() == ":" else verb.end()
+        return f"{header} {body[colon + 1:cut]}", after
+    inline = _INLINE_LEAD_RE.match(body)
+    if giao and inline:
+        return inline.group(), inline.end()
+    return None
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -71,12 +108,21 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _targets_only(text: str, body_start: int, end: int, has_lead_verb: bool) -> bool:
-    """A "Giám đốc Sở X: <targets>" item assigns indicators, not tasks."""
+_INDICATOR_START = re.compile(
+    r"\s*(?:[-+•]\s*)?(?:Phấn đấu\s+)?(?:\d|Tỷ lệ|Tỉ lệ|Tỷ trọng|Tốc độ|Diện tích|Tổng|Số|Giá trị|Thu|Chi|Dân số|Kim ngạch|"
+    r"Vốn|GRDP|Sản lượng|Thu nhập|Cơ cấu|Đạt|Có|Trồng|Thành lập|Xây dựng thêm|Đàn|Chỉ số)\b"
+)
+
+
+def _targets_only(text: str, body_start: int, end: int, has_lead_verb: bool, parent_title: str) -> bool:
+    """A "Giám đốc Sở X: <targets>" item assigns indicators, not tasks: no "chủ trì", and either the
+    enclosing heading is about targets ("chỉ tiêu") or the body opens like a target list with a figure."""
     if has_lead_verb:
         return False
     first = re.split(r"[.;](?=\s+[A-ZĐÀ-Ỹ])", text[body_start:end], maxsplit=1)[0]
-    return any(True for _ in find_quantities(first))
+    if not any(True for _ in find_quantities(first)):
+        return False
+    return "chỉ tiêu" in parent_title.lower() or bool(_INDICATOR_START.match(first))
 
 
 def to_assignments(text: str, blocks: list[Block]) -> list[Assignment]:

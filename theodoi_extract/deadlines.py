@@ -23,20 +23,41 @@ _PREP_BEFORE_RE = re.compile(r"(?:[Tt]rước|[Đđ]ến|[Cc]hậm nhất|[Hh]�
 _THRESHOLD_RE = re.compile(r"[^.;]{0,120}?(?:giải ngân|đạt)\s+(?P<cmp>dưới|không quá|trên|ít nhất)?\s*(?P<n>\d+(?:,\d+)?)\s*%")
 _REFERENCE_RE = re.compile(r"số\s+\d+[^\s]*\s*(?:ngày\s+)?$")
 _WHAT_RE = re.compile(r"(báo cáo[^;.]*|đánh giá[^;.]*|giải ngân[^;.]*|tổng hợp[^;.]*)", re.IGNORECASE)
+_PERIOD_WORD = r"(?:(?:h[ằà]ng|mỗi)\s+)?(?:0?6\s+tháng|sáu\s+tháng|9\s+tháng|tháng|quý|năm)(?!\s*\d)(?!\w)"
+# "định kỳ 6 tháng, hằng năm", "định kỳ hằng tháng, quý và năm": one duty per period listed.
+_ROUTINE_RE = re.compile(rf"[Đđ]ịnh kỳ\s+{_PERIOD_WORD}(?:\s*(?:,|và|,\s*và)\s*{_PERIOD_WORD})*")
+# "hoàn thành trong Quý II/2024", "trước quý 3 năm 2024": due by the quarter's last day.
+_QUARTER_RE = re.compile(r"(?:[Qq]uý)\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm\s+)(?P<y>\d{4})(?!\d)")
+_QUARTER_BEFORE_RE = re.compile(r"(?:[Tt]rước|[Tt]rong|[Đđ]ến|[Cc]hậm nhất|[Hh]oàn thành|[Xx]ong)\s+(?:(?:trong|vào)\s+)?$")
+_ROUTINE_WORD_RE = re.compile(r"^[Đđ]ịnh kỳ\s+")
+_QUARTER_NO = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER_END = {1: "03-31", 2: "06-30", 3: "09-30", 4: "12-31"}
 _RULES = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
 _CMP = {"dưới": "<", "không quá": "<=", "trên": ">", "ít nhất": ">="}
 
 
 def extract_deadlines(text: str, seg: Segmenter) -> list[Deadline]:
     """Periodic duties first, then one-off dated deadlines, each with the clause it comes from."""
-    out = _periodic(text, seg) + _dated(text, seg)
+    out = _periodic(text, seg) + _dated(text, seg) + _quarters(text, seg)
     return sorted(out, key=lambda x: x.start)
 
 
 def _periodic(text: str, seg: Segmenter) -> list[Deadline]:
     out: list[Deadline] = []
+    routine = [(m.start(), m.end()) for m in _ROUTINE_RE.finditer(text)]
+    for start, end in routine:
+        s, e = seg.sentence(start)
+        due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\s*(?:tháng|/))", text[end:e])
+        for rule in _list_rules(_ROUTINE_WORD_RE.sub("", text[start:end])):
+            out.append(Deadline(_what(text, seg, start), rule, int(due.group(1)) if due else None, None, s, e))
     covered = -1
+    spans = iter(routine)
+    span = next(spans, None)
     for m in _EACH_RE.finditer(text):
+        while span is not None and span[1] <= m.start():
+            span = next(spans, None)
+        if span is not None and span[0] <= m.start() < span[1]:
+            continue
         if m.start() < covered:
             continue
         before = text[max(0, m.start() - 30):m.start()]
@@ -71,6 +92,17 @@ def _dated(text: str, seg: Segmenter) -> list[Deadline]:
         comparator = _CMP.get((th.group("cmp") or "").lower(), "=") if th else None
         out.append(Deadline(_what(text, seg, m.start()), "once", None, f"{y:04d}-{mo:02d}-{d:02d}", s, e,
                             threshold, comparator))
+    return out
+
+
+def _quarters(text: str, seg: Segmenter) -> list[Deadline]:
+    out: list[Deadline] = []
+    for m in _QUARTER_RE.finditer(text):
+        if not _QUARTER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        s, e = seg.sentence(m.start())
+        date = f"{m.group('y')}-{_QUARTER_END[_QUARTER_NO[m.group('q')]]}"
+        out.append(Deadline(_what(text, seg, m.start()), "once", None, date, s, e))
     return out
 
 

@@ -74,13 +74,15 @@ def _kind(head: str, number: str | None) -> str:
     return min(found)[1] if found else "other"
 
 
+# "TỈNH GIA LAI", "ĐẢNG BỘ TỈNH GIA LAI", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" (not "TỈNH ỦY": the committee)
+_UPPER_PROVINCE_RE = re.compile(r"^[ \t]*(?:(?:ĐẢNG BỘ|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|UBND|HĐND)[ \t]+)?TỈNH[ \t]+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}?)[ \t]*$", re.MULTILINE)
 _NOT_PROVINCE = frozenset({"Ủy", "Uỷ", "Hội", "Đảng", "Ban", "Tỉnh", "Chủ", "Giám", "Nhân", "Ngân", "Thường", "Kon Tum Kon"})
 
 
 def _province(text: str) -> str | None:
-    upper = re.search(r"^\s*TỈNH\s+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{1,30}?)\s*$", text[:HEAD_CHARS], re.MULTILINE)
-    if upper:
-        return upper.group(1).title()
+    for upper in _UPPER_PROVINCE_RE.finditer(text[:HEAD_CHARS]):
+        if upper.group(1).split()[0] not in ("ỦY", "UỶ", "KHÓA", "KHOÁ"):
+            return upper.group(1).title()
     counts = Counter(m.group(1) for m in _PROVINCE_RE.finditer(text[:20000]) if m.group(1) not in _NOT_PROVINCE)
     return counts.most_common(1)[0][0] if counts else None
 

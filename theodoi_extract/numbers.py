@@ -19,7 +19,7 @@ from theodoi_extract import vocabulary
 
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _NUMBER_RE = re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)")
-_GLUED = frozenset(".,/-–_") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_GLUED = frozenset(".,/-–_%") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LENIENT_RE = re.compile(r"^[+-]?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
 _WS = re.compile(r"\s+")
 
@@ -72,8 +72,16 @@ def format_vi(value: float | int | Decimal, decimals: int | None = None) -> str:
 
 
 def _phrase_pattern(phrase: str) -> str:
-    """A vocabulary phrase as a regex whose spaces also match line breaks (PDF/DOCX text)."""
-    return r"\s+".join(re.escape(w) for w in phrase.split())
+    """A vocabulary phrase as a regex whose spaces also match line breaks (PDF/DOCX text), and whose
+    hyphens may be followed by one ("héc-\nta": a word hyphenated at the end of a PDF line)."""
+    return r"\s+".join(re.escape(w).replace(r"\-", r"-(?:[ \t]*\n[ \t]*)?") for w in phrase.split())
+
+
+# A page number or running header that a PDF puts on its own line, possibly mid-sentence.
+PAGE_LINE = r"(?:[Tt]rang[ \t]+\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?|-[ \t]*\d{1,3}[ \t]*-|\d{1,3})"
+_PAGE_LINE_RE = re.compile(rf"[ \t]*{PAGE_LINE}[ \t]*")
+# Footnote markers are glued to what they annotate ("47%3", "tỷ đồng4"): a unit may be followed by digits.
+_UNIT_END = r"(?![^\W\d])"
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -88,9 +96,10 @@ def _unit_re() -> re.Pattern[str]:
     per = vocabulary.words("units", "per")
     base = _alternation([u for u in units if u != "%"] + list(aliases))
     pattern = (
-        rf"[ \t]*(?:\n[ \t]*){{0,2}}(?:(?P<pct>%)|(?:(?P<scale>{_alternation(scales)})\s+)?(?P<base>{base})(?!\w)"
-        rf"|(?P<bare>{_alternation(scales)})(?!\w))"
-        rf"(?P<per>(?:\s*/\s*(?:{_alternation(per)})(?!\w))*)"
+        rf"[ \t]*(?:\n[ \t]*{PAGE_LINE}[ \t]*(?=\n))?(?:\n[ \t]*){{0,2}}"
+        rf"(?:(?P<pct>%)|(?:(?P<scale>{_alternation(scales)})\s+)?(?P<base>{base}){_UNIT_END}"
+        rf"|(?P<bare>{_alternation(scales)}){_UNIT_END})"
+        rf"(?P<per>(?:\s*/\s*(?:{_alternation(per)}){_UNIT_END})*)"
     )
     return re.compile(pattern, re.IGNORECASE)
 
@@ -139,9 +148,12 @@ def _alias_re() -> re.Pattern[str]:
     return re.compile(r"(?:(?<=\s)|^)(?:" + "|".join(re.escape(k) for k in keys) + r")$", re.IGNORECASE)
 
 
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=\w)")
+
+
 def canonical_unit(raw: str) -> str:
-    """Collapse whitespace and fix known misspellings ("tỷ đông" -> "tỷ đồng")."""
-    unit = _SLASH.sub("/", _WS.sub(" ", raw).strip())
+    """Collapse whitespace, rejoin hyphenated line breaks and fix known misspellings ("tỷ đông" -> "tỷ đồng")."""
+    unit = _SLASH.sub("/", _WS.sub(" ", _HYPHEN_BREAK.sub("-", raw)).strip())
     head, sep, rest = unit.partition("/")
     m = _alias_re().search(head)
     if m:
@@ -152,7 +164,7 @@ def canonical_unit(raw: str) -> str:
 def comparator_before(text: str, start: int, floor: int) -> str | None:
     """The comparator phrase written just before a number (only filler words may stand between)."""
     table, before_re, _ = _comparator_tables()
-    m = before_re.search(text, max(floor, start - 50), start)
+    m = before_re.search(text, max(floor, start - 40), start)
     return table[_WS.sub(" ", m.group("p")).lower()] if m else None
 
 
@@ -198,7 +210,7 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None) -> Iterat
     """
     prev_end = 0
     for m in _candidate_re().finditer(text):
-        if m.start() < prev_end or _glued(text, m.start()):
+        if m.start() < prev_end or _glued(text, m.start()) or _page_number(text, m.start(), m.end()):
             continue
         q = _quantity_at(text, m, prev_end)
         if q is not None:
@@ -212,7 +224,7 @@ def _candidate_re() -> re.Pattern[str]:
     """Numbers whose next non-space character could start a unit, a range or a fraction."""
     initials = "".join(sorted(_unit_initials() | set("-–/%đt")))
     cls = "".join("\\" + c if c in "\\]^-" else c for c in initials)
-    return re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)(?=[ \t\n\r]*[{cls}])")
+    return re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)(?=[ \t\n\r]*[{cls}]|[ \t]*\n[ \t]*{PAGE_LINE}[ \t]*\n)")
 
 
 def _glued(text: str, start: int) -> bool:
@@ -221,6 +233,26 @@ def _glued(text: str, start: int) -> bool:
         return False
     c = text[start - 1]
     return c in _GLUED or c.isalnum()
+
+
+def _page_number(text: str, start: int, end: int) -> bool:
+    """Is the number a page number on a line of its own ("2", "Trang 3", "- 4 -"), which PDF text
+    puts wherever the page broke, even mid-sentence?"""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[end:line_end].strip(" \t-"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _PAGE_LINE_RE.fullmatch(text, line_start, line_end) is not None
+
+
+def _footnote_marker(text: str, start: int, unit_start: int) -> bool:
+    """A number that opens a line and is followed by a capitalised word ("2 Xã đạt chuẩn ...") is a
+    footnote's or an item's marker: units after a number are written in lower case."""
+    if start and text[text.rfind("\n", 0, start) + 1:start].strip():
+        return False
+    word = text[unit_start:unit_start + 8].lstrip()
+    return bool(word) and word[0].isupper() and word[:2] != word[:2].upper()
 
 
 @cache
@@ -253,6 +285,8 @@ def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | Non
         return None
     unit, end = read
     if _qualifier_re().match(text, end) and unit == "%":
+        return None
+    if _footnote_marker(text, m.start(), pos):
         return None
     if comparator is None:
         after = comparator_after(text, end)

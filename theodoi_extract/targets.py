@@ -18,7 +18,7 @@ from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.model import DocumentMeta, Target
 from theodoi_extract.numbers import QuantityMatch, find_quantities
-from theodoi_extract.structure import HeadingIndex, Segmenter
+from theodoi_extract.structure import Heading, HeadingIndex, Segmenter
 
 _YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
 _YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*:)")
@@ -89,21 +89,15 @@ def _cue_re(key: str) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(_cues()[key], key=len, reverse=True)), re.IGNORECASE)
 
 
-def _has_in(text: str, lo: int, hi: int, key: str) -> bool:
-    """Cue phrase of `key` inside text[lo:hi], without copying or lower-casing the slice."""
-    return _cue_re(key).search(text, lo, hi) is not None
-
-
 def _has(haystack: str, key: str) -> bool:
     """Does the (lower-cased) text contain one of the cue phrases of `key`?"""
     return _cue_re(key).search(haystack) is not None
 
 
-def _span_cue(sentence_left: str) -> bool:
-    low = sentence_left.lower()
-    for exc in _cues()["span_exceptions"]:
-        low = low.replace(exc, " ")
-    return _has(low, "span_cues")
+def _is_span_exception(text: str, m: re.Match[str]) -> bool:
+    """"bình quân đầu người" is a per-head figure, not an average over a span."""
+    window = text[m.start():m.start() + 24].lower()
+    return any(window.startswith(e) for e in _cues()["span_exceptions"])
 
 
 @dataclass
@@ -116,6 +110,25 @@ class _Context:
     mentions: Mentions
     ref_year: int | None
     block_starts: list[int] = field(default_factory=list)
+    _cue_pos: dict[tuple[str, int, int], list[int]] = field(default_factory=dict)
+    _heading_kind: dict[int, str | None] = field(default_factory=dict)
+
+    def cue_positions(self, key: str, lo: int, hi: int) -> list[int]:
+        """Where the cue phrases of `key` occur in text[lo:hi], computed once per sentence/clause."""
+        k = (key, lo, hi)
+        found = self._cue_pos.get(k)
+        if found is None:
+            found = [m.start() for m in _cue_re(key).finditer(self.text, lo, hi) if not _is_span_exception(self.text, m)]
+            self._cue_pos[k] = found
+        return found
+
+    def heading_kind(self, h: Heading) -> str | None:
+        """"actual", "target" or None for a heading title, cached per heading."""
+        if h.start not in self._heading_kind:
+            title = h.title.lower()
+            self._heading_kind[h.start] = ("actual" if _has(title, "actual_heading")
+                                           else "target" if _has(title, "target_heading") else None)
+        return self._heading_kind[h.start]
 
     def block_at(self, pos: int) -> Block | None:
         """The innermost agency block whose span holds `pos` (blocks do not overlap except nesting)."""
@@ -192,7 +205,14 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
     period, explicit = _explicit_period(ctx, q, ss, cs)
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
-    kind = _kind(ctx, q, ss, cs, ce, period)
+    plan_figure = _is_plan_figure(text, cs, q)
+    kind = _kind(ctx, q, ss, cs, ce, period, plan_figure)
+    if plan_figure:
+        # "ước đạt 6,5% (kế hoạch 7-7,5%)": the plan figure of the result just reported.
+        if same_sentence and prev is not None:
+            indicator = prev[1].indicator
+            period = period or prev[1].period
+        period = period or _heading_year(ctx, q.start, "actual") or _base_year(ctx.meta)
     if period is None:
         period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q, kind)
     agency = _agency(ctx, q.start)
@@ -208,26 +228,42 @@ _LEAD_JUNK = re.compile(
     rf"{_YEAR}\b\s*|[Nn]ăm\s+{_YEAR}\b,?\s*)+",
     re.IGNORECASE,
 )
-_TAIL_JUNK = re.compile(
-    r"(?:\s+|[,:;(]\s*)(?:đạt|là|khoảng|trên|dưới|hơn|từ|ít nhất|tối thiểu|tối đa|không quá|còn|lên|xuống|tăng|giảm|"
-    r"được|có|mức|ở|chiếm|bằng|với|vượt|thêm|mới|ước|dự kiến|năm\s+\d{4}|đến\s+năm\s+\d{4}|vào|trong|"
-    r"thực hiện|ước thực hiện|trở lên|khoảng trên|\(|:)\s*$",
-    re.IGNORECASE,
-)
 _NOISE = re.compile(r"\(\[footnoteRef:\d+\]\)|\[footnoteRef:\d+\]|\(\s*\d{1,2}\s*\)|\d+(?=[.,;]?\s*$)")
 
 
+_TAIL_PHRASES = frozenset({
+    "đạt", "là", "khoảng", "trên", "dưới", "hơn", "từ", "ít nhất", "tối thiểu", "tối đa", "không quá", "còn", "lên",
+    "xuống", "tăng", "giảm", "được", "có", "mức", "ở", "chiếm", "bằng", "với", "vượt", "thêm", "mới", "ước",
+    "dự kiến", "vào", "trong", "thực hiện", "ước thực hiện", "trở lên", "khoảng trên", "đến", "cuối",
+})
+_TAIL_STRIP = " ,;:-(.\t\n"
+
+
 @cache
-def _tail_comparators() -> re.Pattern[str]:
-    phrases = sorted(vocabulary.mapping("comparators", "before"), key=len, reverse=True)
-    return re.compile(r"(?:\s+)(?:" + "|".join(re.escape(p) for p in phrases if p[0].isalpha()) + r")\s*$", re.IGNORECASE)
+def _tail_set() -> frozenset[str]:
+    comparators = {p.lower() for p in vocabulary.mapping("comparators", "before") if p[0].isalpha()}
+    return _TAIL_PHRASES | comparators
 
 
-def _strip_tail(s: str, pattern: re.Pattern[str]) -> str:
-    """Remove a trailing junk phrase; only the last characters are searched (keeps it linear)."""
-    tail = s[-40:]
-    m = pattern.search(tail)
-    return s[: len(s) - len(tail) + m.start()] if m else s
+def _strip_tail_words(s: str) -> str:
+    """Drop trailing cue/comparator words and "năm 2021" (a word-level loop: no regex scans)."""
+    words = s.split(" ")
+    tail = _tail_set()
+    while words:
+        last = words[-1].strip(_TAIL_STRIP).lower()
+        if not last:
+            words.pop()
+            continue
+        if len(words) >= 2 and last.isdigit() and len(last) == 4 and words[-2].lower() == "năm":
+            del words[-2:]
+            continue
+        for n in (3, 2, 1):
+            if len(words) >= n and " ".join(words[-n:]).strip(_TAIL_STRIP).lower() in tail:
+                del words[-n:]
+                break
+        else:
+            break
+    return " ".join(words).strip(_TAIL_STRIP)
 
 
 def _clean(fragment: str) -> str:
@@ -238,8 +274,7 @@ def _clean(fragment: str) -> str:
         m = _LEAD_JUNK.match(s)
         if m and m.end():
             s = s[m.end():]
-        s = _strip_tail(s, _TAIL_JUNK).strip(" ,;:-(.")
-        s = _strip_tail(s, _tail_comparators()).strip(" ,;:-(.")
+        s = _strip_tail_words(s)
         if s == before:
             break
     return s
@@ -330,13 +365,15 @@ def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, cs: int) -> tuple
     m = _YEAR_AFTER_RE.match(ctx.text, q.end)
     if m:
         return m.group(1), True
-    sentence_left = ctx.text[max(ss, q.start - _WINDOW):q.start]
-    span_ok = _span_cue(sentence_left) or "/năm" in q.unit
+    span_ok = "/năm" in q.unit or any(p < q.start for p in ctx.cue_positions("span_cues", ss, ctx.seg.sentence(q.start)[1]))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
             if mention.is_span and not (span_ok or mention.preceded_by_in):
                 continue
             return mention.period, True
+    by_year = None if span_ok else _BY_YEAR_RE.match(ctx.text, q.end, max(q.end, min(ctx.seg.clause(q.start)[1], q.end + 160)))
+    if by_year:
+        return by_year.group(1), True
     if span_ok:
         span = ctx.mentions.last_span_before(q.start)
         if span:
@@ -344,11 +381,37 @@ def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, cs: int) -> tuple
     return None, False
 
 
-def _kind(ctx: _Context, q: QuantityMatch, ss: int, cs: int, ce: int, period: str | None) -> str:
-    text = ctx.text
-    if _has_in(text, max(ss, q.start - _WINDOW), q.start, "target_clause"):
+# "phát triển 5.000 ha cây dược liệu đến năm 2025": the year by which, written after the figure.
+_BY_YEAR_RE = re.compile(rf"[^(),;:.\n]{{0,80}}?(?<!\w)đến\s+(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*[-–:])")
+
+
+_PLAN_FIGURE_RE = re.compile(
+    rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ)(?:\s+(?:năm\s+{_YEAR}|đề ra|được giao|giao|của tỉnh))*"
+    r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$",
+    re.IGNORECASE,
+)
+
+
+_PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
+
+
+def _is_plan_figure(text: str, cs: int, q: QuantityMatch) -> bool:
+    """Is the number the plan figure quoted beside a result ("(kế hoạch 7-7,5%)")?"""
+    lo = max(cs, q.start - 60)
+    window = text[lo:q.start].lower()
+    if not any(w in window for w in _PLAN_WORDS):
+        return False
+    return _PLAN_FIGURE_RE.search(text, lo, q.start) is not None
+
+
+def _kind(ctx: _Context, q: QuantityMatch, ss: int, cs: int, ce: int, period: str | None,
+          plan_figure: bool = False) -> str:
+    if plan_figure:
         return "target"
-    if _has_in(text, max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW), "actual_clause"):
+    se = ctx.seg.sentence(q.start)[1]
+    if any(q.start - _WINDOW <= p < q.start for p in ctx.cue_positions("target_clause", ss, se)):
+        return "target"
+    if any(q.start - _WINDOW <= p <= q.end + _WINDOW for p in ctx.cue_positions("actual_clause", cs, ce)):
         return "actual"
     if period and ctx.ref_year and "-" not in period:
         year = int(period)
@@ -357,11 +420,9 @@ def _kind(ctx: _Context, q: QuantityMatch, ss: int, cs: int, ce: int, period: st
         if year > ctx.ref_year:
             return "target"
     for h in reversed(ctx.headings.containing(q.start)):
-        title = h.title.lower()
-        if _has(title, "actual_heading"):
-            return "actual"
-        if _has(title, "target_heading"):
-            return "target"
+        heading_kind = ctx.heading_kind(h)
+        if heading_kind is not None:
+            return heading_kind
     return "actual" if ctx.meta.kind == "bao_cao" else "target"
 
 
@@ -374,10 +435,14 @@ def _heading_year(ctx: _Context, pos: int, kind: str) -> str | None:
         m = _HEADING_YEAR_RE.search(h.title)
         if not m:
             continue
-        title = h.title.lower()
-        heading_kind = "actual" if _has(title, "actual_heading") else "target" if _has(title, "target_heading") else None
+        heading_kind = ctx.heading_kind(h)
         return m.group(1) if heading_kind in (kind, None) else None
     return None
+
+
+def _base_year(meta: DocumentMeta) -> str | None:
+    year = meta.plan_year or (int(meta.date[:4]) if meta.date else None)
+    return str(year) if year else None
 
 
 def _fallback_period(ctx: _Context, q: QuantityMatch, kind: str) -> str | None:

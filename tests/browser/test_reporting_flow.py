@@ -159,3 +159,64 @@ def test_the_planner_sees_timeliness_and_the_consolidated_table(chromium, live_s
     assert page.locator("text=Trễ hạn").count() >= 1
     assert page.locator("table.data").first.is_visible()
     page.screenshot(path=str(SHOTS / "reporting-timeliness.png"), full_page=True)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_draft_survives_a_dropped_connection_and_a_reload(chromium, live_server, settings):  # type: ignore[no-untyped-def]
+    from theodoi.reporting.models import ReportForm
+    from theodoi.reporting.services import form_open_or_create
+    from theodoi.reporting.tests.conftest import make_world
+    from theodoi.test import make_cast
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    world = make_world(make_cast())
+    c = world.cast
+    form = form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health, period_key=world.period.key)
+    page = _session_for(chromium, live_server, c.health_reporter)
+    url = f"{live_server.url}/bao-cao-dinh-ky/bieu/{form.pk}/"
+    page.goto(url)
+    page.route("**/luu/", lambda route: route.abort())  # the connection drops for the autosave
+    cell = page.locator(f'tr[data-target="{world.beds.pk}"] input[data-field="value"]')
+    cell.fill("1.234,5")
+    cell.press("Enter")
+    page.locator("#save-state.warn").wait_for()
+    assert "Mất kết nối" in page.locator("#save-state").inner_text()
+    assert ReportForm.objects.get(pk=form.pk).values.get(target=world.beds).value is None
+
+    page.unroute("**/luu/")
+    page.reload()  # the official reloads: the draft comes back from this browser and is saved
+    assert page.locator(f'tr[data-target="{world.beds.pk}"] input[data-field="value"]').input_value() == "1.234,5"
+    page.locator("#save-state.ok").wait_for()
+    assert str(ReportForm.objects.get(pk=form.pk).values.get(target=world.beds).value) == "1234.5000"
+    assert page.evaluate(f"localStorage.getItem('theodoi-report-{form.pk}')") is None
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_a_second_tab_cannot_overwrite_the_first_silently(chromium, live_server, settings):  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from theodoi.reporting.models import ReportValue
+    from theodoi.reporting.services import form_open_or_create
+    from theodoi.reporting.tests.conftest import make_world
+    from theodoi.test import make_cast
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    world = make_world(make_cast())
+    c = world.cast
+    form = form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health, period_key=world.period.key)
+    url = f"{live_server.url}/bao-cao-dinh-ky/bieu/{form.pk}/"
+    first = _session_for(chromium, live_server, c.health_reporter)
+    second = _session_for(chromium, live_server, c.planner)
+    first.goto(url)
+    second.goto(url)
+    selector = f'tr[data-target="{world.beds.pk}"] input[data-field="value"]'
+    first.fill(selector, "30")
+    first.press(selector, "Enter")
+    first.locator("#save-state.ok").wait_for()
+    second.fill(selector, "99")
+    second.press(selector, "Enter")
+    second.locator("#save-state.err").wait_for()
+    assert "tải lại trang" in second.locator("#save-state").inner_text()
+    assert ReportValue.objects.get(form=form, target=world.beds).value == Decimal(30)

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import theodoi_extract
 from theodoi_extract import EmptyDocumentError, ExtractError, extract_file, extract_text
@@ -93,3 +95,20 @@ def test_cli_empty_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
     empty.write_text("", encoding="utf-8")
     assert main([str(empty)]) == 2
     assert capsys.readouterr().err.startswith("Lỗi: ")
+
+
+_PIECES = ["Giám đốc Sở Y tế", " chủ trì, phối hợp với ", "các đơn vị liên quan", ":", "\n", "- ", "1.2. ", "II. ",
+           "đạt ", "trên ", "từ ", " trở lên", "21-22", "%", " tỷ đồng", "3.500", "63,1", " năm 2021", " | ", "; ",
+           ". ", "hằng tháng", "trước ngày 18", "(", ")", "[1: ", "]", "\ufffd", "một", " xã"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40))
+def test_never_crashes_and_spans_are_valid(pieces: list[str]) -> None:
+    text = "x " + "".join(pieces)
+    ex = extract_text(text)
+    for t in ex.targets:
+        assert 0 <= t.start < t.end <= len(text)
+        assert t.comparator in {">", ">=", "<", "<=", "=", "~", "between"}
+    for a in ex.assignments:
+        assert 0 <= a.start < a.end <= len(text) and a.tasks >= 1
+    json.dumps(ex.to_dict(), ensure_ascii=False)

@@ -160,3 +160,29 @@ def test_pdf_style_broken_lines() -> None:
     assert _find(ex, 92).period == "2022"
     assert _find(ex, 450, "triệu USD").agency == "Sở Công Thương"
     assert any(d.date == "2022-09-30" for d in ex.deadlines)
+
+
+def test_plan_figure_inside_a_report_is_a_target() -> None:
+    """"ước đạt 6,5% (kế hoạch 7-7,5%)": the result is an actual, the plan beside it a target of the same year."""
+    ex = extract_text(
+        "BÁO CÁO\nTình hình thực hiện kế hoạch năm 2022\nI. KẾT QUẢ THỰC HIỆN\n"
+        "Tốc độ tăng trưởng GRDP ước đạt 6,5%, không đạt kế hoạch (kế hoạch 7-7,5%). "
+        "Thu ngân sách đạt 102% kế hoạch.\n"
+    )
+    result, plan, share = _find(ex, 6.5), _find(ex, 7), _find(ex, 102)
+    assert (result.kind, result.comparator, result.period) == ("actual", "~", "2022")
+    assert (plan.kind, plan.comparator, plan.value_max, plan.period) == ("target", "between", 7.5, "2022")
+    assert plan.indicator == result.indicator
+    assert share.kind == "actual"
+
+
+def test_task_block_with_a_figure_is_still_an_assignment() -> None:
+    """Only items under a targets heading (or opening like a target list) are target items."""
+    ex = extract_text(
+        "II. NHIỆM VỤ\n1. Về y tế\n"
+        "1.1. Giám đốc Sở Y tế: Triển khai tiêm chủng mở rộng cho trẻ em, bảo đảm 95% trẻ dưới 1 tuổi được tiêm đủ.\n"
+        "2. Giao chỉ tiêu cho các ngành\n"
+        "2.1. Giám đốc Sở Y tế: Tỷ lệ bao phủ bảo hiểm y tế đạt 93%.\n"
+    )
+    assert [a.ref for a in ex.assignments] == ["1.1"]
+    assert all(t.agency == "Sở Y tế" for t in ex.targets)

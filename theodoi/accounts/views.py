@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -15,9 +17,9 @@ from theodoi.accounts.models import ApiToken
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user: Any = request.user
     return render(request, "accounts/profile.html", {
-        "memberships": user.memberships.select_related("unit").order_by("unit__name"),  # type: ignore[union-attr]
+        "memberships": user.memberships.select_related("unit").order_by("unit__name"),
         "tokens": ApiToken.objects.filter(user=user).order_by("-created_at"),
         "new_key": request.session.pop("new_token_key", None),
     })

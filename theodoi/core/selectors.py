@@ -16,7 +16,7 @@ from theodoi.core.text import fold
 from theodoi.documents.models import Document
 from theodoi.documents.selectors import document_list
 from theodoi.plans.models import Target, Task
-from theodoi.plans.selectors import assignment_visible, target_list, TargetFilters, targets_by_field
+from theodoi.plans.selectors import TargetFilters, assignment_visible, target_list, targets_by_field
 
 SEARCH_LIMIT = 50
 

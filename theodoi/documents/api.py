@@ -12,8 +12,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema
-from ninja.responses import Status
 from ninja.files import UploadedFile
+from ninja.responses import Status
 
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.permissions import require, require_planner

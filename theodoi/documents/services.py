@@ -19,8 +19,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from theodoi.accounts.permissions import require_planner
-from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.core.text import fold
+from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,14 @@ from typing import Any
 from theodoi.accounts.models import OrgUnit
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.plans.models import (
-    Assignment, Indicator, Plan, PlanKind, PublishStatus, Target, TargetSource, Task,
+    Assignment,
+    Indicator,
+    Plan,
+    PlanKind,
+    PublishStatus,
+    Target,
+    TargetSource,
+    Task,
 )
 from theodoi.test import Cast
 

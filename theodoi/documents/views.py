@@ -217,7 +217,7 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             form_class = AssignmentItemForm if item.kind == ItemKind.ASSIGNMENT else TargetItemForm
             form = form_class(request.POST, prefix=f"i{item.pk}")
             if not form.is_valid():
-                errors = "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items())
+                errors = "; ".join(f"{form.fields[f].label}: {' '.join(str(m) for m in e)}" for f, e in form.errors.items())
                 return _item_response(request, item, errors)
             item = plan_services.item_update(
                 user=user, item_id=item.pk, changes=form.cleaned_data, expected_version=version

@@ -18,6 +18,7 @@ from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all, is_planner
 from theodoi.evaluation import selectors, services
 
+
 def _caller(request: HttpRequest) -> Any:
     """The authenticated user (session or token), as the API's auth classes set it."""
     return getattr(request, "auth", None) or request.user

@@ -15,11 +15,21 @@ class EvaluationConfig(AppConfig):
         changes status (submitted, accepted, returned...), queues a recompute of its targets."""
         from django.db.models.signals import post_delete, post_save
 
+        from theodoi.plans.models import Target
         from theodoi.reporting.models import ReportForm, ReportValue
 
         post_save.connect(_value_changed, sender=ReportValue, dispatch_uid="evaluation.value_saved")
         post_delete.connect(_value_changed, sender=ReportValue, dispatch_uid="evaluation.value_deleted")
         post_save.connect(_form_changed, sender=ReportForm, dispatch_uid="evaluation.form_saved")
+        post_save.connect(_targets_changed, sender=Target, dispatch_uid="evaluation.target_saved")
+        post_delete.connect(_targets_changed, sender=Target, dispatch_uid="evaluation.target_deleted")
+
+
+def _targets_changed(sender: Any, **kwargs: Any) -> None:
+    """A new or removed target may add a plan year: forget the cached year list."""
+    from django.core.cache import cache
+
+    cache.delete_many(["evaluation:plan_years:0", "evaluation:plan_years:1"])
 
 
 def _value_changed(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -23,7 +24,13 @@ from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts, unit
 from theodoi.evaluation import summaries
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.evaluation.models import STATUS_BADGES, TargetStatus
-from theodoi.evaluation.services import COUNTED_STATUSES, CUMULATIVE_KINDS, PUBLIC_STATUSES, target_years
+from theodoi.evaluation.services import (
+    COUNTED_STATUSES,
+    CUMULATIVE_KINDS,
+    PUBLIC_STATUSES,
+    VALUES_ARE_YEAR_TO_DATE,
+    target_years,
+)
 from theodoi.plans.models import Field, PublishStatus, Target, TargetSource, Task
 from theodoi.reporting.models import ReportValue
 from theodoi.reporting.periods import PeriodKind, parse_period_key
@@ -101,12 +108,25 @@ def status_rows(
     return [StatusRow(t, by_target.get(t.pk)) for t in targets_list]
 
 
+def plan_years(*, public: bool) -> list[int]:
+    """Single plan years that have targets, oldest first (the dashboards' year switcher).
+
+    Cached for a minute: a national database has hundreds of thousands of targets and the
+    answer changes once a year."""
+    key = f"evaluation:plan_years:{int(public)}"
+    years: list[int] | None = cache.get(key)
+    if years is None:
+        qs = Target.objects.filter(published_q()) if public else Target.objects.all()
+        periods = qs.order_by().values_list("period", flat=True).distinct()
+        years = sorted({y[0] for p in periods if (y := target_years(p)) and y[0] == y[1]})
+        cache.set(key, years, 60)
+    return years
+
+
 def latest_plan_year(*, public: bool) -> int | None:
     """The plan year the dashboards open on: the latest year with targets."""
-    qs = Target.objects.filter(published_q()) if public else Target.objects.all()
-    periods = qs.values_list("period", flat=True).distinct()
-    years = [y[0] for p in periods if (y := target_years(p)) and y[0] == y[1]]
-    return max(years) if years else None
+    years = plan_years(public=public)
+    return years[-1] if years else None
 
 
 def year_targets(*, year: int | None, public: bool) -> QuerySet[Target]:
@@ -167,7 +187,7 @@ def by_agency(rows: Sequence[StatusRow]) -> list[GroupSummary]:
     """Per responsible agency (departments and other non-district units)."""
     picked = [r for r in rows if r.unit is not None and district_of(r.unit) is None]
     units = {r.unit.pk: r.unit for r in picked if r.unit}
-    groups = summaries.summarize(picked, key=lambda r: r.unit.pk, status=lambda r: r.code)
+    groups = summaries.summarize(picked, key=lambda r: r.unit.pk if r.unit else 0, status=lambda r: r.code)
     out = [GroupSummary(units[k].code, units[k].name, s, unit=units[k]) for k, s in groups.items()]  # type: ignore[index]
     return sorted(out, key=lambda g: (-(g.rate or 0), g.label))
 
@@ -374,7 +394,9 @@ def target_detail(*, target: Target, internal: bool) -> TargetDetail:
             label = parse_period_key(v.form.period_key).label
         except ValueError:
             label = v.form.period_key
-        submissions.append(Submission(v, label, v.form.status in PUBLIC_STATUSES, _form_url(v.form_id)))
+        # The form pages are for staff: the public page shows the figures without linking to them.
+        url = _form_url(v.form_id) if internal else None
+        submissions.append(Submission(v, label, v.form.status in PUBLIC_STATUSES, url))
     submissions.sort(key=lambda s: _period_sort(s.value.form.period_key))
     sources = list(target.sources.select_related("document").order_by("pk"))
     detail = TargetDetail(target, status, other, submissions, sources, snapshots=snapshots)

@@ -50,7 +50,7 @@ def _overview_context(
         qs = qs.filter(responsible_unit_id__in=unit.descendant_ids())
     rows = selectors.status_rows(public=public, targets=qs)
     list_url = reverse("evaluation:public_target_list" if public else "evaluation:target_list")
-    detail_url = reverse("evaluation:public_target" if public else "evaluation:target", args=[0])[:-2]
+    detail_url = _detail_prefix(public)
     fields = selectors.by_field(rows)
     context: dict[str, Any] = {
         "public": public,
@@ -71,8 +71,14 @@ def _overview_context(
         "progress_height": str(max(240, 24 * sum(1 for r in rows if r.status and r.status.progress_pct is not None) + 60)),
         "latest": max((r.status.as_of for r in rows if r.status and r.status.as_of), default=None),
         "filter_query": _filter_query(year=year, field_value=field_value, unit=unit),
+        "years": [str(y) for y in selectors.plan_years(public=public)],
     }
     return context
+
+
+def _detail_prefix(public: bool) -> str:
+    """The target page's URL without the id ("/danh-gia/chi-tieu/"): rows and charts append "<id>/"."""
+    return reverse("evaluation:public_target" if public else "evaluation:target", args=[0])[:-2]
 
 
 def _filter_query(*, year: int | None, field_value: str = "", unit: OrgUnit | None = None) -> str:
@@ -172,7 +178,7 @@ def _list(request: HttpRequest, *, public: bool) -> HttpResponse:
     return render(request, "evaluation/target_list.html", {
         "public": public, "rows": rows, "year": _shown(year), "status": status, "status_label": label,
         "field_label": Field(field_value).label if field_value in Field.values else "", "unit": unit,
-        "detail_url_name": "evaluation:public_target" if public else "evaluation:target",
+        "detail_url": _detail_prefix(public),
     })
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from theodoi.exports import selectors, services
 from theodoi.exports.data import Section
@@ -83,10 +84,10 @@ def report_list(request: HttpRequest, status: str = "", period: str = "") -> lis
 
 
 @router.post("/reports", response={201: ReportDetailOut}, url_name="export_report_create")
-def report_create(request: HttpRequest, payload: ReportIn) -> tuple[int, dict[str, Any]]:
+def report_create(request: HttpRequest, payload: ReportIn) -> Status:
     user: Any = request.auth  # type: ignore[attr-defined]
     report = services.report_draft_create(user, payload.period, payload.scope, payload.scope_key)
-    return 201, _out(report)
+    return Status(201, _out(report))
 
 
 @router.get("/reports/{report_id}", response=ReportDetailOut, url_name="export_report")

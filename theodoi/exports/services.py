@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import logging
 import re
 import zipfile
 from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -31,8 +32,16 @@ from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import require_planner
 from theodoi.evaluation import summaries
 from theodoi.evaluation.services import target_statuses_recompute
-from theodoi.exports.data import LateAgency, ReportData, ReportHeader, ReportSummary, Section, TargetRow, TaskRow
-from theodoi.exports.docx_report import render_docx
+from theodoi.exports.data import (
+    LateAgency,
+    ReportData,
+    ReportHeader,
+    ReportSummary,
+    Section,
+    TargetRow,
+    TaskRow,
+)
+from theodoi.exports.docx_report import render_docx, template_path
 from theodoi.exports.drafting import draft_sections, is_achieved
 from theodoi.exports.errors import ReportRenderError
 from theodoi.exports.models import IssuedReport, IssuedReportStatus, PdfStatus, ReportScope
@@ -71,6 +80,7 @@ AT_RISK = ("not_achieved", "at_risk", "off_track")
 FIELD_ORDER = [value for value, _label in Field.choices]
 # Section V lists overdue tasks one by one; beyond this many the annex of tasks would be the place.
 MAX_OVERDUE_TASKS = 30
+PDF_STALE_AFTER = timedelta(minutes=10)
 COUNTED_FORMS = (FormStatus.SUBMITTED, FormStatus.APPROVED, FormStatus.ACCEPTED, FormStatus.LOCKED)
 _GO_TASK_STATES = set(summaries.TASK_STATES)
 
@@ -641,11 +651,24 @@ def stable_zip(raw: bytes, day: date) -> bytes:
     return out.getvalue()
 
 
+def report_docx_sha256(report: IssuedReport) -> str:
+    """SHA-256 of the DOCX the report renders to now (kept on the instance while snapshot and template stay)."""
+    template = template_path()
+    stat = template.stat()
+    snapshot = json.dumps(report.snapshot, sort_keys=True, ensure_ascii=False)
+    key = f"{template}:{stat.st_mtime_ns}:{stat.st_size}:{hashlib.sha256(snapshot.encode()).hexdigest()}"
+    cached = getattr(report, "_theodoi_docx_sha", None)
+    if cached is None or cached[0] != key:
+        cached = (key, hashlib.sha256(report_render(report, "docx")).hexdigest())
+        report._theodoi_docx_sha = cached  # type: ignore[attr-defined]
+    return cached[1]
+
+
 def report_docx_matches_issue(report: IssuedReport) -> bool | None:
     """Whether the DOCX rendered now is the one issued (None for drafts); False means the template changed."""
     if not report.docx_sha256:
         return None
-    return hashlib.sha256(report_render(report, "docx")).hexdigest() == report.docx_sha256
+    return report_docx_sha256(report) == report.docx_sha256
 
 
 def report_pdf(report: IssuedReport, *, progress: Any = None) -> bytes:
@@ -680,8 +703,7 @@ def report_pdf_is_fresh(report: IssuedReport) -> bool:
     """Whether a stored PDF was made from the DOCX the report renders to now."""
     if not report.pdf or report.pdf_status != PdfStatus.DONE:
         return False
-    sha = hashlib.sha256(report_render(report, "docx")).hexdigest()
-    return report.pdf_source_sha256 == sha
+    return report.pdf_source_sha256 == report_docx_sha256(report)
 
 
 def pdf_job_start(user: Any, report: IssuedReport) -> IssuedReport:
@@ -690,9 +712,13 @@ def pdf_job_start(user: Any, report: IssuedReport) -> IssuedReport:
     from theodoi.exports.selectors import report_get
 
     report = report_get(user, report.pk)
-    if report.pdf_status in (PdfStatus.QUEUED, PdfStatus.RUNNING):
+    running = report.pdf_status in (PdfStatus.QUEUED, PdfStatus.RUNNING)
+    # A job that stopped reporting (the worker or the thread died with the server) may be restarted.
+    if running and timezone.now() - report.updated_at < PDF_STALE_AFTER:
         return report
-    IssuedReport.objects.filter(pk=report.pk).update(pdf_status=PdfStatus.QUEUED, pdf_progress=5, pdf_error="")
+    IssuedReport.objects.filter(pk=report.pk).update(
+        pdf_status=PdfStatus.QUEUED, pdf_progress=5, pdf_error="", updated_at=timezone.now()
+    )
     jobs.start_pdf(report.pk)
     report.refresh_from_db()
     return report
@@ -703,7 +729,9 @@ def pdf_job_run(report_id: int) -> None:
     report = IssuedReport.objects.get(pk=report_id)
 
     def note(pct: int) -> None:
-        IssuedReport.objects.filter(pk=report_id).update(pdf_status=PdfStatus.RUNNING, pdf_progress=pct)
+        IssuedReport.objects.filter(pk=report_id).update(
+            pdf_status=PdfStatus.RUNNING, pdf_progress=pct, updated_at=timezone.now()
+        )
 
     note(15)
     try:

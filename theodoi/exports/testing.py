@@ -68,14 +68,14 @@ def make_report_world(cast: Cast) -> ReportWorld:
     )
     owners = {"planning": cast.planning, "health": cast.health, "district": cast.district}
     targets, figures = [], {}
-    for name, unit, field, measure, value, owner, june in TARGETS:
+    for name, unit, field, measure, value, owner, figure in TARGETS:
         indicator = Indicator.objects.create(name=name, unit=unit, field=field, measure=measure)
         target = Target.objects.create(
             plan=plan, indicator=indicator, value=value, unit=unit, period="2021",
             responsible_unit=owners[owner], status=published, comparator=">=",
         )
         targets.append(target)
-        figures[target.pk] = (owner, june)
+        figures[target.pk] = (owner, figure)
     draft_indicator = Indicator.objects.create(name="Chỉ tiêu dự thảo chưa công bố", unit="%")
     draft_target = Target.objects.create(
         plan=plan, indicator=draft_indicator, value=50, unit="%", period="2021", responsible_unit=cast.health
@@ -100,11 +100,11 @@ def make_report_world(cast: Cast) -> ReportWorld:
                                               submitted_at=_at(due + timedelta(days=3))),
     }
     for target in targets:
-        owner, figure = figures[target.pk]
-        if figure is None or owner not in forms:
+        owner, reported = figures[target.pk]
+        if reported is None or owner not in forms:
             continue
         comment = HEALTH_COMMENT if target.indicator.name.startswith("Tỷ lệ trạm y tế") else ""
-        ReportValue.objects.create(form=forms[owner], target=target, value=Decimal(str(figure)), comment=comment)
+        ReportValue.objects.create(form=forms[owner], target=target, value=Decimal(str(reported)), comment=comment)
     return ReportWorld(
         cast=cast, plan=plan, targets=targets, draft_target=draft_target, regime=regime,
         health_targets=[t for t in targets if t.responsible_unit_id == cast.health.pk],

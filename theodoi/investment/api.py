@@ -14,6 +14,7 @@ from ninja.files import UploadedFile
 from theodoi.accounts.permissions import is_planner
 from theodoi.investment import selectors, services
 
+
 def _caller(request: HttpRequest) -> Any:
     """The authenticated user (session or token), as the API's auth classes set it."""
     return getattr(request, "auth", None) or request.user

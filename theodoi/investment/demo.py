@@ -1,4 +1,4 @@
-"""Demo public-investment data: 12 invented projects in Kon Tum's districts, 2021 capital plans and
+"""Demo public-investment data (and, see the end, the 2020 year-end evaluation): 12 invented projects in Kon Tum's districts, 2021 capital plans and
 cumulative disbursement from January to September, chosen so that each seed rule fires at least
 once (and most projects pass). Keyed on project codes: loading twice gives the same rows.
 """
@@ -78,4 +78,13 @@ def load_demo_investment() -> int:
             )
         project.disbursements.filter(year=YEAR).exclude(month__in=list(months)).delete()
         loaded += 1
+    _load_year_end_evaluation()
     return loaded
+
+
+def _load_year_end_evaluation() -> None:
+    """The 2020 year-end evaluation demo rides along until core's OPTIONAL_LOADERS lists it (it is
+    idempotent, so being loaded twice then does no harm)."""
+    from theodoi.evaluation.demo import load_demo_evaluation
+
+    load_demo_evaluation()

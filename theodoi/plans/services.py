@@ -204,18 +204,21 @@ def _figure(value: Any, unit: str) -> tuple[float | None, str]:
     """A value in base units: 567 "nghìn người" and 567000 "người" are the same figure."""
     tokens = fold(unit or "").split()
     scale = _SCALE_WORDS.get(tokens[0], 0.0) if tokens else 0.0
-    base = " ".join(tokens[1:] if scale else tokens)
+    base = " ".join(tokens[1:] if scale else tokens).split("/")[0].strip()  # "%/năm" is "%"
     if value is None:
         return None, base
     return round(float(value) * (scale or 1.0), 6), base
 
 
-def _same_figure(target: Target, data: dict[str, Any]) -> bool:
+def _compare_figures(target: Target, data: dict[str, Any]) -> str:
+    """"same", "other_value" or "other_unit" (ha against con: never the same target)."""
     unit = data.get("unit") or ""
     (mine, my_base), (theirs, their_base) = _figure(data["value"], unit), _figure(target.value, target.unit)
+    if my_base and their_base and my_base != their_base:
+        return "other_unit"
     if mine != theirs or _figure(data.get("value_max"), unit)[0] != _figure(target.value_max, target.unit)[0]:
-        return False
-    return my_base == their_base or not my_base or not their_base
+        return "other_value"
+    return "same"
 
 
 def target_match(
@@ -234,9 +237,12 @@ def target_match(
     same_figure_targets: list[Target] = []
     candidates = Target.objects.filter(plan=plan, period=period).select_related("indicator")
     for target in candidates.prefetch_related("sources"):
+        figures = _compare_figures(target, data)
+        if figures == "other_unit":
+            continue
+        same_figure = figures == "same"
         names = [target.indicator.name, *(target.indicator.aliases or [])]
         score = max(similarity(name, other) for other in names)
-        same_figure = _same_figure(target, data)
         neighbour = document is not None and any(
             s.document_id == document.pk and abs(s.start - start) < NEIGHBOUR_CHARS for s in target.sources.all()
         )

@@ -278,6 +278,29 @@ def form_import(
     return {"saved": report.saved, "version": report.version, "rows": [r.__dict__ for r in report.rows]}
 
 
+class ContributionIn(Schema):
+    expected_version: int
+    text: str
+
+
+@router.post("/forms/{form_id}/tasks/{task_id}/contributions", response=FormOut)
+@refusals
+def task_contribution(request: HttpRequest, form_id: int, task_id: int, payload: ContributionIn) -> dict[str, Any]:
+    """A partner agency's contribution to a task it coordinates."""
+    return _step(request, form_id, services.task_contribution_add, task_id=task_id, text=payload.text,
+                 expected_version=payload.expected_version)
+
+
+@router.post("/values/{value_id}/evidence", response=ValueOut)
+@refusals
+def value_evidence(request: HttpRequest, value_id: int, file: File[UploadedFile]) -> dict[str, Any]:
+    user = _user(request)
+    v = services.value_evidence_attach(user=user, value=selectors.value_for_user(user, value_id), file=file)
+    return {"id": v.pk, "target_id": v.target_id, "indicator": v.target.indicator.name,
+            "unit": v.target.unit or v.target.indicator.unit, "value": plain(v.value), "estimate": plain(v.estimate),
+            "comment": v.comment, "issues": v.issues}
+
+
 class VersionOut(Schema):
     at: datetime
     user: str

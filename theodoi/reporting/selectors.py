@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from theodoi.accounts.models import OrgUnit, Role
 from theodoi.accounts.permissions import can_read_all, require, unit_ids_with_role
+from theodoi.reporting.access import may_read_unit
 from theodoi.reporting.deadlines import Timeliness, lock_date, timeliness
 from theodoi.reporting.models import (
     FormStatus,
@@ -44,6 +45,7 @@ ACTION_LABELS = {
     "lock_exception": "Cho phép sửa sau hạn",
     "comment": "Góp ý",
     "contribution": "Đơn vị phối hợp bổ sung",
+    "evidence": "Đính kèm minh chứng",
 }
 
 
@@ -57,10 +59,7 @@ def forms_visible_to(user: Any) -> QuerySet[ReportForm]:
 def form_for_user(user: Any, pk: int) -> ReportForm:
     """The form, if the user may read it (PermissionDenied otherwise; DoesNotExist when absent)."""
     form = ReportForm.objects.select_related("unit", "regime").get(pk=pk)
-    require(
-        can_read_all(user) or form.unit_id in unit_ids_with_role(user, Role.REPORTER, Role.APPROVER),
-        "Bạn không có quyền xem báo cáo của đơn vị này.",
-    )
+    require(may_read_unit(user, form.unit_id), "Bạn không có quyền xem báo cáo của đơn vị này.")
     return form
 
 
@@ -96,11 +95,11 @@ class TimelinessCell:
 
 
 def recent_periods(regime: ReportingRegime, today: date, count: int = 6) -> list[Period]:
-    """The latest ``count`` periods due by today (and the next one due), oldest first."""
+    """The latest ``count`` periods due by today and those due in the coming month, oldest first."""
     rule = regime.rule
     due = periods_due_between(rule, today - timedelta(days=400), today + timedelta(days=40))
     past = [p for p in due if rule.unit_due(p) <= today]
-    upcoming = [p for p in due if rule.unit_due(p) > today][:1]
+    upcoming = [p for p in due if today < rule.unit_due(p) <= today + timedelta(days=31)]
     return past[-count:] + upcoming
 
 

@@ -31,6 +31,7 @@ from theodoi.accounts.permissions import (
 from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, format_vn_number, parse_vn_number
 from theodoi.plans.models import TaskState
+from theodoi.reporting.access import may_report_for
 from theodoi.reporting.deadlines import lock_date
 from theodoi.reporting.models import (
     EDITABLE_STATUSES,
@@ -223,7 +224,7 @@ def form_save_values(
     keys left out stay as they are. Text that is not a number is refused (nothing is saved);
     warnings and missing values are kept on the value and block nothing until submission.
     """
-    require(can_report_for(user, form.unit), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
     by_target = {int(v["target"]): v for v in values}
     errors: list[str] = []
     parsed: dict[int, dict[str, Any]] = {}
@@ -245,7 +246,9 @@ def form_save_values(
         version = _claim_version(form=form, expected_version=expected_version)
         rows = {
             v.target_id: v
-            for v in ReportValue.objects.select_for_update(of=("self",))
+            # No row locks needed here: the version UPDATE above holds the form's row until commit,
+            # so a second writer of the same form waits there and then gets the version conflict.
+            for v in ReportValue.objects
             .filter(form=form, target_id__in=list(parsed))
             .select_related("target__indicator")
         }
@@ -297,7 +300,7 @@ def form_save_values(
 
 def task_contribution_add(*, user: Any, form: ReportForm, task_id: int, text: str, expected_version: int) -> None:
     """A partner agency adds its contribution to a task it coordinates (kept in the partner's own form)."""
-    require(can_report_for(user, form.unit), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
     text = text.strip()
     if not text:
         raise ReportingError("Nội dung phối hợp đang để trống.")
@@ -355,6 +358,8 @@ def form_submit(*, user: Any, form: ReportForm) -> ReportForm:
         v.issues = _issues_json(issues)
         v.save(update_fields=["issues"])
         problems += [f"{v.target.indicator.name}: {i.message_vi}" for i in issues if i.severity == "error"]
+        if duty and duty.ask_estimate and v.estimate is None:
+            problems.append(f"{v.target.indicator.name}: chưa nhập ước thực hiện cả năm (bắt buộc với chỉ tiêu này).")
     if problems:
         raise ReportingError("Chưa gửi được báo cáo, cần sửa: " + " | ".join(problems))
     extra = {"return_reason": ""}
@@ -458,6 +463,30 @@ def value_comment_add(*, user: Any, value: ReportValue, text: str) -> ValueComme
     return comment
 
 
+EVIDENCE_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".csv", ".jpg", ".jpeg", ".png", ".zip")
+
+
+def value_evidence_attach(*, user: Any, value: ReportValue, file: Any) -> ReportValue:
+    """Attach an evidence file (minh chứng) to a value of an editable form."""
+    form = value.form
+    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    if not form.is_editable:
+        raise FormNotEditable(f"Báo cáo đang ở trạng thái “{form.get_status_display()}”, không thể thêm minh chứng.")
+    name = (getattr(file, "name", "") or "").lower()
+    if not name.endswith(EVIDENCE_EXTENSIONS):
+        raise ReportingError("Tệp minh chứng phải là PDF, Word, Excel, CSV, ảnh JPG/PNG hoặc ZIP.")
+    if getattr(file, "size", 0) > settings.UPLOAD_MAX_BYTES:
+        raise ReportingError(f"Tệp quá lớn (tối đa {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB).")
+    with transaction.atomic():
+        old = value.evidence.name if value.evidence else ""
+        value.evidence.save(file.name, file, save=False)
+        value.save(update_fields=["evidence", "updated_at"])
+        ValueVersion.objects.create(value=value, user=_actor(user), action="evidence",
+                                    before={"evidence": old}, after={"evidence": value.evidence.name})
+        _audit(form, user, "evidence", after={str(value.target_id): value.evidence.name})
+    return value
+
+
 # -- import -----------------------------------------------------------------------------------------
 @dataclass
 class ImportRow:
@@ -465,6 +494,7 @@ class ImportRow:
     target: str
     ok: bool
     message: str
+    target_id: int | None = None
 
 
 @dataclass
@@ -498,7 +528,7 @@ def _header_map(cells: Sequence[Any]) -> dict[str, int]:
 
 
 def _values_import(*, user: Any, form: ReportForm, rows: list[Sequence[Any]], expected_version: int) -> ImportReport:
-    require(can_report_for(user, form.unit), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
     if not form.is_editable:
         raise FormNotEditable(f"Báo cáo đang ở trạng thái “{form.get_status_display()}”, không thể nhập tệp.")
     header_index = next((i for i, r in enumerate(rows[:10]) if "value" in _header_map(r)), None)
@@ -548,10 +578,15 @@ def _values_import(*, user: Any, form: ReportForm, rows: list[Sequence[Any]], ex
             item["comment"] = str(cell(r, "comment"))
         good.append(item)
         shown = "—" if item.get("value") is None else format_vn_number(item["value"])
-        report.append(ImportRow(offset, values[tid].target.indicator.name, True, f"Đã nhận: {shown}"))
+        report.append(ImportRow(offset, values[tid].target.indicator.name, True, f"Đã nhận: {shown}", tid))
     result = form_save_values(
         user=user, form=form, values=good, expected_version=expected_version, action="import"
     ) if good else None
+    if result is not None:  # a value taken but worth a second look (outlier, missing) says so on its row
+        for row in report:
+            notes = [i["message"] for i in result.issues.get(row.target_id or 0, [])]
+            if row.ok and notes:
+                row.message += " — " + " ".join(notes)
     return ImportReport(rows=report, saved=result.changed if result else 0,
                         version=result.version if result else form.version)
 

@@ -53,7 +53,10 @@ def index(request: HttpRequest) -> HttpResponse:
     for regime in regimes:
         units = [u for u in my_units if ReportingDuty.objects.filter(regime=regime, unit=u).exists()]
         if units:
-            openable.append((regime, units, selectors.recent_periods(regime, today, count=4)))
+            periods = selectors.recent_periods(regime, today, count=4)
+            upcoming = [p for p in periods if regime.rule.unit_due(p) >= today]
+            default = next((p for p in upcoming if p.kind == PeriodKind.MONTHLY), periods[-1] if periods else None)
+            openable.append((regime, units, periods, default))
     return render(request, "reporting/index.html", {
         "forms": forms, "openable": openable, "regimes": regimes, "reads_all": can_read_all(user),
         "unread": user.reminders.filter(read_at=None).count(),  # type: ignore[union-attr]
@@ -146,6 +149,7 @@ def form_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         "return": "Đã trả lại báo cáo.",
         "lock": "Đã khóa báo cáo.",
         "grant": "Đã cho phép đơn vị sửa sau hạn.",
+        "contribute": "Đã ghi nội dung phối hợp.",
     }
     try:
         if action == "submit":
@@ -158,6 +162,10 @@ def form_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             services.form_return(user=user, form=form, reason=request.POST.get("reason", ""))
         elif action == "lock":
             services.form_lock(user=user, form=form)
+        elif action == "contribute":
+            services.task_contribution_add(user=user, form=form, task_id=int(request.POST.get("task", 0)),
+                                           text=request.POST.get("text", ""),
+                                           expected_version=int(request.POST.get("version", 0)))
         elif action == "grant":
             until = date.fromisoformat(request.POST.get("until", ""))
             services.lock_exception_grant(user=user, form=form, until=until, reason=request.POST.get("reason", ""))
@@ -208,8 +216,12 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from None
     if request.method == "POST":
         try:
-            services.value_comment_add(user=request.user, value=value, text=request.POST.get("text", ""))
-            messages.success(request, "Đã ghi ý kiến.")
+            if "evidence" in request.FILES:
+                services.value_evidence_attach(user=request.user, value=value, file=request.FILES["evidence"])
+                messages.success(request, "Đã đính kèm minh chứng.")
+            else:
+                services.value_comment_add(user=request.user, value=value, text=request.POST.get("text", ""))
+                messages.success(request, "Đã ghi ý kiến.")
         except (PermissionDenied, services.ReportingError) as exc:
             messages.error(request, getattr(exc, "message", str(exc)))
         return redirect("reporting:history", pk=pk)
@@ -226,6 +238,7 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reporting/history.html", {
         "value": value, "form": value.form, "versions": versions, "current": vn(value.value),
         "comments": value.comments.select_related("user"),
+        "can_attach": value.form.is_editable and can_report_for(request.user, value.form.unit),
     })
 
 

@@ -95,11 +95,21 @@ def _merge_aliases(existing: list[str], extra: list[str], name: str) -> list[str
     return merged
 
 
+def _adoptable(spec: dict[str, Any], claimed: dict[str, OrgUnit]) -> OrgUnit | None:
+    """A unit an earlier ingest created under this name or an alias ("UBND tỉnh"): the demo adopts it."""
+    taken = {unit.pk for unit in claimed.values()}
+    for name in [spec["name"], *spec.get("aliases", [])]:
+        unit = unit_find(name)
+        if unit is not None and unit.pk not in taken:
+            return unit
+    return None
+
+
 def load_units(data: dict[str, Any]) -> dict[str, OrgUnit]:
     """The unit tree: province, departments and agencies, party bodies, collectives, districts."""
     by_code: dict[str, OrgUnit] = {}
     for spec in data["units"]:
-        unit = OrgUnit.objects.filter(code=spec["code"]).first() or unit_find(spec["name"])
+        unit = OrgUnit.objects.filter(code=spec["code"]).first() or _adoptable(spec, by_code)
         if unit is None:
             unit = OrgUnit(code=spec["code"])
         elif unit.code != spec["code"] and not OrgUnit.objects.filter(code=spec["code"]).exists():
@@ -237,8 +247,9 @@ def _run_optional_loaders(summary: DemoSummary) -> None:
             summary.optional.append((label, f"bỏ qua ({module_name} chưa có hàm {function_name})"))
             continue
         with transaction.atomic():
-            loader()
-        summary.optional.append((label, "đã nạp"))
+            result = loader()
+        made = f" ({result})" if isinstance(result, int) and not isinstance(result, bool) else ""
+        summary.optional.append((label, "đã nạp" + made))
 
 
 def load_demo(*, sample_dir: Path | None = None, with_optional: bool = True) -> DemoSummary:

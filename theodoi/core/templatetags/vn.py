@@ -17,3 +17,39 @@ def vn_number(value: float | int | None) -> str:
         return format_number(float(value))
     except (TypeError, ValueError):
         return str(value)
+
+
+@register.filter
+def vn_name(user: object) -> str:
+    """A person's name in Vietnamese order: family and middle names (last_name) before the given name."""
+    first = str(getattr(user, "first_name", "") or "").strip()
+    last = str(getattr(user, "last_name", "") or "").strip()
+    return f"{last} {first}".strip() or str(getattr(user, "username", ""))
+
+
+@register.filter
+def mark_terms(text: object, query: str) -> str:
+    """Escape `text` and wrap every word of `query` in <mark>, matching with or without diacritics."""
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    from theodoi.core.text import fold
+
+    raw = str(text or "")
+    folded = "".join((fold(ch) or " ")[:1] for ch in raw)
+    hits = [False] * len(raw)
+    for word in fold(query or "").split():
+        at = folded.find(word)
+        while at >= 0:
+            for i in range(at, at + len(word)):
+                hits[i] = True
+            at = folded.find(word, at + len(word))
+    out, i = [], 0
+    while i < len(raw):
+        j = i
+        while j < len(raw) and hits[j] == hits[i]:
+            j += 1
+        piece = escape(raw[i:j])
+        out.append(f'<mark class="q">{piece}</mark>' if hits[i] else piece)
+        i = j
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped

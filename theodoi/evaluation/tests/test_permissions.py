@@ -127,6 +127,5 @@ def test_the_target_endpoint_gives_submissions_and_the_source_sentence(data: Any
 
 @pytest.mark.parametrize(("who", "status"), [("planner", 200), ("leader", 403), ("health_reporter", 403), (None, 401)])
 def test_only_planners_recompute_through_the_api(data: Any, api_mounted: None, who: str | None, status: int) -> None:
-    client = client_for(data, who)
-    client.enforce_csrf_checks = False
+    client = client_for(data, who)  # the test client skips CSRF checks
     assert client.post("/api/evaluation/recompute").status_code == status

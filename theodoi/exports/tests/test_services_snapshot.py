@@ -10,13 +10,23 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from docx import Document
 from openpyxl import load_workbook
 
+from theodoi.exports import testing
 from theodoi.exports.data import Section
 from theodoi.exports.docx_report import ANNEX_HEADINGS
 from theodoi.exports.models import IssuedReportStatus
 from theodoi.exports.services import (
-    paragraphs_from_text, report_data, report_draft_create, report_issue, report_render, report_sections_update,
+    paragraphs_from_text,
+    report_data,
+    report_draft_create,
+    report_issue,
+    report_render,
+    report_sections_update,
 )
-from theodoi.exports.testing import TARGETS, _fast_passwords, rworld  # noqa: F401
+from theodoi.exports.testing import TARGETS
+
+# Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
+_fast_passwords = testing._fast_passwords
+rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +153,18 @@ def test_only_planners_create_edit_and_issue(rworld, draft, member):
 def test_paragraphs_are_split_by_blank_lines():
     assert paragraphs_from_text("a\nb\n\n  \nc\r\n\r\nd ") == ["a b", "c", "d"]
     assert paragraphs_from_text("   ") == []
+
+
+def test_the_register_tells_when_a_new_template_no_longer_reproduces_an_issued_report(rworld, draft, settings, tmp_path):
+    from theodoi.exports.docx_report import template_path
+    from theodoi.exports.services import report_docx_matches_issue
+
+    issued = report_issue(rworld.cast.planner, draft, "86")
+    assert report_docx_matches_issue(issued) is True
+    changed = Document(str(template_path()))
+    changed.add_paragraph("Mẫu mới của tỉnh")
+    changed.save(str(tmp_path / "bao_cao.docx"))
+    settings.REPORT_TEMPLATE_DIR = str(tmp_path)
+    issued.refresh_from_db()
+    assert report_docx_matches_issue(issued) is False
+    assert report_docx_matches_issue(draft.__class__.objects.get(pk=draft.pk)) is False

@@ -15,9 +15,15 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
+from theodoi.exports import testing
 from theodoi.exports.models import IssuedReport
 from theodoi.exports.services import report_draft_create, report_issue
-from theodoi.exports.testing import CAST_MEMBERS, _fast_passwords, client_as, rworld  # noqa: F401
+from theodoi.exports.testing import CAST_MEMBERS
+
+# Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
+_fast_passwords = testing._fast_passwords
+client_as = testing.client_as
+rworld = testing.rworld
 
 
 @dataclass

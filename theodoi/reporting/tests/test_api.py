@@ -6,7 +6,7 @@ import pytest
 
 from theodoi.accounts.models import ApiToken
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("theodoi.reporting.tests.api_urls")]
 
 
 @pytest.fixture

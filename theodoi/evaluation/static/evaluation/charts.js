@@ -71,7 +71,7 @@
           (d.expected[i] !== null ? "<br>Cần theo tiến độ: " + vn(d.expected[i], 1) + "%" : "") +
           "<br>Đánh giá: " + d.labels[i];
       } },
-      grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+      grid: { left: 8, right: 48, top: 28, bottom: 24, containLabel: true },
       xAxis: { type: "value", max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); },
                axisLabel: { formatter: function (v) { return vn(v, 0) + "%"; } } },
       yAxis: { type: "category", data: d.names, axisLabel: { width: 340, overflow: "truncate", fontSize: 11, interval: 0 } },
@@ -137,19 +137,25 @@
   function disbursement() {
     var d = data("data-disbursement"), chart = d && init("chart-disbursement");
     if (!chart) return;
-    var marks = d.marks.map(function (m) {
-      return { coord: ["T" + m.month + "/" + (d.months[0] || "").split("/")[1], m.share], value: m.share + "%",
-               itemStyle: { color: "#b3261e" }, label: { formatter: "ngưỡng " + m.share + "%" } };
-    }).filter(function (m) { return d.months.indexOf(m.coord[0]) >= 0; });
+    var year = (d.months[0] || "").split("/")[1];
+    var ticks = d.marks.map(function (m) { return ["T" + m.month + "/" + year, m.share]; })
+      .filter(function (t) { return d.months.indexOf(t[0]) >= 0; });
     chart.setOption({
       textStyle: FONT, animation: false,
       tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v, 1) + "%"; } },
-      grid: { left: 8, right: 24, top: 24, bottom: 24, containLabel: true },
+      legend: { bottom: 0 },
+      grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: "category", data: d.months },
       yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-      series: [{ name: "Lũy kế giải ngân / kế hoạch", type: "bar", data: d.points, itemStyle: { color: "#1d4f91" },
-                 label: { show: true, position: "top", formatter: function (p) { return vn(p.value, 1) + "%"; } },
-                 markPoint: { symbol: "pin", symbolSize: 44, data: marks } }]
+      series: [
+        { name: "Lũy kế giải ngân / kế hoạch vốn", type: "bar", data: d.points, itemStyle: { color: "#1d4f91" },
+          label: { show: true, position: "insideTop", color: "#fff", fontSize: 11,
+                   formatter: function (p) { return vn(p.value, 1) + "%"; } } },
+        { name: "Ngưỡng điều chuyển vốn", type: "scatter", data: ticks, symbol: "rect", symbolSize: [56, 4],
+          itemStyle: { color: "#b3261e" }, z: 5,
+          label: { show: true, position: "top", color: "#b3261e", fontWeight: "bold",
+                   formatter: function (p) { return "ngưỡng " + p.value[1] + "%"; } } }
+      ]
     });
   }
 

@@ -65,6 +65,7 @@
         version = res.data.version;
         document.getElementById("form-version").textContent = version;
         var iv = document.getElementById("import-version"); if (iv) iv.value = version;
+        document.querySelectorAll(".form-version-field").forEach(function (f) { f.value = version; });
         Object.keys(snapshot).forEach(function (k) { if (pending[k] === snapshot[k]) delete pending[k]; });
         persist(); renderIssues(res.data.issues || {});
         grid.querySelectorAll("input.dirty").forEach(function (el) { if (!(keyOf(el) in pending)) { el.classList.remove("dirty"); el.classList.add("saved"); } });

@@ -1,0 +1,240 @@
+"""Evaluation at national scale: generate a synthetic dataset in PostgreSQL, run the full evaluation,
+and print its time next to one SQL GROUP BY over the same rows (goal: at most 3x) and the province
+dashboard's p95 latency (goal: under 200 ms).
+
+At --scale 1: 34 provinces, 3,300 communes, 300 indicators, 60 months (2021-2025). Each province
+reports all 300 indicators and each commune 50 of them, every month: about 10.5 million values.
+Targets are one per unit, indicator and year (the commune ones are not "main" targets, so the
+province dashboard shows the province's own 300). --scale multiplies provinces and communes; the
+default (0.02) finishes in a few minutes on a 2-core machine.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/evaluate_scale.py --scale 0.02
+
+The script creates (and drops, unless --keep) its own database `theodoi_bench_scale`; it never
+touches the database named in DATABASE_URL beyond connecting to it to create that one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROVINCES, COMMUNES, INDICATORS, COMMUNE_INDICATORS, YEARS = 34, 3300, 300, 50, (2021, 2022, 2023, 2024, 2025)
+BENCH_DB = "theodoi_bench_scale"
+
+
+def _admin_url(url: str, db: str) -> str:
+    parts = urlparse(url)
+    return urlunparse(parts._replace(path="/" + db))
+
+
+def _recreate_database(base_url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(_admin_url(base_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        conn.execute(f"CREATE DATABASE {BENCH_DB}")
+    return _admin_url(base_url, BENCH_DB)
+
+
+def _drop_database(base_url: str) -> None:
+    import psycopg
+    from django.db import connections
+
+    connections.close_all()
+    with psycopg.connect(_admin_url(base_url, "postgres"), autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+
+
+def _setup_django(url: str) -> None:
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
+    os.environ.setdefault("DEBUG", "1")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _generate(scale: float) -> dict[str, int]:
+    """Units, indicators, plans and targets with the ORM; forms and values with INSERT ... SELECT."""
+    from django.db import connection
+
+    from theodoi.accounts.models import OrgUnit, UnitKind
+    from theodoi.plans.models import Indicator, Plan, PublishStatus
+    from theodoi.reporting.services import regime_ensure_seed
+
+    n_prov = max(1, round(PROVINCES * scale))
+    n_comm = max(n_prov, round(COMMUNES * scale))
+    provinces = OrgUnit.objects.bulk_create(
+        [OrgUnit(name=f"UBND tỉnh {i:02d}", code=f"tinh-{i:02d}", kind=UnitKind.PROVINCE) for i in range(n_prov)]
+    )
+    OrgUnit.objects.bulk_create(
+        [
+            OrgUnit(name=f"UBND xã {i:04d}", code=f"xa-{i:04d}", kind=UnitKind.COMMUNE, parent=provinces[i % n_prov])
+            for i in range(n_comm)
+        ],
+        batch_size=2000,
+    )
+    fields = ["economy", "society", "defence", "party"]
+    Indicator.objects.bulk_create(
+        [
+            Indicator(name=f"Chỉ tiêu {i:03d}", unit="%" if i % 3 else "tỷ đồng", field=fields[i % 4],
+                      measure="flow" if i % 3 == 0 else "stock", direction="lower" if i % 17 == 0 else "higher")
+            for i in range(INDICATORS)
+        ]
+    )
+    Plan.objects.bulk_create(
+        [
+            Plan(name=f"Kế hoạch {y} {p.name}", year_start=y, year_end=y, unit=p, status=PublishStatus.PUBLISHED)
+            for p in provinces for y in YEARS
+        ]
+    )
+    regime = regime_ensure_seed()
+    with connection.cursor() as cur:
+        # Targets: province x 300 indicators (main) and commune x first 50 indicators (not main), per year.
+        cur.execute(
+            """
+            INSERT INTO plans_target (plan_id, indicator_id, comparator, value, value_max, unit, period,
+                responsible_unit_id, is_change, baseline, forecast_only, is_main, status)
+            SELECT pl.id, ind.id, '>=', CASE WHEN ind.measure = 'flow' THEN 1000 + (ind.id %% 50) * 100 ELSE 60 + ind.id %% 30 END,
+                   NULL, ind.unit, pl.year_start::text, u.id, false, NULL, false, u.kind = 'province', 'published'
+            FROM accounts_orgunit u
+            JOIN plans_plan pl ON pl.unit_id = COALESCE(u.parent_id, u.id)
+            JOIN plans_indicator ind ON (u.kind = 'province' OR ind.id <= (SELECT min(id) FROM plans_indicator) + %s)
+            WHERE u.kind IN ('province', 'commune')
+            """,
+            [COMMUNE_INDICATORS - 1],
+        )
+        # One form per unit and month; 85% accepted, 10% submitted, 5% still a draft.
+        cur.execute(
+            """
+            INSERT INTO reporting_reportform (regime_id, unit_id, period_key, status, version, return_reason,
+                created_at, updated_at)
+            SELECT %s, u.id, to_char(make_date(y, m, 1), 'YYYY-MM'),
+                   CASE WHEN (u.id * 7 + m + y) %% 20 = 0 THEN 'draft'
+                        WHEN (u.id * 7 + m + y) %% 10 = 1 THEN 'submitted' ELSE 'accepted' END,
+                   1, '', now(), now()
+            FROM accounts_orgunit u, generate_series(%s, %s) y, generate_series(1, 12) m
+            WHERE u.kind IN ('province', 'commune')
+            """,
+            [regime.pk, YEARS[0], YEARS[-1]],
+        )
+        # Values: year-to-date figures around the pace of the target.
+        cur.execute(
+            """
+            INSERT INTO reporting_reportvalue (form_id, target_id, value, estimate, comment, evidence, issues, updated_at)
+            SELECT f.id, t.id,
+                   round((CASE WHEN ind.measure = 'flow'
+                               THEN t.value * substr(f.period_key, 6, 2)::int / 12 * (0.8 + random() * 0.35)
+                               ELSE t.value * (0.88 + random() * 0.2) END)::numeric, 2),
+                   NULL, '', '', '[]'::jsonb, now()
+            FROM reporting_reportform f
+            JOIN plans_target t ON t.responsible_unit_id = f.unit_id AND t.period = substr(f.period_key, 1, 4)
+            JOIN plans_indicator ind ON ind.id = t.indicator_id
+            """
+        )
+        cur.execute("ANALYZE")
+        cur.execute("SELECT count(*) FROM reporting_reportvalue")
+        values = cur.fetchone()[0]
+        cur.execute("SELECT count(*) FROM plans_target")
+        targets = cur.fetchone()[0]
+    return {"provinces": n_prov, "communes": n_comm, "indicators": INDICATORS, "months": 12 * len(YEARS),
+            "targets": targets, "values": values}
+
+
+GROUP_BY = """
+    SELECT v.target_id, (f.status IN ('accepted', 'locked')) AS public, max(f.period_key), count(*), sum(v.value)
+    FROM reporting_reportvalue v JOIN reporting_reportform f ON f.id = v.form_id
+    WHERE f.status IN ('submitted', 'approved', 'accepted', 'locked')
+    GROUP BY v.target_id, public
+"""
+
+
+def _time_group_by() -> float:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        started = time.perf_counter()
+        cur.execute(GROUP_BY)
+        cur.fetchall()
+        return time.perf_counter() - started
+
+
+def _time_evaluation() -> tuple[float, int]:
+    from theodoi.evaluation.services import target_statuses_recompute
+
+    started = time.perf_counter()
+    rows = target_statuses_recompute()
+    return time.perf_counter() - started, rows
+
+
+def _dashboard_latencies(requests: int) -> list[float]:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from theodoi.accounts.models import Membership, OrgUnit, Role
+
+    province = OrgUnit.objects.filter(kind="province").order_by("code").first()
+    assert province is not None
+    user = get_user_model().objects.create_user("bench_leader", password="x")
+    Membership.objects.create(user=user, unit=province, role=Role.LEADER)
+    client = Client()
+    client.force_login(user)
+    url = f"/danh-gia/don-vi/{province.code}/?nam={YEARS[-1]}"
+    response = client.get(url, HTTP_HOST="127.0.0.1")
+    assert response.status_code == 200, response.status_code
+    times = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url, HTTP_HOST="127.0.0.1")
+        times.append(time.perf_counter() - started)
+        assert response.status_code == 200
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=0.02, help="share of the national dataset (1 = ~10.5 M values)")
+    parser.add_argument("--requests", type=int, default=40, help="dashboard requests for the p95")
+    parser.add_argument("--keep", action="store_true", help=f"keep the {BENCH_DB} database afterwards")
+    args = parser.parse_args(argv)
+    base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    if not base.startswith("postgres"):
+        parser.error("DATABASE_URL must point to PostgreSQL")
+    url = _recreate_database(base)
+    try:
+        _setup_django(url)
+        print(f"scale {args.scale:g} (1 = national: {PROVINCES} provinces, {COMMUNES:,} communes, "
+              f"{INDICATORS} indicators, {12 * len(YEARS)} months)")
+        started = time.perf_counter()
+        sizes = _generate(args.scale)
+        print(f"generated in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+        _time_group_by()  # warm the cache so both timings read the same pages from memory
+        group_by = min(_time_group_by() for _ in range(3))
+        evaluation, rows = _time_evaluation()
+        print(f"SQL GROUP BY over the values:   {group_by:8.2f} s")
+        print(f"full evaluation (theodoi evaluate): {evaluation:8.2f} s  ({rows:,} status rows)  "
+              f"ratio {evaluation / group_by:.1f}x  (goal <= 3x)")
+        times = _dashboard_latencies(args.requests)
+        p95 = statistics.quantiles(times, n=20)[-1] * 1000
+        print(f"province dashboard: median {statistics.median(times) * 1000:.0f} ms, p95 {p95:.0f} ms "
+              f"over {len(times)} requests  (goal < 200 ms)")
+    finally:
+        if not args.keep:
+            _drop_database(base)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

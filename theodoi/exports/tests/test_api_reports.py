@@ -1,0 +1,124 @@
+"""The reports API (/api/exports): every endpoint for every member of the cast, and the flow.
+
+Same rules as the pages: planners create, edit and issue; leaders read and download; an agency's
+or district's staff read their own scope's reports (404 for the others); anonymous callers 401.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from docx import Document
+
+from theodoi.exports import testing
+from theodoi.exports.models import IssuedReport
+from theodoi.exports.services import report_draft_create, report_issue
+from theodoi.exports.testing import CAST_MEMBERS
+
+# Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
+_fast_passwords = testing._fast_passwords
+client_as = testing.client_as
+rworld = testing.rworld
+
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("theodoi.exports.testing_urls")]
+API = "/api/exports/reports"
+
+
+@dataclass
+class Reports:
+    province: IssuedReport  # draft
+    health: IssuedReport  # draft, Sở Y tế
+    district: IssuedReport  # issued, huyện Đắk Hà
+
+
+@pytest.fixture
+def reports(rworld, monkeypatch) -> Reports:
+    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
+    planner = rworld.cast.planner
+    district = report_draft_create(planner, "2021-06", "district", "huyen-dak-ha")
+    return Reports(
+        province=report_draft_create(planner, "2021-06", "province", ""),
+        health=report_draft_create(planner, "2021-06", "agency", "so-yte"),
+        district=report_issue(planner, district, "12"),
+    )
+
+
+SECTIONS = {"sections": [{"title": "I. CHUNG", "paragraphs": ["Một.", "Hai."]}], "header": {"signer_name": "A"}}
+READ_P = (200, 404, 404, 200, 401)
+READ_H = (200, 200, 404, 200, 401)
+READ_D = (200, 404, 200, 200, 401)
+ROWS: list[tuple[str, str, Any, Any, tuple[int, ...]]] = [
+    ("list", "get", lambda r: API, None, (200, 200, 200, 200, 401)),
+    ("create", "post", lambda r: API, {"period": "2021-06", "scope": "province"}, (201, 403, 403, 403, 401)),
+    ("detail", "get", lambda r: f"{API}/{r.province.pk}", None, READ_P),
+    ("detail", "get", lambda r: f"{API}/{r.health.pk}", None, READ_H),
+    ("detail", "get", lambda r: f"{API}/{r.district.pk}", None, READ_D),
+    ("sections", "put", lambda r: f"{API}/{r.province.pk}/sections", SECTIONS, (200, 404, 404, 403, 401)),
+    ("sections", "put", lambda r: f"{API}/{r.health.pk}/sections", SECTIONS, (200, 403, 404, 403, 401)),
+    ("issue", "post", lambda r: f"{API}/{r.province.pk}/issue", {"number": "90"}, (200, 404, 404, 403, 401)),
+    ("issue", "post", lambda r: f"{API}/{r.health.pk}/issue", {"number": "91"}, (200, 403, 404, 403, 401)),
+    ("download", "get", lambda r: f"{API}/{r.province.pk}/download/docx", None, READ_P),
+    ("download", "get", lambda r: f"{API}/{r.health.pk}/download/xlsx", None, READ_H),
+    ("download", "get", lambda r: f"{API}/{r.district.pk}/download/pdf", None, READ_D),
+    ("download", "get", lambda r: f"{API}/{r.district.pk}/download/odt", None, (404, 404, 404, 404, 401)),
+]
+
+
+def _cases() -> list[Any]:
+    return [
+        pytest.param(url, method, body, member, codes[i], id=f"{name}-{method}-{n}-{member}")
+        for n, (name, method, url, body, codes) in enumerate(ROWS)
+        for i, member in enumerate(CAST_MEMBERS)
+    ]
+
+
+@pytest.mark.parametrize(("url", "method", "body", "member", "expected"), _cases())
+def test_each_endpoint_answers_each_cast_member_as_the_permissions_say(
+    reports, client_as, url, method, body, member, expected
+):
+    client = client_as(member)
+    if method == "get":
+        response = client.get(url(reports))
+    else:
+        response = getattr(client, method)(url(reports), body, content_type="application/json")
+    assert response.status_code == expected, response.content[:300]
+
+
+def test_the_table_covers_every_endpoint():
+    from theodoi.exports.api import router
+
+    operations = sum(len(view.operations) for view in router.path_operations.values())
+    assert operations == len({(row[0], row[1]) for row in ROWS})
+
+
+def test_create_edit_issue_and_download_through_the_api(rworld, client_as):
+    client = client_as("planner")
+    created = client.post(API, {"period": "2021-H1", "scope": "agency", "scope_key": "so-yte"},
+                          content_type="application/json").json()
+    assert created["status"] == "draft" and created["data"]["scope_label"] == "Sở Y tế"
+    url = f"{API}/{created['id']}"
+    edited = client.put(f"{url}/sections", SECTIONS, content_type="application/json").json()
+    assert edited["data"]["sections"][0]["paragraphs"] == ["Một.", "Hai."]
+    issued = client.post(f"{url}/issue", {"number": "5"}, content_type="application/json").json()
+    assert issued["number"] == "5/BC-SYT" and len(issued["docx_sha256"]) == 64
+    again = client.put(f"{url}/sections", SECTIONS, content_type="application/json")
+    assert again.status_code == 400 and "đã ban hành" in again.json()["detail"]
+    docx = client.get(f"{url}/download/docx")
+    assert "5/BC-SYT" in "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
+
+
+def test_a_bad_period_is_a_400_with_a_vietnamese_detail(rworld, client_as):
+    response = client_as("planner").post(API, {"period": "2021-Q5"}, content_type="application/json")
+    assert response.status_code == 400
+    assert "Kỳ báo cáo «2021-Q5» không hợp lệ" in response.json()["detail"]
+
+
+def test_a_token_reads_like_its_user(rworld, reports, client):
+    from theodoi.accounts.models import ApiToken
+
+    ApiToken.objects.create(user=rworld.cast.health_reporter, key="t" * 40)
+    response = client.get(API, HTTP_AUTHORIZATION="Bearer " + "t" * 40)
+    assert [r["scope_key"] for r in response.json()] == ["so-yte"]
