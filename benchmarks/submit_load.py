@@ -196,6 +196,24 @@ def wait_for(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
     raise SystemExit("server did not start")
 
 
+def cpu_seconds(pid: int) -> float:
+    """User+system CPU of a process and its children (gunicorn master and workers), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        pids += [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return 0.0
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def free_port() -> int:
     import socket
 
@@ -240,7 +258,9 @@ def main() -> int:
             print(f"warm-up: {len(warm_acks)} saves, {len(warm_errors)} errors (not counted)", flush=True)
         else:
             warm_acks = []
+        cpu0, load0 = cpu_seconds(server.pid), os.getloadavg()[0]
         lat, acks, errors, elapsed = asyncio.run(run_load(base, people, args.duration, endpoint))
+        server_cpu, load1 = cpu_seconds(server.pid) - cpu0, os.getloadavg()[0]
         measured = len(acks)
         acks = warm_acks + acks  # every acknowledged save, warm-up included, must be stored
         raw_after = raw_insert_rate(url, args.raw_seconds)
@@ -271,6 +291,8 @@ def main() -> int:
     print(f"raw INSERT+COMMIT/s   {raw:.1f}  (before {raw_before:.0f}, after {raw_after:.0f}; one connection)")
     print(f"ratio saves/raw       {rate / raw:.2f}  (goal >= 0.25)")
     print(f"lost acknowledged     {lost}")
+    print(f"server CPU per save   {server_cpu / max(measured, 1) * 1000:.1f} ms  (gunicorn workers; "
+          f"{os.cpu_count()} CPUs, load average {load0:.1f} → {load1:.1f} during the run)")
     ok = rate >= 0.25 * raw and p99 < 150 and lost == 0 and not errors
     print("RESULT                " + ("PASS" if ok else "FAIL"))
     return 0 if ok else 1

@@ -18,7 +18,11 @@ from ninja.security import SessionAuth
 from theodoi.accounts.api import TokenAuth
 from theodoi.accounts.api import router as accounts_router
 from theodoi.documents.api import router as documents_router
+from theodoi.evaluation.api import router as evaluation_router
+from theodoi.exports.api import router as exports_router
+from theodoi.investment.api import router as investment_router
 from theodoi.plans.api import router as plans_router
+from theodoi.reporting.api import router as reporting_router
 
 log = logging.getLogger(__name__)
 
@@ -46,3 +50,7 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 api.add_router("/accounts", accounts_router)
 api.add_router("/plans", plans_router)
 api.add_router("/documents", documents_router)
+api.add_router("/reporting", reporting_router)
+api.add_router("/evaluation", evaluation_router)
+api.add_router("/investment", investment_router)
+api.add_router("/exports", exports_router)

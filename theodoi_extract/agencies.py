@@ -37,16 +37,17 @@ def _starter_re() -> re.Pattern[str]:
 
 
 @cache
-def _abbrev() -> list[tuple[re.Pattern[str], str]]:
-    pairs = sorted(vocabulary.mapping("agencies", "abbreviations").items(), key=lambda kv: len(kv[0]), reverse=True)
-    return [(re.compile(r"(?<!\w)" + re.escape(k) + r"(?!\w)"), str(v)) for k, v in pairs]
+def _abbrev() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every short form (longest first) and what each stands for."""
+    table = {str(k): str(v) for k, v in vocabulary.mapping("agencies", "abbreviations").items()}
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)"), table
 
 
 def expand(name: str) -> str:
     """Expand abbreviations ("Sở KH&ĐT" -> "Sở Kế hoạch và Đầu tư", "UBND" -> "Ủy ban nhân dân")."""
-    for pattern, full in _abbrev():
-        name = pattern.sub(full, name)
-    return name
+    pattern, table = _abbrev()
+    return pattern.sub(lambda m: table[m.group()], name)
 
 
 def strip_title(name: str) -> str:
@@ -63,12 +64,21 @@ def strip_title(name: str) -> str:
     return (prefix + rest).strip()
 
 
+_BRANCH_RE = re.compile(r"\bchi nhánh (?=[A-ZĐ])")
+_SEP = r",\s*|\s+và\s+|\s+cùng\s+"
+_SPLIT_RE = re.compile(rf"({_SEP})")
+_SEP_RE = re.compile(_SEP)
+_SEMICOLON_RE = re.compile(r"\s*;\s*")
+
+
 def canonical(name: str) -> str:
     """The agency's canonical display name, without the head's title."""
     clean = _WS.sub(" ", expand(name)).strip(" ,;:.-")
     clean = strip_title(clean)
-    clean = re.sub(r"^Uỷ", "Ủy", clean)
-    clean = re.sub(r"\bchi nhánh (?=[A-ZĐ])", "chi nhánh tỉnh ", clean)
+    if clean.startswith("Uỷ"):
+        clean = "Ủy" + clean[2:]
+    if "chi nhánh " in clean:
+        clean = _BRANCH_RE.sub("chi nhánh tỉnh ", clean)
     key = _key(clean)
     for candidate in (key, key.removesuffix(" tỉnh"), key + " tỉnh"):
         known = _canonical().get(candidate)
@@ -87,18 +97,22 @@ def split_list(text: str) -> list[str]:
     text = _WS.sub(" ", text).strip(" ,;:")
     pieces: list[str] = []
     current = ""
-    text = re.sub(r"\s*;\s*", ", ", text)
-    for part in re.split(r"(,\s*|\s+và\s+|\s+cùng\s+)", text):
+    if ";" in text:
+        text = _SEMICOLON_RE.sub(", ", text)
+    last_sep = ""  # the separator `current` ends with, if it ends with one
+    for part in _SPLIT_RE.split(text):
         if not part:
             continue
-        if re.fullmatch(r",\s*|\s+và\s+|\s+cùng\s+", part):
+        if _SEP_RE.fullmatch(part):
             current += part
+            last_sep = part
             continue
-        if current and re.search(r"(?:,\s*|\s+và\s+|\s+cùng\s+)$", current) and _starts_capital_agency(part):
-            pieces.append(re.sub(r"(?:,\s*|\s+và\s+|\s+cùng\s+)$", "", current))
+        if current and last_sep and _starts_capital_agency(part):
+            pieces.append(current[: len(current) - len(last_sep)])
             current = part
         else:
             current += part
+        last_sep = ""
     if current.strip():
         pieces.append(current)
     return [p.strip(" ,;:.") for p in pieces if p.strip(" ,;:.")]
@@ -140,6 +154,9 @@ def _qualifier_re() -> re.Pattern[str]:
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b.*$", re.IGNORECASE | re.DOTALL)
 
 
+_DUTY_RE = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|thực hiện)\b.*$")
+
+
 def parse_header(header: str) -> tuple[list[str], list[str]]:
     """Lead and partner agencies of an assignment header ("Giám đốc Sở X chủ trì, phối hợp với Y, Z")."""
     header = _qualifier_re().sub("", _WS.sub(" ", header))
@@ -157,7 +174,9 @@ def parse_header(header: str) -> tuple[list[str], list[str]]:
         leads = [canonical(x) for x in split_list(header[: pm.start()])]
         partners = [_partner_name(x) for x in split_list(header[pm.end():])]
         return leads, partners
-    names = split_list(re.sub(r"\b(?:chịu trách nhiệm|có trách nhiệm|thực hiện)\b.*$", "", header))
+    if "trách nhiệm" in header or "thực hiện" in header:
+        header = _DUTY_RE.sub("", header)
+    names = split_list(header)
     leads = [canonical(x) for x in names if not is_generic_partner(x)]
     partners = [_partner_name(x) for x in names if is_generic_partner(x)]
     return leads, partners

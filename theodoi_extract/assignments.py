@@ -155,6 +155,6 @@ def _items(text: str, start: int, end: int) -> list[TaskItem]:
 
 
 def _item(text: str, start: int, end: int) -> TaskItem:
-    snippet = re.sub(r"\s+", " ", text[start:end]).strip()
+    snippet = " ".join(text[start:end].split())
     m = _DEADLINE_RE.search(snippet)
     return TaskItem(snippet, start, end, m.group(0).strip() if m else None)

@@ -12,13 +12,14 @@ import re
 
 from theodoi_extract.model import Deadline
 from theodoi_extract.numbers import parse_number
-from theodoi_extract.structure import Segmenter
+from theodoi_extract.structure import Segmenter, fold, match_at_words
 
 _EACH_RE = re.compile(r"(?:h[ằà]ng|mỗi)\s+(tháng|quý|năm)\b")
 _DAY_BEFORE_RE = re.compile(r"ngày\s+(\d{1,2})\s*$")
 _PERIODIC_BEFORE_RE = re.compile(r"(?:[Đđ]ịnh kỳ|báo cáo)\s*$")
 _LIST_AFTER_RE = re.compile(r"(?:\s*,\s*(?:và\s+)?(?:tháng|quý|năm|0?6\s+tháng|sáu\s+tháng|9\s+tháng))+")
-_DATE_RE = re.compile(r"(?P<d>\d{1,2})\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})")
+_DATE_RE = re.compile(r"(?P<d>\d\d?)\s*(?:tháng\s+|/)(?P<m>\d{1,2})\s*(?:năm\s+|/)(?P<y>\d{4})")
+_PREP_DATE_RE = re.compile(r"(?:[Tt]rước|[Đđ]ến|[Cc]hậm nhất|[Hh]ạn chót)\s+(?:ngày\s+)?(?=\d)")
 _PREP_BEFORE_RE = re.compile(r"(?:[Tt]rước|[Đđ]ến|[Cc]hậm nhất|[Hh]ạn chót)\s+(?:ngày\s+)?$")
 _THRESHOLD_RE = re.compile(r"[^.;]{0,120}?(?:giải ngân|đạt)\s+(?P<cmp>dưới|không quá|trên|ít nhất)?\s*(?P<n>\d+(?:,\d+)?)\s*%")
 _REFERENCE_RE = re.compile(r"số\s+\d+[^\s]*\s*(?:ngày\s+)?$")
@@ -36,15 +37,21 @@ _RULES = {"tháng": "monthly", "quý": "quarterly", "năm": "yearly"}
 _CMP = {"dưới": "<", "không quá": "<=", "trên": ">", "ít nhất": ">="}
 
 
-def extract_deadlines(text: str, seg: Segmenter) -> list[Deadline]:
-    """Periodic duties first, then one-off dated deadlines, each with the clause it comes from."""
-    out = _periodic(text, seg) + _dated(text, seg) + _quarters(text, seg)
+def extract_deadlines(text: str, seg: Segmenter, folded: str | None = None) -> list[Deadline]:
+    """Periodic duties first, then one-off dated deadlines, each with the clause it comes from.
+
+    `folded` is `structure.fold(text)` when the caller has it already: every scan here starts on a
+    literal word, found with `str.find` in the lower-cased text.
+    """
+    if folded is None:
+        folded = fold(text)
+    out = _periodic(text, seg, folded) + _dated(text, seg, folded) + _quarters(text, seg, folded)
     return sorted(out, key=lambda x: x.start)
 
 
-def _periodic(text: str, seg: Segmenter) -> list[Deadline]:
+def _periodic(text: str, seg: Segmenter, folded: str | None) -> list[Deadline]:
     out: list[Deadline] = []
-    routine = [(m.start(), m.end()) for m in _ROUTINE_RE.finditer(text)]
+    routine = [(m.start(), m.end()) for m in match_at_words(_ROUTINE_RE, text, folded, ("định kỳ",))]
     for start, end in routine:
         s, e = seg.sentence(start)
         due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\s*(?:tháng|/))", text[end:e])
@@ -53,7 +60,7 @@ def _periodic(text: str, seg: Segmenter) -> list[Deadline]:
     covered = -1
     spans = iter(routine)
     span = next(spans, None)
-    for m in _EACH_RE.finditer(text):
+    for m in match_at_words(_EACH_RE, text, folded, ("hằng", "hàng", "mỗi")):
         while span is not None and span[1] <= m.start():
             span = next(spans, None)
         if span is not None and span[0] <= m.start() < span[1]:
@@ -77,9 +84,22 @@ def _periodic(text: str, seg: Segmenter) -> list[Deadline]:
     return out
 
 
-def _dated(text: str, seg: Segmenter) -> list[Deadline]:
+def _dates(text: str, folded: str | None) -> list[re.Match[str]]:
+    """Dates written right after "trước/đến/chậm nhất/hạn chót (ngày)": the only ones `_dated` keeps,
+    found from those words rather than by trying the date pattern at every digit."""
+    if folded is None:
+        return list(_DATE_RE.finditer(text))
+    out = []
+    for p in match_at_words(_PREP_DATE_RE, text, folded, ("trước", "đến", "chậm nhất", "hạn chót")):
+        d = _DATE_RE.match(text, p.end())
+        if d:
+            out.append(d)
+    return out
+
+
+def _dated(text: str, seg: Segmenter, folded: str | None) -> list[Deadline]:
     out: list[Deadline] = []
-    for m in _DATE_RE.finditer(text):
+    for m in _dates(text, folded):
         before = text[max(0, m.start() - 40):m.start()]
         if (m.start() and text[m.start() - 1].isdigit()) or not _PREP_BEFORE_RE.search(before) or _REFERENCE_RE.search(before):
             continue
@@ -95,9 +115,9 @@ def _dated(text: str, seg: Segmenter) -> list[Deadline]:
     return out
 
 
-def _quarters(text: str, seg: Segmenter) -> list[Deadline]:
+def _quarters(text: str, seg: Segmenter, folded: str | None) -> list[Deadline]:
     out: list[Deadline] = []
-    for m in _QUARTER_RE.finditer(text):
+    for m in match_at_words(_QUARTER_RE, text, folded, ("quý",)):
         if not _QUARTER_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
             continue
         s, e = seg.sentence(m.start())
@@ -121,7 +141,7 @@ def _list_rules(listed: str) -> list[str]:
 
 def _what(text: str, seg: Segmenter, pos: int) -> str:
     s, e = seg.sentence(pos)
-    clause = re.sub(r"\s+", " ", text[s:e]).strip(" -;.")
+    clause = " ".join(text[s:e].split()).strip(" -;.")
     m = _WHAT_RE.search(clause)
     what = m.group(1) if m else clause
     return what[:120].strip()

@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from theodoi_extract import vocabulary
 
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Starts with a bare `\d` so that the regex engine can skip to the next digit (a charset prefix)
+# instead of trying the pattern at every position: same language as `\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?`.
+_NUMBER_REST = r"(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+NUMBER = rf"\d{_NUMBER_REST}"
 _NUMBER_RE = re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)")
 _GLUED = frozenset(".,/-–_%") | frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LENIENT_RE = re.compile(r"^[+-]?(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?$")
@@ -37,6 +40,7 @@ class QuantityMatch:
     number_text: str
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> float:
     """Read a number written the Vietnamese way: "3.500" -> 3500, "63,1" -> 63.1, "3.500,5" -> 3500.5.
 
@@ -151,6 +155,7 @@ def _alias_re() -> re.Pattern[str]:
 _HYPHEN_BREAK = re.compile(r"(?<=\w)-\s+(?=\w)")
 
 
+@lru_cache(maxsize=4096)
 def canonical_unit(raw: str) -> str:
     """Collapse whitespace, rejoin hyphenated line breaks and fix known misspellings ("tỷ đông" -> "tỷ đồng")."""
     unit = _SLASH.sub("/", _WS.sub(" ", _HYPHEN_BREAK.sub("-", raw)).strip())
@@ -210,7 +215,8 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None) -> Iterat
     """
     prev_end = 0
     for m in _candidate_re().finditer(text):
-        if m.start() < prev_end or _glued(text, m.start()) or _page_number(text, m.start(), m.end()):
+        if m.start() < prev_end or _glued(text, m.start()) or not _unit_word_ok(text, m.end()) \
+                or _page_number(text, m.start(), m.end()):
             continue
         q = _quantity_at(text, m, prev_end)
         if q is not None:
@@ -221,10 +227,43 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None) -> Iterat
 
 @cache
 def _candidate_re() -> re.Pattern[str]:
-    """Numbers whose next non-space character could start a unit, a range or a fraction."""
-    initials = "".join(sorted(_unit_initials() | set("-–/%đt")))
+    """Numbers not glued to a word or another number, whose next character could start a unit, a
+    scale, a range or a fraction (or a page line stands before the unit).
+
+    The first digit comes first so the regex engine skips from digit to digit; the lookbehind
+    right after it drops the inner digits of a longer number at once ("2020" is tried once, not
+    four times). `_unit_word_ok` then checks the next word against the unit vocabulary.
+    """
+    initials = "".join(sorted({c for n in _unit_names() for c in (n[0].lower(), n[0].upper())} | set("-–/%")))
     cls = "".join("\\" + c if c in "\\]^-" else c for c in initials)
-    return re.compile(rf"(?:{NUMBER})(?![.,]\d)(?!\w)(?=[ \t\n\r]*[{cls}]|[ \t]*\n[ \t]*{PAGE_LINE}[ \t]*\n)")
+    return re.compile(
+        rf"\d(?<![\w.,/\-–%]\d){_NUMBER_REST}(?![.,]\d)(?!\w)"
+        rf"(?=[ \t\n\r]*[{cls}]|[ \t]*\n[ \t]*{PAGE_LINE}[ \t]*\n)"
+    )
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t\n\r]*([^\W\d_]*)")
+_LETTERS_RE = re.compile(r"[^\W\d_]*")
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first run of letters of every unit, alias, scale and range word, lower-cased."""
+    names = list(_unit_names()) + vocabulary.words("comparators", "range_words")
+    return frozenset(m.group().lower() for n in names if (m := _LETTERS_RE.match(n.strip())))
+
+
+def _unit_word_ok(text: str, end: int) -> bool:
+    """Can the word after a number start a unit? (A set lookup instead of the full unit pattern.)"""
+    m = _NEXT_WORD_RE.match(text, end)
+    word = m.group(1) if m else ""
+    return not word or word.lower() in _first_words() or word.lower() == "trang"
+
+
+@cache
+def _unit_names() -> tuple[str, ...]:
+    names = vocabulary.words("units", "units") + list(vocabulary.mapping("units", "aliases"))
+    return tuple(names + list(vocabulary.mapping("scales", "scales")))
 
 
 def _glued(text: str, start: int) -> bool:
@@ -235,32 +274,44 @@ def _glued(text: str, start: int) -> bool:
     return c in _GLUED or c.isalnum()
 
 
+_LINE_REST_RE = re.compile(r"[ \t-]*(?:\n|$)")
+
+
+def _line_start(text: str, start: int) -> int | None:
+    """Where the line holding `start` begins, when only spaces, tabs and "Trang"/"-" stand before
+    `start` on it; None otherwise (a short look back, never a scan of a long line)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t-":
+        i -= 1
+    if i >= 4 and text[i - 4:i + 1].lower() == "trang":
+        i -= 5
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    return i + 1 if i < 0 or text[i] == "\n" else None
+
+
 def _page_number(text: str, start: int, end: int) -> bool:
     """Is the number a page number on a line of its own ("2", "Trang 3", "- 4 -"), which PDF text
     puts wherever the page broke, even mid-sentence?"""
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    if text[end:line_end].strip(" \t-"):
+    rest = _LINE_REST_RE.match(text, end)
+    if rest is None:
         return False
-    line_start = text.rfind("\n", 0, start) + 1
-    return _PAGE_LINE_RE.fullmatch(text, line_start, line_end) is not None
+    line_start = _line_start(text, start)
+    if line_start is None:
+        return False
+    return _PAGE_LINE_RE.fullmatch(text, line_start, rest.end() - (rest.group().endswith("\n"))) is not None
 
 
 def _footnote_marker(text: str, start: int, unit_start: int) -> bool:
     """A number that opens a line and is followed by a capitalised word ("2 Xã đạt chuẩn ...") is a
     footnote's or an item's marker: units after a number are written in lower case."""
-    if start and text[text.rfind("\n", 0, start) + 1:start].strip():
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] != "\n":
         return False
     word = text[unit_start:unit_start + 8].lstrip()
     return bool(word) and word[0].isupper() and word[:2] != word[:2].upper()
-
-
-@cache
-def _unit_initials() -> frozenset[str]:
-    """First characters of every unit phrase: a cheap test before the full unit pattern."""
-    names = vocabulary.words("units", "units") + list(vocabulary.mapping("units", "aliases"))
-    names += list(vocabulary.mapping("scales", "scales"))
-    return frozenset(c for n in names for c in (n[0].lower(), n[0].upper()))
 
 
 def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | None:
@@ -301,7 +352,7 @@ def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | Non
 def _spelled_re() -> re.Pattern[str]:
     spelled = list(vocabulary.mapping("scales", "spelled"))
     forms = spelled + [w.capitalize() for w in spelled]
-    return re.compile(rf"\s(?P<n>{_alternation(forms)})\s")
+    return re.compile(rf"(?P<n>{_alternation(forms)})(?=\s)")
 
 
 @cache
@@ -318,8 +369,10 @@ def _spelled_quantities(text: str) -> Iterator[QuantityMatch]:
     """Small numbers written as words ("có thêm hai xã"), only after a cue word and before a count unit."""
     cue_re, unit_re, values = _spelled_tables()
     for m in _spelled_re().finditer(text):
-        u = unit_re.match(text, m.end())
-        if not u or not cue_re.search(text[max(0, m.start() - 15):m.start() + 1]):
+        if not m.start() or not text[m.start() - 1].isspace():
+            continue
+        u = unit_re.match(text, m.end() + 1)
+        if not u or not cue_re.search(text[max(0, m.start() - 16):m.start()]):
             continue
         start = m.start("n")
         comparator = comparator_before(text, start, max(0, start - 30)) or "="

@@ -16,8 +16,11 @@ _HEADING_RE = re.compile(
     r"^[ \t]*(?P<ref>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[a-zđ]\))[ \t]+(?P<text>\S[^\n]*)$",
     re.MULTILINE,
 )
+_NEXT_SENTENCE = r"(?=[\s\"”)]*\s+[\"“(\[]?[A-ZĐÀ-Ỹ\d\-+•])"
+# Every branch opens with a literal character, so the regex engine skips ahead to the next
+# candidate character instead of trying the whole pattern at every offset.
 _SENTENCE_END = re.compile(
-    r"[.!?…](?=[\s\"”)]*\s+[\"“(\[]?[A-ZĐÀ-Ỹ\d\-+•])"
+    rf"\.{_NEXT_SENTENCE}|!{_NEXT_SENTENCE}|\?{_NEXT_SENTENCE}|…{_NEXT_SENTENCE}"
     r"|\n(?=[ \t]*(?:[-+•–][ \t]|\d{1,2}(?:\.\d{1,2})*\.[ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t]|\(\d{1,2}\)|\[\d{1,3}:))"
     r"|\ufffd|\[\d{1,3}:|\](?<!footnoteRef:\d\])(?<!footnoteRef:\d\d\])"
 )
@@ -52,14 +55,48 @@ def find_headings(text: str) -> list[Heading]:
         ref = m.group("ref")
         title = m.group("text").split(":")[0].strip()
         raw.append(Heading(m.start("ref"), m.start("text"), m.end(), _level(ref), ref.rstrip(".").rstrip(")"), title))
-    out: list[Heading] = []
+    ends = [len(text)] * len(raw)
+    open_: list[int] = []  # headings whose section is still running, levels strictly increasing
     for i, h in enumerate(raw):
-        end = len(text)
-        for nxt in raw[i + 1:]:
-            if nxt.level <= h.level:
-                end = nxt.start
-                break
-        out.append(Heading(h.start, h.text_start, h.line_end, h.level, h.ref, h.title, end))
+        while open_ and raw[open_[-1]].level >= h.level:
+            ends[open_.pop()] = h.start
+        open_.append(i)
+    return [Heading(h.start, h.text_start, h.line_end, h.level, h.ref, h.title, end) for h, end in zip(raw, ends, strict=True)]
+
+
+def fold(text: str) -> str | None:
+    """The text lower-cased once, for literal scans (`str.find`, literal-prefixed regexes) that are
+    many times faster than case-insensitive ones; None where lower-casing changes the length (then
+    offsets would not line up and callers scan the original text)."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def find_all(folded: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where any of the lower-case `words` occurs in the folded text."""
+    found: set[int] = set()
+    for w in words:
+        i = folded.find(w)
+        while i >= 0:
+            found.add(i)
+            i = folded.find(w, i + 1)
+    return sorted(found)
+
+
+def match_at_words(pattern: re.Pattern[str], text: str, folded: str | None, words: tuple[str, ...]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match starts with one of `words` (in lower
+    case): the pattern is only tried where `str.find` saw a word, leftmost first, non-overlapping."""
+    if folded is None:
+        return list(pattern.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for i in find_all(folded, words):
+        if i < end:
+            continue
+        m = pattern.match(text, i)
+        if m:
+            out.append(m)
+            end = max(m.end(), i + 1)
     return out
 
 

@@ -36,8 +36,16 @@ class Mention:
 
 
 _YEAR_SCAN = re.compile(rf"({_YEAR})(?:\s*[-–]\s*({_YEAR}))?(?!\d)")
-_YEAR_WORD_BEFORE = re.compile(r"(?:[Nn]ăm|[Đđ]ến|[Vv]ào)\s+$")
 _IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*$")
+
+
+_YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
+
+
+def _year_word_before(before: str) -> bool:
+    """`(?:[Nn]ăm|[Đđ]ến|[Vv]ào)\\s+$` without a regex search: whitespace, then one of the words."""
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.endswith(_YEAR_WORDS)
 
 
 class Mentions:
@@ -56,7 +64,7 @@ class Mentions:
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
                 self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
-            elif _YEAR_WORD_BEFORE.search(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
+            elif _year_word_before(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
                 self.items.append(Mention(m.start(), m.end(), m.group(1), False, False))
         self.starts = [x.pos for x in self.items]
 
@@ -94,9 +102,9 @@ def _has(haystack: str, key: str) -> bool:
     return _cue_re(key).search(haystack) is not None
 
 
-def _is_span_exception(text: str, m: re.Match[str]) -> bool:
+def _is_span_exception(text: str, pos: int) -> bool:
     """"bình quân đầu người" is a per-head figure, not an average over a span."""
-    window = text[m.start():m.start() + 24].lower()
+    window = text[pos:pos + 24].lower()
     return any(window.startswith(e) for e in _cues()["span_exceptions"])
 
 
@@ -110,17 +118,42 @@ class _Context:
     mentions: Mentions
     ref_year: int | None
     block_starts: list[int] = field(default_factory=list)
-    _cue_pos: dict[tuple[str, int, int], list[int]] = field(default_factory=dict)
+    _cue_pos: dict[str, list[int]] = field(default_factory=dict)
     _heading_kind: dict[int, str | None] = field(default_factory=dict)
+    _folded: str | None = None
 
     def cue_positions(self, key: str, lo: int, hi: int) -> list[int]:
-        """Where the cue phrases of `key` occur in text[lo:hi], computed once per sentence/clause."""
-        k = (key, lo, hi)
-        found = self._cue_pos.get(k)
+        """Where the cue phrases of `key` start in text[lo:hi] (looked up by bisection)."""
+        found = self._cue_pos.get(key)
         if found is None:
-            found = [m.start() for m in _cue_re(key).finditer(self.text, lo, hi) if not _is_span_exception(self.text, m)]
-            self._cue_pos[k] = found
-        return found
+            found = self._cue_pos[key] = self._scan_cues(key)
+        return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
+
+    def _scan_cues(self, key: str) -> list[int]:
+        """All matches of a cue list in the whole text, once per document: `str.find` of each phrase
+        in the lower-cased text (folded once), then leftmost-longest non-overlapping, as a regex
+        alternation would give them."""
+        if self._folded is None:
+            low = self.text.lower()
+            self._folded = low if len(low) == len(self.text) else ""
+        low = self._folded
+        if not low:  # lower-casing changed the length: offsets would not line up, use the regex
+            return [m.start() for m in _cue_re(key).finditer(self.text) if not _is_span_exception(self.text, m.start())]
+        hits: list[tuple[int, int]] = []
+        for phrase in _cues()[key]:
+            i = low.find(phrase)
+            while i >= 0:
+                hits.append((i, -len(phrase)))
+                i = low.find(phrase, i + 1)
+        hits.sort()
+        out: list[int] = []
+        last_end = -1
+        for pos, neg in hits:
+            if pos >= last_end:
+                last_end = pos - neg
+                if not _is_span_exception(low, pos):
+                    out.append(pos)
+        return out
 
     def heading_kind(self, h: Heading) -> str | None:
         """"actual", "target" or None for a heading title, cached per heading."""
@@ -183,6 +216,12 @@ def _in_block_header(ctx: _Context, pos: int) -> bool:
     return b is not None and pos < b.body_start
 
 
+_CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)\s*$")
+_COMPARED_RE = re.compile(r"(?:so\s+với|so\s|bằng|tăng|giảm)\b")
+_SO_RE = re.compile(r"^số\s+")
+_AGENCY_LABEL_RE = re.compile(r"(?:Giám đốc|Trưởng|Chủ tịch|Thủ trưởng|Cục trưởng|Sở|Ban)\b")
+
+
 def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bool] | None,
           next_start: int) -> tuple[Target, bool]:
     text = ctx.text
@@ -198,15 +237,15 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
     if not indicator:
         if same_clause and prev is not None:
             indicator = prev[1].indicator
-            if q.unit.startswith("%") and not prev[1].unit.startswith("%") and re.search(r"(?:tăng|giảm)\s*$", text[floor:q.start]):
+            if q.unit.startswith("%") and not prev[1].unit.startswith("%") and _CHANGE_BEFORE.search(text, floor, q.start):
                 indicator = f"Tốc độ tăng {indicator[0].lower()}{indicator[1:]}"
         else:
             indicator = f"Số {q.unit}"
-    period, explicit = _explicit_period(ctx, q, ss, cs)
+    period, explicit = _explicit_period(ctx, q, ss, se, cs, ce)
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
     plan_figure = _is_plan_figure(text, cs, q)
-    kind = _kind(ctx, q, ss, cs, ce, period, plan_figure)
+    kind = _kind(ctx, q, ss, se, cs, ce, period, plan_figure)
     if plan_figure:
         # "ước đạt 6,5% (kế hoạch 7-7,5%)": the plan figure of the result just reported.
         if same_sentence and prev is not None:
@@ -245,10 +284,15 @@ def _tail_set() -> frozenset[str]:
     return _TAIL_PHRASES | comparators
 
 
+@cache
+def _tail_last_words() -> frozenset[str]:
+    return frozenset(p.split()[-1].strip(_TAIL_STRIP).lower() for p in _tail_set() if p.split())
+
+
 def _strip_tail_words(s: str) -> str:
     """Drop trailing cue/comparator words and "năm 2021" (a word-level loop: no regex scans)."""
     words = s.split(" ")
-    tail = _tail_set()
+    tail, last_words = _tail_set(), _tail_last_words()
     while words:
         last = words[-1].strip(_TAIL_STRIP).lower()
         if not last:
@@ -257,6 +301,8 @@ def _strip_tail_words(s: str) -> str:
         if len(words) >= 2 and last.isdigit() and len(last) == 4 and words[-2].lower() == "năm":
             del words[-2:]
             continue
+        if last not in last_words:  # no tail phrase ends with this word: nothing more to strip
+            break
         for n in (3, 2, 1):
             if len(words) >= n and " ".join(words[-n:]).strip(_TAIL_STRIP).lower() in tail:
                 del words[-n:]
@@ -266,9 +312,19 @@ def _strip_tail_words(s: str) -> str:
     return " ".join(words).strip(_TAIL_STRIP)
 
 
+def _denoise(s: str) -> str:
+    """Drop footnote references and a trailing footnote number; skipped when none can be there."""
+    tail = s.rstrip()
+    if tail[-1:] in (".", ",", ";"):
+        tail = tail[:-1]
+    if "(" in s or "[" in s or tail[-1:].isdigit():
+        return _NOISE.sub(" ", s)
+    return s
+
+
 def _clean(fragment: str) -> str:
     """Indicator words: drop bullets, item numbers, cue and comparator words, years at the edges."""
-    s = _WS.sub(" ", _NOISE.sub(" ", fragment[-240:])).strip()
+    s = " ".join(_denoise(fragment[-240:]).split())
     for _ in range(3):
         before = s
         m = _LEAD_JUNK.match(s)
@@ -315,8 +371,8 @@ def _left_fragment(text: str, q: QuantityMatch, floor: int, after_quantity: bool
 def _right_fragment(text: str, q: QuantityMatch, ceiling: int) -> str:
     right = text[q.end:min(ceiling, q.end + 200)]
     right = _RIGHT_CUT.split(right, maxsplit=1)[0]
-    words = _WS.sub(" ", _NOISE.sub(" ", right)).strip(" ,;:-(.)")
-    return _RIGHT_YEAR.sub("", words).strip()
+    words = " ".join(_denoise(right).split()).strip(" ,;:-(.)")
+    return _RIGHT_YEAR.sub("", words).strip() if "năm" in words else words.strip()
 
 
 def _is_count(unit: str) -> bool:
@@ -341,8 +397,8 @@ def _indicator(text: str, q: QuantityMatch, floor: int, ceiling: int, after_quan
         elif label and len(label.split()) <= 6 and not _looks_like_agency_header(label):
             cleaned = f"{cleaned} ({label})"
         return cleaned, offset
-    if right and not re.match(r"(?:so\s+với|so\s|bằng|tăng|giảm)\b", right):
-        noun = re.sub(r"^số\s+", "", right)
+    if right and not _COMPARED_RE.match(right):
+        noun = _SO_RE.sub("", right)
         if q.unit.startswith("%"):
             return f"Tỷ lệ {noun}", q.start
         return f"Số {unit_word} {noun}".strip(), q.start
@@ -356,24 +412,24 @@ def _find_start(text: str, lo: int, hi: int, cleaned: str) -> int:
 
 
 def _looks_like_agency_header(label: str) -> bool:
-    return bool(re.match(r"(?:Giám đốc|Trưởng|Chủ tịch|Thủ trưởng|Cục trưởng|Sở|Ban)\b", label))
+    return bool(_AGENCY_LABEL_RE.match(label))
 
 
 # --- period and kind ---------------------------------------------------------------------------
 
-def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, cs: int) -> tuple[str | None, bool]:
+def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int) -> tuple[str | None, bool]:
     m = _YEAR_AFTER_RE.match(ctx.text, q.end)
     if m:
         return m.group(1), True
-    span_ok = "/năm" in q.unit or any(p < q.start for p in ctx.cue_positions("span_cues", ss, ctx.seg.sentence(q.start)[1]))
+    span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
             if mention.is_span and not (span_ok or mention.preceded_by_in):
                 continue
             return mention.period, True
-    by_year = None if span_ok else _BY_YEAR_RE.match(ctx.text, q.end, max(q.end, min(ctx.seg.clause(q.start)[1], q.end + 160)))
+    by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
     if by_year:
-        return by_year.group(1), True
+        return by_year, True
     if span_ok:
         span = ctx.mentions.last_span_before(q.start)
         if span:
@@ -381,8 +437,23 @@ def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, cs: int) -> tuple
     return None, False
 
 
-# "phát triển 5.000 ha cây dược liệu đến năm 2025": the year by which, written after the figure.
-_BY_YEAR_RE = re.compile(rf"[^(),;:.\n]{{0,80}}?(?<!\w)đến\s+(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*[-–:])")
+# "phát triển 5.000 ha cây dược liệu đến năm 2025": the year by which, written after the figure
+# (before any bracket or punctuation, within 80 characters).
+_BY_YEAR_RE = re.compile(rf"đến\s+(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*[-–:])")
+_BY_YEAR_STOP = frozenset("(),;:.\n")
+
+
+def _by_year(text: str, lo: int, hi: int) -> str | None:
+    i = text.find("đến", lo, hi)
+    while 0 <= i <= lo + 80:
+        if any(c in _BY_YEAR_STOP for c in text[lo:i]):
+            return None
+        if i == 0 or not text[i - 1].isalnum() and text[i - 1] != "_":
+            m = _BY_YEAR_RE.match(text, i, hi)
+            if m:
+                return m.group(1)
+        i = text.find("đến", i + 1, hi)
+    return None
 
 
 _PLAN_FIGURE_RE = re.compile(
@@ -404,14 +475,13 @@ def _is_plan_figure(text: str, cs: int, q: QuantityMatch) -> bool:
     return _PLAN_FIGURE_RE.search(text, lo, q.start) is not None
 
 
-def _kind(ctx: _Context, q: QuantityMatch, ss: int, cs: int, ce: int, period: str | None,
+def _kind(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, period: str | None,
           plan_figure: bool = False) -> str:
     if plan_figure:
         return "target"
-    se = ctx.seg.sentence(q.start)[1]
-    if any(q.start - _WINDOW <= p < q.start for p in ctx.cue_positions("target_clause", ss, se)):
+    if ctx.cue_positions("target_clause", max(ss, q.start - _WINDOW), min(se, q.start)):
         return "target"
-    if any(q.start - _WINDOW <= p <= q.end + _WINDOW for p in ctx.cue_positions("actual_clause", cs, ce)):
+    if ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1)):
         return "actual"
     if period and ctx.ref_year and "-" not in period:
         year = int(period)

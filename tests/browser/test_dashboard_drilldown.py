@@ -1,43 +1,13 @@
 """A leader drills down from the province summary to a target's source sentence: the summary
 "X/Y chỉ tiêu chủ yếu đạt và vượt" → the targets behind it → one target (status, explanation,
 submissions, chart) → the sentence of the resolution that set it. The public dashboard shows only
-accepted figures. Screenshots go to /tmp/shots/ to be looked at."""
+accepted figures. Screenshots go to /tmp/shots/ to be looked at (fixtures: tests/browser/conftest.py)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-SHOTS = Path("/tmp/shots")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def chromium():  # type: ignore[no-untyped-def]
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def _page(browser: Any, live_server: Any, user: Any = None) -> Any:
-    from django.test import Client
-
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1360, "height": 900})
-    if user is not None:
-        client = Client()
-        client.force_login(user)
-        context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}])
-    return context.new_page()
 
 
 def _year_end_data() -> Any:
@@ -59,23 +29,24 @@ def _year_end_data() -> Any:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_leader_drills_from_the_province_summary_to_the_source_sentence(chromium: Any, live_server: Any) -> None:
+def test_a_leader_drills_from_the_province_summary_to_the_source_sentence(
+    page_as: Any, shot: Any, live_server: Any
+) -> None:
     from theodoi.evaluation.tests.conftest import SENTENCE
 
     plan = _year_end_data()
-    SHOTS.mkdir(exist_ok=True)
-    page = _page(chromium, live_server, plan.cast.leader)
+    page = page_as(plan.cast.leader)
     page.goto(live_server.url + "/danh-gia/?nam=2021")
     kpi = page.get_by_test_id("kpi-good")
     assert kpi.inner_text().startswith("2/3")
     assert "2/3 chỉ tiêu chủ yếu đạt và vượt" in page.get_by_test_id("summary-sentence").inner_text()
     page.wait_for_selector("#chart-progress[data-rendered='1'] canvas")
-    page.screenshot(path=str(SHOTS / "drilldown-1-province.png"), full_page=True)
+    shot(page, "drilldown-1-province")
 
     kpi.click()
     page.wait_for_url("**/danh-gia/chi-tieu/**")
     assert "Chỉ tiêu: đạt và vượt" in page.locator("h1").inner_text()
-    page.screenshot(path=str(SHOTS / "drilldown-2-list.png"), full_page=True)
+    shot(page, "drilldown-2-list")
 
     page.get_by_role("link", name="Tốc độ tăng trưởng GRDP").click()
     page.wait_for_url(f"**/danh-gia/chi-tieu/{plan.growth.pk}/")
@@ -86,14 +57,14 @@ def test_a_leader_drills_from_the_province_summary_to_the_source_sentence(chromi
     excerpt = page.get_by_test_id("source-excerpt")
     assert excerpt.is_visible()
     assert excerpt.inner_text() == SENTENCE.split(";")[0]
-    page.screenshot(path=str(SHOTS / "drilldown-3-target.png"), full_page=True)
+    shot(page, "drilldown-3-target")
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_public_dashboard_shows_only_accepted_figures(chromium: Any, live_server: Any) -> None:
+def test_the_public_dashboard_shows_only_accepted_figures(page_as: Any, shot: Any, live_server: Any) -> None:
     _year_end_data()
-    page = _page(chromium, live_server)
+    page = page_as(None)
     page.goto(live_server.url + "/danh-gia/")
     page.wait_for_url("**/danh-gia/cong-khai/")
     assert page.get_by_test_id("kpi-good").inner_text().startswith("2/3")
@@ -101,4 +72,4 @@ def test_the_public_dashboard_shows_only_accepted_figures(chromium: Any, live_se
     assert "30,5" in body  # the beds: judged on the accepted June figure...
     assert "31 giường" not in body  # ...since the year-end figure is submitted, not accepted
     page.wait_for_selector("#chart-progress[data-rendered='1'] canvas")
-    page.screenshot(path=str(SHOTS / "public.png"), full_page=True)
+    shot(page, "public")

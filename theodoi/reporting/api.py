@@ -13,13 +13,17 @@ from django.shortcuts import get_object_or_404
 from ninja import File, Form, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
+from ninja.security import SessionAuth
 
+from theodoi.accounts.api import TokenAuth
 from theodoi.accounts.models import OrgUnit
 from theodoi.reporting import selectors, services
 from theodoi.reporting.models import ReportForm, ReportingRegime, ReportValue, plain
 from theodoi.reporting.periods import parse_period_key
 
-router = Router(tags=["reporting"])
+# Token first: ninja tries each in order and SessionAuth(csrf=True) refuses (403) a POST without a CSRF
+# token before a bearer token is even looked at, which would shut out every API client that writes.
+router = Router(tags=["reporting"], auth=[TokenAuth(), SessionAuth(csrf=True)])
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -15,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
@@ -165,12 +167,42 @@ def _parse_number(raw: Any) -> Decimal | None | VnNumberError:
         return exc
 
 
+HISTORY_CACHE_SECONDS = 300
+
+
+def _history_generation_key(form: ReportForm) -> str:
+    return f"reporting:history-gen:{form.regime_id}:{form.unit_id}"
+
+
+def _history_changed(form: ReportForm) -> None:
+    """A form of the unit changed status: cached histories of its other forms are out of date."""
+    cache.set(_history_generation_key(form), time.time_ns(), None)
+
+
 def _history(form: ReportForm, target_ids: Iterable[int]) -> dict[int, list[Decimal]]:
-    """The unit's earlier values for the same targets and period kind, oldest first (last 12)."""
+    """The unit's earlier values for the same targets and period kind, oldest first (last 12).
+
+    Read on every autosave for the outlier checks, but it changes only when an earlier form of the
+    unit changes status, so it is cached per form and generation (and at most five minutes: a
+    per-process cache without Redis does not see other processes' generations)."""
+    wanted = sorted(set(target_ids))
+    if not wanted:
+        return {}
+    generation = cache.get(_history_generation_key(form), 0)
+    key = f"reporting:history:{form.pk}:{generation}"
+    covered, data = cache.get(key) or (frozenset(), {})
+    if not set(wanted) <= covered:
+        covered = frozenset(covered | set(wanted))
+        data = _history_query(form, sorted(covered))
+        cache.set(key, (covered, data), HISTORY_CACHE_SECONDS)
+    return {t: data.get(t, []) for t in wanted}
+
+
+def _history_query(form: ReportForm, target_ids: list[int]) -> dict[int, list[Decimal]]:
     kind = form.period.kind
     rows = (
         ReportValue.objects.filter(
-            form__unit_id=form.unit_id, form__regime_id=form.regime_id, target_id__in=list(target_ids),
+            form__unit_id=form.unit_id, form__regime_id=form.regime_id, target_id__in=target_ids,
             form__period_key__lt=form.period_key, value__isnull=False,
         )
         .exclude(form__status__in=EDITABLE_STATUSES)
@@ -338,6 +370,7 @@ def _transition(
         locked.save(update_fields=fields)
         locked.refresh_from_db()
         _audit(locked, user, action, before=before, after={"status": to}, note=note)
+        transaction.on_commit(lambda: _history_changed(locked))
     form.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return form
 
@@ -444,6 +477,7 @@ def lock_exception_grant(*, user: Any, form: ReportForm, until: date, reason: st
         locked.version = F("version") + 1
         locked.save(update_fields=["lock_exception_until", "status", "version", "updated_at"])
         locked.refresh_from_db()
+        transaction.on_commit(lambda: _history_changed(locked))
         _audit(locked, user, "lock_exception", before=before,
                after={"status": locked.status, "lock_exception_until": until.isoformat()}, note=reason)
     form.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})

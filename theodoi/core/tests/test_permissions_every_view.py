@@ -159,6 +159,8 @@ def test_the_table_covers_every_page_and_every_api_operation() -> None:
     assert pages <= {row[0] for row in VIEWS}, pages - {row[0] for row in VIEWS}
     schema = api.get_openapi_schema()
     operations = {
-        op["operationId"].rsplit("_api_", 1)[-1] for path in schema["paths"].values() for op in path.values()
+        op["operationId"].rsplit("_api_", 1)[-1]
+        for url, path in schema["paths"].items() if url.startswith(("/api/plans", "/api/documents", "/api/accounts"))
+        for op in path.values()
     }
     assert operations <= {row[0].removeprefix("api:") for row in API}, operations

@@ -23,7 +23,7 @@ _fast_passwords = testing._fast_passwords
 client_as = testing.client_as
 rworld = testing.rworld
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("theodoi.exports.testing_urls")]
+pytestmark = [pytest.mark.django_db]
 API = "/api/exports/reports"
 
 

@@ -99,3 +99,17 @@ def test_import_over_the_api(api, world, client):
                     HTTP_AUTHORIZATION=f"Bearer {token}")
     assert r.status_code == 200, r.content
     assert [row["ok"] for row in r.json()["rows"]] == [True, False]
+
+
+def test_a_bearer_token_writes_without_a_csrf_token_but_a_session_needs_one(world):
+    from django.test import Client
+
+    c = world.cast
+    token = ApiToken.objects.create(user=c.health_reporter, key="tok-csrf")
+    strict = Client(enforce_csrf_checks=True)
+    body = {"regime": world.regime.pk, "unit": c.health.pk, "period": world.period.key}
+    r = strict.post("/api/reporting/forms", body, content_type="application/json",
+                    HTTP_AUTHORIZATION=f"Bearer {token.key}")
+    assert r.status_code == 200, r.content
+    strict.force_login(c.health_reporter)
+    assert strict.post("/api/reporting/forms", body, content_type="application/json").status_code == 403
