@@ -13,7 +13,7 @@ from theodoi_extract.deadlines import extract_deadlines
 from theodoi_extract.errors import EmptyDocumentError, ExtractError
 from theodoi_extract.meta import extract_meta
 from theodoi_extract.model import Extraction, Target
-from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, find_headings
+from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, find_headings, fold
 from theodoi_extract.tables import extract_table_targets, row_spans
 from theodoi_extract.targets import extract_targets
 
@@ -27,7 +27,8 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
     seg = Segmenter(text, _title_line_ends(text, headings))
     blocks = find_blocks(text, headings)
     rows = row_spans(text)
-    targets = extract_targets(text, meta, seg, HeadingIndex(headings), blocks, rows)
+    folded = fold(text)
+    targets = extract_targets(text, meta, seg, HeadingIndex(headings), blocks, rows, folded)
     if rows:
         table_targets = [_with_block_agency(t, blocks) for t in extract_table_targets(text, meta)]
         targets = sorted([*targets, *table_targets], key=lambda t: (t.start, t.end))
@@ -35,7 +36,7 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
         document=meta,
         targets=tuple(targets),
         assignments=tuple(to_assignments(text, blocks)),
-        deadlines=tuple(extract_deadlines(text, seg)),
+        deadlines=tuple(extract_deadlines(text, seg, folded)),
         text=text,
         format=fmt,
         ocr_pages=ocr_pages,

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from theodoi_extract import vocabulary
+from theodoi_extract.structure import fold
 
 # Starts with a bare `\d` so that the regex engine can skip to the next digit (a charset prefix)
 # instead of trying the pattern at every position: same language as `\d{1,3}(\.\d{3})+(,\d+)?|\d+(,\d+)?`.
@@ -92,20 +93,26 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(_phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def _case(words: list[str], folded: bool) -> list[str]:
+    return [w.lower() for w in words] if folded else words
+
+
 @cache
-def _unit_re() -> re.Pattern[str]:
-    units = vocabulary.words("units", "units")
-    aliases = vocabulary.mapping("units", "aliases")
-    scales = list(vocabulary.mapping("scales", "scales"))
-    per = vocabulary.words("units", "per")
-    base = _alternation([u for u in units if u != "%"] + list(aliases))
+def _unit_re(folded: bool = False) -> re.Pattern[str]:
+    """The unit after a number. `folded=True`: the same pattern in lower case and case-sensitive, for
+    matching in the lower-cased text, where the engine can reject alternatives by their first letter."""
+    units = _case(vocabulary.words("units", "units"), folded)
+    aliases = _case(list(vocabulary.mapping("units", "aliases")), folded)
+    scales = _case(list(vocabulary.mapping("scales", "scales")), folded)
+    per = _case(vocabulary.words("units", "per"), folded)
+    base = _alternation([u for u in units if u != "%"] + aliases)
     pattern = (
         rf"[ \t]*(?:\n[ \t]*{PAGE_LINE}[ \t]*(?=\n))?(?:\n[ \t]*){{0,2}}"
         rf"(?:(?P<pct>%)|(?:(?P<scale>{_alternation(scales)})\s+)?(?P<base>{base}){_UNIT_END}"
         rf"|(?P<bare>{_alternation(scales)}){_UNIT_END})"
         rf"(?P<per>(?:\s*/\s*(?:{_alternation(per)}){_UNIT_END})*)"
     )
-    return re.compile(pattern, re.IGNORECASE)
+    return re.compile(pattern) if folded else re.compile(pattern, re.IGNORECASE)
 
 
 @cache
@@ -119,15 +126,27 @@ _FRACTION_RE = re.compile(r"/\d+(?![\d/])")
 
 
 @cache
+def _before_pattern(boundary: bool = True) -> str:
+    before = {k.lower(): str(v) for k, v in vocabulary.mapping("comparators", "before").items()}
+    fillers = [w.lower() for w in vocabulary.words("comparators", "fillers")] + [":"]
+    words = sorted(before, key=len, reverse=True)
+    start = r"(?:^|(?<=[^\w]))" if boundary else ""
+    return (rf"{start}(?P<p>{'|'.join(_phrase_pattern(w) for w in words)})"
+            rf"(?:\s*(?:{_alternation(fillers)})(?!\w)){{0,3}}\s*$")
+
+
+@cache
+def _before_folded_re() -> re.Pattern[str]:
+    """`before_re` for the lower-cased text: case-sensitive and opening with the phrases themselves,
+    so the engine jumps between their first letters; the word boundary before the phrase is checked
+    by `comparator_before`."""
+    return re.compile(_before_pattern(boundary=False))
+
+
+@cache
 def _comparator_tables() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
     before = {k.lower(): str(v) for k, v in vocabulary.mapping("comparators", "before").items()}
-    fillers = vocabulary.words("comparators", "fillers") + [":"]
-    words = sorted(before, key=len, reverse=True)
-    before_re = re.compile(
-        rf"(?:^|(?<=[^\w]))(?P<p>{'|'.join(_phrase_pattern(w) for w in words)})"
-        rf"(?:\s*(?:{_alternation(fillers)})(?!\w)){{0,3}}\s*$",
-        re.IGNORECASE,
-    )
+    before_re = re.compile(_before_pattern(), re.IGNORECASE)
     after = vocabulary.mapping("comparators", "after")
     after_re = re.compile(rf"\s*(?:\)\s*)?(?P<w>{_alternation(list(after))})(?!\w)", re.IGNORECASE)
     return before, before_re, after_re
@@ -166,10 +185,32 @@ def canonical_unit(raw: str) -> str:
     return head + sep + rest
 
 
-def comparator_before(text: str, start: int, floor: int) -> str | None:
-    """The comparator phrase written just before a number (only filler words may stand between)."""
+@cache
+def _comparator_last_words() -> tuple[str, ...]:
+    """The last word of every comparator phrase: a window holding none of them holds no phrase."""
+    return tuple(sorted({k.split()[-1] for k in _comparator_tables()[0]}))
+
+
+def comparator_before(text: str, start: int, floor: int, folded: str | None = None) -> str | None:
+    """The comparator phrase written just before a number (only filler words may stand between).
+    `folded`: the lower-cased text (`structure.fold`), searched instead of `text` when given."""
     table, before_re, _ = _comparator_tables()
-    m = before_re.search(text, max(floor, start - 40), start)
+    lo = max(floor, start - 40)
+    window = folded[lo:start] if folded is not None else text[lo:start].lower()
+    for word in _comparator_last_words():
+        if word in window:
+            break
+    else:
+        return None
+    if folded is not None:
+        pattern, pos = _before_folded_re(), lo
+        while (m := pattern.search(folded, pos, start)) is not None:
+            i = m.start()
+            if i == 0 or not (folded[i - 1].isalnum() or folded[i - 1] == "_"):
+                return table[_WS.sub(" ", m.group("p"))]
+            pos = i + 1
+        return None
+    m = before_re.search(text, lo, start)
     return table[_WS.sub(" ", m.group("p")).lower()] if m else None
 
 
@@ -194,31 +235,41 @@ def _has_tu_before(text: str, start: int) -> bool:
     return bool(_TU_RE.search(text[max(0, start - 8):start]))
 
 
-def _read_unit(text: str, pos: int) -> tuple[str, int] | None:
-    m = _unit_re().match(text, pos)
+def _read_unit(text: str, pos: int, folded: str | None = None) -> tuple[str, int] | None:
+    """The unit at `pos`, as written in `text` (matched in `folded`, the lower-cased text, if given)."""
+    m = _unit_re(True).match(folded, pos) if folded is not None else _unit_re().match(text, pos)
     if not m:
         return None
+
+    def group(name: str) -> str:
+        a, b = m.span(name)
+        return text[a:b] if a >= 0 else ""
+
     if m.group("pct"):
         unit = "%"
     elif m.group("bare"):
-        unit = m.group("bare")
+        unit = group("bare")
     else:
-        unit = (m.group("scale") + " " if m.group("scale") else "") + m.group("base")
-    return canonical_unit(unit + (m.group("per") or "")), m.end()
+        unit = (group("scale") + " " if m.group("scale") else "") + group("base")
+    return canonical_unit(unit + group("per")), m.end()
 
 
-def find_quantities(text: str, floor_of: dict[int, int] | None = None) -> Iterator[QuantityMatch]:
+def find_quantities(text: str, floor_of: dict[int, int] | None = None,
+                    folded: str | None = None) -> Iterator[QuantityMatch]:
     """Every number in `text` that carries a unit, with its range, scale and comparator.
 
     Numbers without a unit (dates, document numbers, item numbers, page numbers, footnote
-    markers, years) are not quantities and are skipped here already.
+    markers, years) are not quantities and are skipped here already. `folded` is
+    `structure.fold(text)` when the caller has it (else it is computed here).
     """
+    if folded is None:
+        folded = fold(text)
     prev_end = 0
     for m in _candidate_re().finditer(text):
         if m.start() < prev_end or _glued(text, m.start()) or not _unit_word_ok(text, m.end()) \
                 or _page_number(text, m.start(), m.end()):
             continue
-        q = _quantity_at(text, m, prev_end)
+        q = _quantity_at(text, m, prev_end, folded)
         if q is not None:
             prev_end = q.end
             yield q
@@ -314,7 +365,7 @@ def _footnote_marker(text: str, start: int, unit_start: int) -> bool:
     return bool(word) and word[0].isupper() and word[:2] != word[:2].upper()
 
 
-def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | None:
+def _quantity_at(text: str, m: re.Match[str], floor: int, folded: str | None = None) -> QuantityMatch | None:
     pos = m.end()
     value = parse_number(m.group())
     value_max: float | None = None
@@ -325,13 +376,13 @@ def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | Non
         hi = parse_number(r.group("n2"))
         dash = r.group("sep") in "-–"
         if hi > value and (dash or _has_tu_before(text, m.start()) or r.group("pct") is None):
-            read = _read_unit(text, r.end())
+            read = _read_unit(text, r.end(), folded)
             if read is not None:
                 value_max, pos, comparator = hi, r.end(), "between"
     if read is None:
         if (f := _FRACTION_RE.match(text, pos)) is not None:
             pos = f.end()
-        read = _read_unit(text, pos)
+        read = _read_unit(text, pos, folded)
     if read is None:
         return None
     unit, end = read
@@ -344,7 +395,7 @@ def _quantity_at(text: str, m: re.Match[str], floor: int) -> QuantityMatch | Non
         if after is not None:
             comparator, end = after
         else:
-            comparator = comparator_before(text, m.start(), floor) or "="
+            comparator = comparator_before(text, m.start(), floor, folded) or "="
     return QuantityMatch(value, unit, value_max, comparator, m.start(), end, text[m.start():pos].strip())
 
 

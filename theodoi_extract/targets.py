@@ -18,7 +18,7 @@ from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.model import DocumentMeta, Target
 from theodoi_extract.numbers import QuantityMatch, find_quantities
-from theodoi_extract.structure import Heading, HeadingIndex, Segmenter
+from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, fold
 
 _YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
 _YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*:)")
@@ -134,8 +134,7 @@ class _Context:
         in the lower-cased text (folded once), then leftmost-longest non-overlapping, as a regex
         alternation would give them."""
         if self._folded is None:
-            low = self.text.lower()
-            self._folded = low if len(low) == len(self.text) else ""
+            self._folded = fold(self.text) or ""
         low = self._folded
         if not low:  # lower-casing changed the length: offsets would not line up, use the regex
             return [m.start() for m in _cue_re(key).finditer(self.text) if not _is_span_exception(self.text, m.start())]
@@ -177,14 +176,18 @@ class _Context:
 
 
 def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: HeadingIndex,
-                    blocks: list[Block], skip: list[tuple[int, int]] | None = None) -> list[Target]:
-    """All targets and actuals of the prose, in order (`skip`: sorted spans left to other readers)."""
+                    blocks: list[Block], skip: list[tuple[int, int]] | None = None,
+                    folded: str | None = None) -> list[Target]:
+    """All targets and actuals of the prose, in order (`skip`: sorted spans left to other readers;
+    `folded`: `structure.fold(text)` when the caller has it already)."""
     skip = skip or []
     skip_starts = [a for a, _ in skip]
     ref_year = meta.plan_year or (int(meta.date[:4]) if meta.date else None)
     ctx = _Context(text, meta, seg, headings, sorted(blocks, key=lambda b: b.start), Mentions(text), ref_year)
     ctx.block_starts = [b.start for b in ctx.blocks]
-    quantities = sorted(find_quantities(text), key=lambda q: q.start)
+    if folded is not None:
+        ctx._folded = folded
+    quantities = sorted(find_quantities(text, folded=folded), key=lambda q: q.start)
     out: list[Target] = []
     prev: tuple[QuantityMatch, Target, bool] | None = None
     for i, q in enumerate(quantities):

@@ -78,13 +78,4 @@ def load_demo_investment() -> int:
             )
         project.disbursements.filter(year=YEAR).exclude(month__in=list(months)).delete()
         loaded += 1
-    _load_year_end_evaluation()
     return loaded
-
-
-def _load_year_end_evaluation() -> None:
-    """The 2020 year-end evaluation demo rides along until core's OPTIONAL_LOADERS lists it (it is
-    idempotent, so being loaded twice then does no harm)."""
-    from theodoi.evaluation.demo import load_demo_evaluation
-
-    load_demo_evaluation()

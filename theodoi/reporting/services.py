@@ -189,8 +189,10 @@ def _history(form: ReportForm, target_ids: Iterable[int]) -> dict[int, list[Deci
     if not wanted:
         return {}
     generation = cache.get(_history_generation_key(form), 0)
-    key = f"reporting:history:{form.pk}:{generation}"
-    covered, data = cache.get(key) or (frozenset(), {})
+    # created_at too: test databases reuse primary keys, a shared cache must not mix two forms up
+    key = f"reporting:history:{form.pk}:{form.created_at.timestamp() if form.created_at else 0}:{generation}"
+    hit: tuple[frozenset[int], dict[int, list[Decimal]]] | None = cache.get(key)
+    covered, data = hit if hit is not None else (frozenset[int](), {})
     if not set(wanted) <= covered:
         covered = frozenset(covered | set(wanted))
         data = _history_query(form, sorted(covered))

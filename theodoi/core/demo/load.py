@@ -58,6 +58,7 @@ ACCOUNTS: tuple[DemoAccount, ...] = (
 OPTIONAL_LOADERS: tuple[tuple[str, str, str], ...] = (
     ("theodoi.reporting.demo", "load_demo_reports", "báo cáo tiến độ mẫu"),
     ("theodoi.investment.demo", "load_demo_investment", "dự án đầu tư công mẫu"),
+    ("theodoi.evaluation.demo", "load_demo_evaluation", "đánh giá cuối năm 2020 (minh họa)"),
 )
 
 
