@@ -42,7 +42,7 @@ test-sqlite: venv
 
 test-postgres: venv
 	bash scripts/ensure-postgres.sh
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest -q theodoi tests -m "not browser" -p no:randomly
+	THEODOI_DB_TESTS_ONLY=1 DATABASE_URL=$(PG_URL) $(BIN)/pytest -q theodoi tests -m "not browser" -p no:randomly
 
 test: venv system-deps lint typecheck test-sqlite test-postgres
 

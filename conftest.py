@@ -20,3 +20,24 @@ def cast(db):  # type: ignore[no-untyped-def]
     from theodoi.test import make_cast
 
     return make_cast()
+
+
+_DB_FIXTURES = {"db", "transactional_db", "django_db_blocker_unblocked", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+    """With THEODOI_DB_TESTS_ONLY=1 (the PostgreSQL pass of `make test`), run only the tests that
+    touch the database: the pure rules (extractor, periods, engine, renderer) were already run
+    once and do not depend on the database engine."""
+    import os
+
+    if os.environ.get("THEODOI_DB_TESTS_ONLY") != "1":
+        return
+    keep, drop = [], []
+    for item in items:
+        uses_db = item.get_closest_marker("django_db") is not None or bool(
+            _DB_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+        (keep if uses_db else drop).append(item)
+    items[:] = keep
+    config.hook.pytest_deselected(items=drop)

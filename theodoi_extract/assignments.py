@@ -54,7 +54,7 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
             body = body[giao.end():]
         if not agencies.is_agency_start(body):
             continue
-        found = _header(body, giao is not None)
+        found = _header(body)
         if found is None:
             continue
         header, header_end = found
@@ -77,13 +77,13 @@ _HEADER_END_RE = re.compile(r"[:;.\n]")
 _INLINE_LEAD_RE = re.compile(r"^[^:;.\n]{2,160}?\schủ trì\b")
 
 
-def _header(body: str, giao: bool) -> tuple[str, int] | None:
+def _header(body: str) -> tuple[str, int] | None:
     """The header of an agency item and where its body starts.
 
     "Sở X chủ trì, phối hợp với Y:" (the usual form); "Sở X: chủ trì, phối hợp với Y, Z ..." (the
     lead before the colon, the verb after it: the partners run to the next colon, semicolon or full
-    stop); "Giao Sở X chủ trì, phối hợp với Y <task>" (no colon at all: the body starts after the
-    partner list's first break).
+    stop); "Giao Sở X chủ trì, phối hợp với Y <task>", "Công an tỉnh chủ trì <task>" (no colon at
+    all: the lead is what stands before "chủ trì", the body starts right after it).
     """
     colon = body.find(":")
     stop = _HEADER_STOP.search(body)
@@ -97,7 +97,7 @@ def _header(body: str, giao: bool) -> tuple[str, int] | None:
         after = end.end() if end and end.group() == ":" else verb.end()
         return f"{header} {body[colon + 1:cut]}", after
     inline = _INLINE_LEAD_RE.match(body)
-    if giao and inline:
+    if inline:
         return inline.group(), inline.end()
     return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from theodoi_extract.model import DocumentMeta
 
@@ -67,11 +68,24 @@ def _kind(head: str, number: str | None) -> str:
             if re.search(rf"[-/]{code}(?:[-/]|$)", number):
                 return kind
     found = []
-    for pattern, kind in _TITLE_KIND:
-        m = re.search(pattern, head[:1500], re.MULTILINE)
+    title = head[:1500]
+    low = title.lower()
+    for pattern, kind, word in _title_kinds():
+        if word not in low:  # the title word is not there in any case: no need to try the pattern
+            continue
+        m = pattern.search(title)
         if m:
             found.append((m.start(), kind))
     return min(found)[1] if found else "other"
+
+
+_TITLE_WORD = {"nghi_quyet": "nghị quyết", "chuong_trinh": "chương trình", "ket_luan": "kết luận", "bao_cao": "",
+               "ke_hoach": "kế hoạch", "quyet_dinh": "quyết định"}
+
+
+@cache
+def _title_kinds() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple((re.compile(p, re.MULTILINE), k, _TITLE_WORD.get(k, "")) for p, k in _TITLE_KIND)
 
 
 # "TỈNH GIA LAI", "ĐẢNG BỘ TỈNH GIA LAI", "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH" (not "TỈNH ỦY": the committee)
@@ -107,12 +121,16 @@ def _issuer(head: str, number: str | None, province: str | None) -> str | None:
     return f"{base} {province}" if base.endswith("tỉnh") else f"{base} {province}"
 
 
+_HORIZON_RE = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+(?:cuối\s+)?$")
+
+
 def _plan_year(head: str, doc_year: int | None) -> int | None:
     """The year the plan is for: the latest "năm YYYY" of the head that is not a date or a span."""
     years = []
     for m in re.finditer(r"(?<!tháng )(?<!\d )năm\s+(\d{4})(?!\s*[-–]\s*\d{4})", head[:1500]):
         before = head[max(0, m.start() - 14):m.start()]
-        if re.search(r"tháng\s+\d{1,2}\s*$", before) or "giai đoạn" in before:
+        # a date, a span, or a horizon ("đến năm 2025": the year by which, not the plan's year)
+        if re.search(r"tháng\s+\d{1,2}\s*$", before) or "giai đoạn" in before or _HORIZON_RE.search(before):
             continue
         years.append(int(m.group(1)))
     if doc_year is not None:

@@ -129,6 +129,12 @@ class _Context:
             found = self._cue_pos[key] = self._scan_cues(key)
         return found[bisect.bisect_left(found, lo):bisect.bisect_left(found, hi)]
 
+    def folded(self) -> str:
+        """The lower-cased text (computed once), or "" where lower-casing changes its length."""
+        if self._folded is None:
+            self._folded = fold(self.text) or ""
+        return self._folded
+
     def _scan_cues(self, key: str) -> list[int]:
         """All matches of a cue list in the whole text, once per document: `str.find` of each phrase
         in the lower-cased text (folded once), then leftmost-longest non-overlapping, as a regex
@@ -194,7 +200,7 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
         k = bisect.bisect_right(skip_starts, q.start) - 1
         if k >= 0 and q.start < skip[k][1]:
             continue
-        if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q):
+        if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q) or _is_section_count(text, q):
             continue
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         target, explicit = _read(ctx, q, prev, nxt)
@@ -212,6 +218,12 @@ def _is_dated_threshold(ctx: _Context, q: QuantityMatch) -> bool:
         return False
     cs, _ = ctx.seg.clause(q.start)
     return bool(_DATED_THRESHOLD_RE.search(ctx.text[max(cs, q.start - 120):q.start]))
+
+
+def _is_section_count(text: str, q: QuantityMatch) -> bool:
+    """"1. Chỉ tiêu về kinh tế (06 chỉ tiêu)": how many targets a section lists, not a target."""
+    return (q.unit == "chỉ tiêu" and text[max(0, q.start - 2):q.start].rstrip().endswith("(")
+            and text[q.end:q.end + 2].lstrip().startswith(")"))
 
 
 def _in_block_header(ctx: _Context, pos: int) -> bool:
@@ -247,13 +259,17 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
     period, explicit = _explicit_period(ctx, q, ss, se, cs, ce)
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
-    plan_figure = _is_plan_figure(text, cs, q)
+    plan_phrase = _plan_phrase(text, cs, q, ctx.folded())
+    plan_figure = plan_phrase is not None
     kind = _kind(ctx, q, ss, se, cs, ce, period, plan_figure)
     if plan_figure:
         # "ước đạt 6,5% (kế hoạch 7-7,5%)": the plan figure of the result just reported.
         if same_sentence and prev is not None:
+            # Its year is the result's ("tăng 6,2% so với năm 2022, thấp hơn chỉ tiêu (7-7,5%)": 2023,
+            # not the base year named in between), unless a year is written right after it.
             indicator = prev[1].indicator
-            period = period or prev[1].period
+            written = _YEAR_AFTER_RE.match(text, q.end) or _HEADING_YEAR_RE.search(plan_phrase or "")
+            period = written.group(1) if written else prev[1].period or period
         period = period or _heading_year(ctx, q.start, "actual") or _base_year(ctx.meta)
     if period is None:
         period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q, kind)
@@ -293,26 +309,38 @@ def _tail_last_words() -> frozenset[str]:
 
 
 def _strip_tail_words(s: str) -> str:
-    """Drop trailing cue/comparator words and "năm 2021" (a word-level loop: no regex scans)."""
-    words = s.split(" ")
+    """Drop trailing cue/comparator words and "năm 2021": a word-level loop from the right end
+    (words are single-space separated; `end` is where the kept words stop), no regex, no split."""
     tail, last_words = _tail_set(), _tail_last_words()
-    while words:
-        last = words[-1].strip(_TAIL_STRIP).lower()
+    end = len(s)
+    while end > 0:
+        p1 = s.rfind(" ", 0, end)
+        last = s[p1 + 1:end].strip(_TAIL_STRIP).lower()
         if not last:
-            words.pop()
+            end = max(p1, 0)
             continue
-        if len(words) >= 2 and last.isdigit() and len(last) == 4 and words[-2].lower() == "năm":
-            del words[-2:]
-            continue
+        if p1 >= 0 and last.isdigit() and len(last) == 4:
+            p2 = s.rfind(" ", 0, p1)
+            if s[p2 + 1:p1].lower() == "năm":
+                end = max(p2, 0)
+                continue
         if last not in last_words:  # no tail phrase ends with this word: nothing more to strip
             break
-        for n in (3, 2, 1):
-            if len(words) >= n and " ".join(words[-n:]).strip(_TAIL_STRIP).lower() in tail:
-                del words[-n:]
-                break
-        else:
+        cut = -2  # where the stripped phrase starts (the space before it), -2: none found
+        if p1 >= 0:
+            p2 = s.rfind(" ", 0, p1)
+            if p2 >= 0:
+                p3 = s.rfind(" ", 0, p2)
+                if s[p3 + 1:end].strip(_TAIL_STRIP).lower() in tail:
+                    cut = p3
+            if cut == -2 and s[p2 + 1:end].strip(_TAIL_STRIP).lower() in tail:
+                cut = p2
+        if cut == -2 and last in tail:
+            cut = p1
+        if cut == -2:
             break
-    return " ".join(words).strip(_TAIL_STRIP)
+        end = max(cut, 0)
+    return s[:end].strip(_TAIL_STRIP)
 
 
 def _denoise(s: str) -> str:
@@ -349,6 +377,9 @@ _RIGHT_CUT = re.compile(r";|\(|\n\s*\n|,(?=\s*(?:và\s+)?(?:trong đó\s+)?[^,;]
 _RIGHT_YEAR = re.compile(rf"\s*(?:(?:vào|trong|đến)\s+)?(?:cuối\s+)?năm\s+{_YEAR}.*$", re.DOTALL)
 
 
+_SECTION_LABEL_RE = re.compile(r"^(?:về|lĩnh vực)\s", re.IGNORECASE)
+
+
 def _left_fragment(text: str, q: QuantityMatch, floor: int, after_quantity: bool) -> tuple[str, int, str]:
     """The words before the number: (fragment, its offset, a label written before a colon)."""
     left_start = max(floor, q.start - 240)
@@ -362,6 +393,12 @@ def _left_fragment(text: str, q: QuantityMatch, floor: int, after_quantity: bool
         head, _, after = left.rpartition(":")
         if len(_clean(after).split()) >= 2:
             label = _clean(head.split(":")[-1])
+            left_start += len(head) + 1
+            left = after
+        elif _SECTION_LABEL_RE.match(_clean(head.rpartition(":")[2])):
+            # "4.3. Về quốc phòng, an ninh: Đến năm 2021, có trên 70% xã ...": a "Về ..." label names
+            # the section, not the indicator; the words after the number must name it instead.
+            label = _clean(head.rpartition(":")[2])
             left_start += len(head) + 1
             left = after
         else:
@@ -433,7 +470,10 @@ def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int,
     by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
     if by_year:
         return by_year, True
-    if span_ok:
+    if span_ok:  # "tăng bình quân 8%/năm giai đoạn 2021-2025": the span written just after
+        for mention in ctx.mentions.between(q.end, min(ce, q.end + 60)):
+            if mention.is_span:
+                return mention.period, True
         span = ctx.mentions.last_span_before(q.start)
         if span:
             return span, True
@@ -443,7 +483,7 @@ def _explicit_period(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int,
 # "phát triển 5.000 ha cây dược liệu đến năm 2025": the year by which, written after the figure
 # (before any bracket or punctuation, within 80 characters).
 _BY_YEAR_RE = re.compile(rf"đến\s+(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*[-–:])")
-_BY_YEAR_STOP = frozenset("(),;:.\n")
+_BY_YEAR_STOP = frozenset("(),;:.")
 
 
 def _by_year(text: str, lo: int, hi: int) -> str | None:
@@ -459,23 +499,34 @@ def _by_year(text: str, lo: int, hi: int) -> str | None:
     return None
 
 
-_PLAN_FIGURE_RE = re.compile(
-    rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ)(?:\s+(?:năm\s+{_YEAR}|đề ra|được giao|giao|của tỉnh))*"
-    r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$",
-    re.IGNORECASE,
-)
+_PLAN_TAIL = (rf"(?:\s+(?:năm\s+{_YEAR}|đề ra|được giao|giao|của tỉnh))*"
+              r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$")
+_PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)
+# The same in the lower-cased text, case-sensitive and opening with the words themselves (so the
+# engine jumps between their first letters); the word boundary before "kh"/"nq" is checked in code.
+_PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
 
 
 _PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
 
 
-def _is_plan_figure(text: str, cs: int, q: QuantityMatch) -> bool:
-    """Is the number the plan figure quoted beside a result ("(kế hoạch 7-7,5%)")?"""
+def _plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str | None:
+    """The words that make the number a plan figure quoted beside a result ("(kế hoạch 7-7,5%)",
+    "kế hoạch năm 2016 là ..."), or None. `folded`: the lower-cased text, "" if not at hand."""
     lo = max(cs, q.start - 60)
-    window = text[lo:q.start].lower()
+    window = folded[lo:q.start] if folded else text[lo:q.start].lower()
     if not any(w in window for w in _PLAN_WORDS):
-        return False
-    return _PLAN_FIGURE_RE.search(text, lo, q.start) is not None
+        return None
+    if not folded:
+        m = _PLAN_FIGURE_RE.search(text, lo, q.start)
+        return m.group() if m else None
+    pos = lo
+    while (m := _PLAN_FIGURE_FOLDED_RE.search(folded, pos, q.start)) is not None:
+        i = m.start()
+        if not (folded.startswith(("kh", "nq"), i) and i and (folded[i - 1].isalnum() or folded[i - 1] == "_")):
+            return text[i:m.end()]
+        pos = i + 1
+    return None
 
 
 def _kind(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, period: str | None,

@@ -16,6 +16,7 @@ import pytest
 from theodoi.documents.testing import _fast_passwords, fake_extractor  # noqa: F401
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Module scope: one sync_playwright per thread at a time, and other modules start their own.
 
 SHOTS = Path("/tmp/shots")
 CHROMIUM = "/usr/bin/chromium"
@@ -25,7 +26,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():

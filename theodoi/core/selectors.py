@@ -16,7 +16,13 @@ from theodoi.core.text import fold
 from theodoi.documents.models import Document
 from theodoi.documents.selectors import document_list
 from theodoi.plans.models import Target, Task
-from theodoi.plans.selectors import TargetFilters, assignment_visible, target_list, targets_by_field
+from theodoi.plans.selectors import (
+    TargetFilters,
+    assignment_visible,
+    target_list,
+    targets_by_field,
+    unit_list,
+)
 
 SEARCH_LIMIT = 50
 
@@ -72,6 +78,7 @@ def home_overview(*, user: Any) -> dict[str, Any]:
         "fields": fields,
         "target_total": sum(f["count"] for f in fields),
         "assignment_total": assignment_visible(user=user).count(),
+        "unit_total": len(unit_list(user=user)),
         "documents": list(document_list(user=user).defer("text", "text_folded", "ocr_pages")[:8]),
         "document_total": document_list(user=user).count(),
         "published_documents": Document.objects.filter(status="published").count(),

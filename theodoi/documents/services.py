@@ -20,7 +20,14 @@ from django.db import transaction
 
 from theodoi.accounts.permissions import require_planner
 from theodoi.core.text import fold
-from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
+from theodoi.documents.models import (
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    ExtractedItem,
+    ItemKind,
+    ItemStatus,
+)
 
 log = logging.getLogger(__name__)
 
@@ -175,12 +182,17 @@ def extraction_run(document_id: int) -> Document:
         document.issuer = meta.get("issuer") or ""
         document.signed_on = _parse_date(meta.get("date"))
         document.plan_year = meta.get("plan_year")
+        if document.title == document.original_name and document.number:
+            # No title was typed at upload: name it the way officials cite it.
+            document.title = f"{DocumentKind(document.kind).label if document.kind in DocumentKind.values else ''} {document.number}".strip()
         if document.previous_version_id is None:
             previous = _find_previous_version(document.number, document.original_name)
             if previous and previous.pk != document.pk:
                 document.previous_version = previous
         document.items.filter(status=ItemStatus.PENDING).delete()
-        items = _items_from_extraction(document, result)
+        kept = set(document.items.values_list("kind", "start", "end"))
+        # An item the planner already reviewed is not offered again for the same span.
+        items = [i for i in _items_from_extraction(document, result) if (i.kind, i.start, i.end) not in kept]
         for item in items:
             if item.kind in (ItemKind.TARGET, ItemKind.ACTUAL):
                 suggestion = indicator_suggest(item.data.get("indicator", ""), item.data.get("unit", ""))

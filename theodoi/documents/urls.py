@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>/xac-nhan-tat-ca/", views.confirm_all, name="confirm_all"),
     path("<int:pk>/cong-bo/", views.publish, name="publish"),
     path("<int:pk>/thay-doi/", views.document_changes, name="changes"),
+    path("<int:pk>/trich-xuat-lai/", views.retry_extraction, name="retry"),
     path("muc/<int:pk>/<slug:action>/", views.item_action, name="item_action"),
 ]

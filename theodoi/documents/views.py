@@ -279,3 +279,20 @@ def document_changes(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/changes.html", {
         "document": document, "changes": selectors.document_changes(document=document),
     })
+
+
+@require_POST
+@planner_view
+def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
+    """Run the extractor again (after a failure, or a better extractor); reviewed items are kept."""
+    document = get_object_or_404(Document, pk=pk)
+    if document.status not in (DocumentStatus.FAILED, DocumentStatus.REVIEW):
+        messages.error(request, _("Chỉ trích xuất lại được văn bản bị lỗi hoặc đang chờ rà soát."))
+        return redirect("documents:detail", pk=pk)
+    from theodoi.documents.jobs import start_extraction
+
+    Document.objects.filter(pk=pk).update(status=DocumentStatus.UPLOADED, progress=0, error_message="")
+    log.info("extraction restarted for document %s by %s", pk, request.user)
+    start_extraction(pk)
+    messages.info(request, _("Đang trích xuất lại; các mục đã xác nhận hoặc loại bỏ được giữ nguyên."))
+    return redirect("documents:detail", pk=pk)

@@ -59,6 +59,7 @@ Rule table (what status when):
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -328,6 +329,9 @@ def year_to_date(observations: Sequence[Observation]) -> float:
     return total
 
 
+# Specs are immutable and hashable, and a national recompute judges the same few thousand target
+# levels hundreds of thousands of times: the goal and the target's wording are worked out once per spec.
+@functools.lru_cache(maxsize=65536)
 def _goal(spec: TargetSpec) -> _Goal | str:
     """Reduce the spec to a level goal, or return the Vietnamese reason why not."""
     value = float(spec.value)
@@ -620,6 +624,7 @@ def _forecast_only(
 # --------------------------------------------------------------------------- sentences
 
 
+@functools.lru_cache(maxsize=65536)
 def _target_phrase(spec: TargetSpec, goal: _Goal) -> str:
     """The target in words; for change targets also the level it implies."""
     stated = explain.target_text_vi(spec.comparator, spec.value, spec.value_max, spec.unit)

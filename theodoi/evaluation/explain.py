@@ -58,6 +58,8 @@ FORECAST_METHODS_VI: dict[str, str] = {
 }
 
 _UNKNOWN = "không xác định"
+# "1,234.5" -> "1.234,5": the thousands and decimal separators swapped in one pass.
+_VN_SEPARATORS = str.maketrans(",.", ".,")
 
 
 def format_vn_number(value: float | int | None, decimals: int = 2, *, strip: bool = True) -> str:
@@ -72,13 +74,13 @@ def format_vn_number(value: float | int | None, decimals: int = 2, *, strip: boo
     number = float(value)
     if not math.isfinite(number):
         return _UNKNOWN
-    decimals = max(0, decimals)
-    text = f"{abs(number):,.{decimals}f}"
-    if "." in text and strip:
+    text = f"{abs(number):,.{max(0, decimals)}f}"
+    if strip and "." in text:
         text = text.rstrip("0").rstrip(".")
-    text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    negative = number < 0 and any(ch not in "0.," for ch in text)
-    return ("-" if negative else "") + text
+    text = text.translate(_VN_SEPARATORS)
+    if number < 0 and text.strip("0.,"):
+        return "-" + text
+    return text
 
 
 def format_pct(value: float | None) -> str:

@@ -31,7 +31,7 @@ from theodoi.evaluation.services import (
     VALUES_ARE_YEAR_TO_DATE,
     target_years,
 )
-from theodoi.plans.models import Field, PublishStatus, Target, TargetSource, Task
+from theodoi.plans.models import Field, Plan, PublishStatus, Target, TargetSource, Task
 from theodoi.reporting.models import ReportValue
 from theodoi.reporting.periods import PeriodKind, parse_period_key
 
@@ -90,22 +90,39 @@ def status_rows(
 ) -> list[StatusRow]:
     """Targets with their current status (or the snapshot `period`), public or internal."""
     qs = targets if targets is not None else Target.objects.all()
-    qs = qs.select_related("indicator", "plan", "responsible_unit__parent")
+    # The plan and the responsible unit are shared by hundreds of targets (a province's 300 targets
+    # of a year have one plan and one unit): loaded once each below rather than once per row.
+    qs = qs.select_related("indicator")
     if public:
         qs = qs.filter(published_q())
     if main_only:
         qs = qs.filter(is_main=True)
     qs = qs.order_by("indicator__field", "plan__year_start", "pk")
     targets_list = list(qs)
+    _attach_shared(targets_list)
     periods = {t.pk: (period or t.period) for t in targets_list}
     ids = list(periods)
+    wanted = set(periods.values())
     by_target: dict[int, TargetStatus] = {}
     for start in range(0, len(ids), 2000):
-        chunk = TargetStatus.objects.filter(public=public, target_id__in=ids[start : start + 2000])
+        # (target, period, public) is the table's unique index
+        chunk = TargetStatus.objects.filter(public=public, target_id__in=ids[start : start + 2000], period__in=wanted)
         for s in chunk:
             if s.period == periods[s.target_id]:
                 by_target[s.target_id] = s
     return [StatusRow(t, by_target.get(t.pk)) for t in targets_list]
+
+
+def _attach_shared(targets: Sequence[Target]) -> None:
+    """Set each target's plan and responsible unit (with its parent) from one query each."""
+    plans = Plan.objects.in_bulk({t.plan_id for t in targets})
+    units = OrgUnit.objects.select_related("parent").in_bulk(
+        {t.responsible_unit_id for t in targets if t.responsible_unit_id is not None}
+    )
+    plan_field, unit_field = Target._meta.get_field("plan"), Target._meta.get_field("responsible_unit")
+    for t in targets:
+        plan_field.set_cached_value(t, plans.get(t.plan_id))
+        unit_field.set_cached_value(t, units.get(t.responsible_unit_id) if t.responsible_unit_id else None)
 
 
 def plan_years(*, public: bool) -> list[int]:

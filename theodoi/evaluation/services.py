@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -38,7 +39,7 @@ from django.utils import timezone
 from theodoi.evaluation import engine
 from theodoi.evaluation.explain import FORECAST_METHODS_VI
 from theodoi.evaluation.models import TargetStatus
-from theodoi.plans.models import Actual, Target
+from theodoi.plans.models import Actual, Indicator, Target
 from theodoi.reporting.models import FormStatus, ReportForm, ReportValue
 from theodoi.reporting.periods import Period, PeriodKind, parse_period_key
 
@@ -98,16 +99,30 @@ def _snapshot_period(period: str | None) -> Period | None:
 def target_spec(target: Target, *, baseline: float | None = None) -> engine.TargetSpec:
     """The engine's view of a target (indicator fields fill in what the target leaves open)."""
     indicator = target.indicator
+    return _spec(
+        target.comparator, target.value, target.value_max, indicator.direction, indicator.measure,
+        target.is_change, target.baseline if target.baseline is not None else baseline,
+        target.unit or indicator.unit or "", target.forecast_only,
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _spec(
+    comparator: str, value: float, value_max: float | None, direction: str, measure: str, change: bool,
+    baseline: float | None, unit: str, forecast_only: bool,
+) -> engine.TargetSpec:
+    """`target_spec` from plain fields (the recompute reads them without building models); specs are
+    immutable, so equal targets (the same level in every commune) share one."""
     return engine.TargetSpec(
-        comparator=target.comparator if target.comparator in engine.COMPARATORS else "=",
-        value=float(target.value),
-        value_max=float(target.value_max) if target.value_max is not None else None,
-        direction=indicator.direction if indicator.direction in ("higher", "lower") else "higher",
-        measure=indicator.measure if indicator.measure in ("flow", "stock") else "stock",
-        change=bool(target.is_change),
-        baseline=target.baseline if target.baseline is not None else baseline,
-        unit=target.unit or indicator.unit or "",
-        forecast_only=bool(target.forecast_only),
+        comparator=comparator if comparator in engine.COMPARATORS else "=",
+        value=float(value),
+        value_max=float(value_max) if value_max is not None else None,
+        direction=direction if direction in ("higher", "lower") else "higher",
+        measure=measure if measure in ("flow", "stock") else "stock",
+        change=bool(change),
+        baseline=baseline,
+        unit=unit,
+        forecast_only=bool(forecast_only),
     )
 
 
@@ -188,11 +203,14 @@ def _default_as_of(year: int, today: date) -> date:
 
 def _baselines(targets: Sequence[Target]) -> dict[tuple[int, str], float]:
     """Last year's recorded actuals for change targets without a baseline: (indicator, period) → value."""
-    wanted = {
+    return _baselines_of({
         (t.indicator_id, str(years[0] - 1))
         for t in targets
         if t.is_change and t.baseline is None and (years := target_years(t.period))
-    }
+    })
+
+
+def _baselines_of(wanted: set[tuple[int, str]]) -> dict[tuple[int, str], float]:
     if not wanted:
         return {}
     rows = Actual.objects.filter(
@@ -281,6 +299,11 @@ def target_statuses_recompute(
     if not ids:
         return 0
     as_of_by_year = rounds_as_of(today=today)
+    if connection.vendor == "postgresql":
+        everything = target is None and target_ids is None and not period
+        with transaction.atomic():
+            return _recompute_sql(ids, everything=everything, snapshot=snapshot, as_of_by_year=as_of_by_year,
+                                  today=today)
     written = 0
     with transaction.atomic():
         # In batches, so that a national dataset (hundreds of thousands of targets) never sits in memory whole.
@@ -325,6 +348,250 @@ def _recompute_batch(
         stale.delete()
     _insert(rows)
     return len(rows)
+
+
+# -- the PostgreSQL path: the database hands the engine only what it reads ------------------------
+#
+# With year-to-date figures (VALUES_ARE_YEAR_TO_DATE) the engine reads, for a target, a year and a
+# scope (internal or public), only the latest counted value up to "as of" (the year-to-date total of
+# a flow, the latest level of a stock) and whether an annual figure is among them (`final`). Which
+# value that is depends on the form alone (year, status, unit, period, date), so the forms, a few
+# hundred thousand at national scale, are sorted here, once: into groups (year, public or not, unit,
+# annual or not) and within a group latest first ("as of" passed last). PostgreSQL then returns the
+# first value of each target in each group: a DISTINCT ON over integers, no rule in SQL. `_pick`
+# makes the same choices from those groups as `target_evaluate` and `observations` make from every
+# value, and `engine.evaluate` judges: the rules stay in the engine.
+_REDUCE_SQL = """
+WITH x(form_id, grp, ord) AS (SELECT * FROM unnest(%(forms)s::bigint[], %(grps)s::int[], %(ords)s::int[]))
+SELECT DISTINCT ON (v.target_id, x.grp) v.target_id, v.form_id, v.value::float8
+FROM {value} v JOIN x ON x.form_id = v.form_id
+WHERE v.value IS NOT NULL AND v.value NOT IN ('NaN', 'Infinity', '-Infinity') {only}
+ORDER BY v.target_id, x.grp, x.ord
+"""
+
+_TARGET_SQL = """
+SELECT t.id, t.period, t.comparator, t.value, t.value_max, i.direction, i.measure, t.is_change,
+       t.baseline, coalesce(nullif(t.unit, ''), nullif(i.unit, ''), ''), t.forecast_only, t.indicator_id,
+       t.responsible_unit_id
+FROM {target} t JOIN {indicator} i ON i.id = t.indicator_id
+WHERE t.id = ANY(%s) ORDER BY t.id
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    """What the choice of a value reads from its form."""
+
+    year: int
+    public: bool
+    unit_id: int
+    annual: bool
+    counted: bool  # on or before the "as of" of its year and scope
+    end: date
+    updated_at: Any
+
+
+def _forms(as_of_by_year: dict[tuple[int, bool], date], snapshot: Period | None) -> dict[int, _Form]:
+    """The counted forms (of the snapshot's year only, for a snapshot), by id."""
+    rows = ReportForm.objects.filter(status__in=COUNTED_STATUSES).order_by().values_list(
+        "pk", "unit_id", "period_key", "status", "updated_at"
+    )
+    out: dict[int, _Form] = {}
+    for pk, unit_id, key, status, updated_at in rows:
+        parsed = period_of(key)
+        if parsed is None:
+            continue
+        period, end = parsed
+        public = status in PUBLIC_STATUSES
+        if snapshot is not None:
+            if period.year != snapshot.year:
+                continue
+            limit = snapshot.end
+        else:
+            # every counted form is on or before its year's round; this only guards it
+            limit = as_of_by_year.get((period.year, public), end)
+        out[pk] = _Form(period.year, public, unit_id, period.kind is PeriodKind.ANNUAL, end <= limit, end, updated_at)
+    return out
+
+
+def _form_order(forms: dict[int, _Form]) -> dict[str, list[int]]:
+    """The forms' groups and, within a group, their order (counted first, then latest first)."""
+    ids = sorted(forms, key=lambda pk: (forms[pk].counted, forms[pk].end, forms[pk].updated_at), reverse=True)
+    ids.sort(key=lambda pk: _group_key(forms[pk]))  # stable: the order above holds within a group
+    groups: dict[tuple[int, bool, int, bool], int] = {}
+    grps = [groups.setdefault(_group_key(forms[pk]), len(groups)) for pk in ids]
+    return {"forms": ids, "grps": grps, "ords": list(range(len(ids)))}
+
+
+def _group_key(form: _Form) -> tuple[int, bool, int, bool]:
+    return form.year, form.public, form.unit_id, form.annual
+
+
+def _pick(
+    groups: Sequence[tuple[_Form, float]], *, public: bool, responsible_unit_id: int | None,
+    years: tuple[int, int] | None, snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date],
+    today: date,
+) -> tuple[int, date, tuple[engine.Observation, ...]]:
+    """The engine's input for one target and scope: year, "as of" and observations, chosen as
+    `target_evaluate` and `observations` choose from every value (see the comment above)."""
+    if years is None:
+        return today.year, today, ()
+    first, last = years
+    if snapshot is not None:
+        year, as_of = snapshot.year, snapshot.end
+        if not first <= year <= last:
+            return year, as_of, ()
+    else:
+        if first == last:  # a one-year target is judged on its year
+            year = first
+        else:  # a term target (2021-2025) on its latest year with figures
+            with_data = [f.year for f, _v in groups if (f.public or not public) and first <= f.year <= last]
+            year = max(with_data) if with_data else min(last, max(first, today.year))
+        as_of = as_of_by_year.get((year, public)) or _default_as_of(year, today)
+    in_year = [g for g in groups if g[0].year == year and (g[0].public or not public)]
+    # the responsible unit's figures when it reported any (whatever their date), else everyone's
+    own = [g for g in in_year if g[0].unit_id == responsible_unit_id]
+    counted = [g for g in own or in_year if g[0].counted]
+    if not counted:
+        return year, as_of, ()
+    if len(counted) == 1:
+        form, value = counted[0]
+        return year, as_of, (engine.Observation(period_end=form.end, value=value, final=form.annual),)
+    form, value = max(counted, key=lambda g: (g[0].end, g[0].updated_at))
+    final = any(g[0].annual for g in counted)
+    return year, as_of, (engine.Observation(period_end=form.end, value=value, final=final),)
+
+
+def _recompute_sql(
+    ids: Sequence[int], *, everything: bool, snapshot: Period | None,
+    as_of_by_year: dict[tuple[int, bool], date], today: date,
+) -> int:
+    """The recompute on PostgreSQL: one streamed query for the values, COPY for the rows."""
+    if not VALUES_ARE_YEAR_TO_DATE:  # period amounts add up: the engine needs every value
+        written = 0
+        for start in range(0, len(ids), _BATCH):
+            written += _recompute_batch(ids[start : start + _BATCH], snapshot=snapshot,
+                                        as_of_by_year=as_of_by_year, today=today)
+        return written
+    import time as _t; T = _t.perf_counter; _T0 = T(); global _TIMES; _TIMES = {}
+    forms = _forms(as_of_by_year, snapshot)
+    params: dict[str, Any] = _form_order(forms)
+    only = ""
+    if not everything:
+        only = "AND v.target_id = ANY(%(ids)s)"
+        params["ids"] = list(ids)
+    sql = _REDUCE_SQL.format(only=only, value=ReportValue._meta.db_table)
+    target_sql = _TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table)
+    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt: their periods, once
+    keep = [] if snapshot is not None else [
+        k for k in TargetStatus.objects.order_by().values_list("period", flat=True).distinct()
+        if _snapshot_period(k) is not None
+    ]
+    written = 0
+    with connection.cursor() as cursor:
+        # the sort of a national dataset fits in memory instead of spilling to disk (this transaction only)
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+    with connection.chunked_cursor() as stream:
+        stream.execute(sql, params)
+        rows = _fetched(stream)
+        _a = T(); row = next(rows, None); _TIMES["first_fetch"] = T() - _a
+        for start in range(0, len(ids), _BATCH):
+            chunk = list(ids[start : start + _BATCH])
+            with connection.cursor() as cursor:
+                cursor.execute(target_sql, [chunk])
+                targets = cursor.fetchall()
+            # this chunk's values: the stream is in target order, like the chunks
+            groups: dict[int, list[tuple[_Form, float]]] = defaultdict(list)
+            top = chunk[-1]
+            while row is not None and row[0] <= top:
+                groups[row[0]].append((forms[row[1]], row[2]))
+                row = next(rows, None)
+            _TIMES["fetch"] = _TIMES.get("fetch", 0) + T() - _a
+            _a = T()
+            written += _write_chunk(chunk, targets, groups, keep=keep, snapshot=snapshot,
+                                    as_of_by_year=as_of_by_year, today=today)
+            _TIMES["write_chunk"] = _TIMES.get("write_chunk", 0) + T() - _a; _a = T()
+    print({k: round(v, 3) for k, v in _TIMES.items()}, "total", round(T() - _T0, 3))
+    return written
+
+
+def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
+    while fetched := cursor.fetchmany(_CHUNK):
+        yield from fetched
+
+
+def _write_chunk(
+    chunk: Sequence[int], targets: Sequence[tuple[Any, ...]], groups: dict[int, list[tuple[_Form, float]]], *,
+    keep: list[str], snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date,
+) -> int:
+    """Evaluate a chunk of targets from their value groups and replace their stored rows."""
+    wanted = {
+        (indicator_id, str(years[0] - 1))
+        for _pk, period, _c, _v, _m, _d, _me, change, baseline, _u, _f, indicator_id, _r in targets
+        if change and baseline is None and (years := target_years(period))
+    }
+    import time as _t; _L0 = _t.perf_counter()
+    baselines = _baselines_of(wanted)
+    now = timezone.now().isoformat()
+    out: list[str] = []
+    for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
+        years = target_years(period)
+        if baseline is None and change and years:
+            baseline = baselines.get((ind, str(years[0] - 1)))
+        spec = _spec(comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
+        key = snapshot.key if snapshot is not None else period
+        target_groups = groups.get(pk, [])
+        previous: tuple[Any, ...] | None = None
+        for public in (False, True):
+            year, as_of, obs = _pick(target_groups, public=public, responsible_unit_id=resp, years=years,
+                                     snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+            # the same input gives the same result (the engine is pure): most public rows are the
+            # internal one, once the latest figure is accepted
+            if previous is None or previous[0] != (year, as_of, obs):
+                result = engine.evaluate(spec, obs, year=year, as_of=as_of)
+                previous = ((year, as_of, obs), result)
+            result = previous[1]
+            method = result.forecast_method or ""
+            # a line of COPY's text format, written here: psycopg's write_row costs more than the engine
+            out.append("\t".join((
+                str(pk), _copy_str(key), result.status, _copy_float(result.actual), _copy_float(result.progress_pct),
+                _copy_float(result.forecast), _copy_str(FORECAST_METHODS_VI.get(method, method)),
+                _copy_str(result.explanation_vi), "t" if public else "f",
+                as_of.isoformat() if years is not None else "\\N", _copy_float(result.target),
+                _copy_float(result.expected_pct),
+                result.period_end.isoformat() if result.period_end is not None else "\\N", now,
+            )))
+    import time as _t; _a = _t.perf_counter(); _TIMES["loop"] = _TIMES.get("loop", 0) + _a - _L0
+    with connection.cursor() as cursor:
+        table = TargetStatus._meta.db_table
+        if snapshot is not None:
+            cursor.execute(f"DELETE FROM {table} WHERE target_id = ANY(%s) AND period = %s", [list(chunk), snapshot.key])
+        else:
+            cursor.execute(f"DELETE FROM {table} WHERE target_id = ANY(%s) AND NOT (period = ANY(%s))",
+                           [list(chunk), keep])
+        _TIMES["delete"] = _TIMES.get("delete", 0) + _t.perf_counter() - _a; _a = _t.perf_counter()
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(_COPY_FIELDS)}) FROM STDIN") as copy:
+            for start in range(0, len(out), _CHUNK):
+                copy.write("".join(line + "\n" for line in out[start : start + _CHUNK]))
+    _TIMES["copy"] = _TIMES.get("copy", 0) + _t.perf_counter() - _a
+    return len(out)
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_str(text: str) -> str:
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(_COPY_ESCAPES)
+    return text
+
+
+def _copy_float(number: float | None) -> str:
+    if number is None:
+        return "\\N"
+    if math.isfinite(number):
+        return repr(float(number))
+    return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity")
 
 
 def _same_rounds(

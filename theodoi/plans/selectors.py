@@ -18,6 +18,13 @@ from theodoi.accounts.permissions import can_read_all, unit_ids_with_role
 from theodoi.core.text import fold
 from theodoi.plans.models import Assignment, Field, Indicator, Plan, PublishStatus, Target, TargetSource, Task
 
+KIND_ORDER = {"province": 0, "department": 1, "district": 2, "commune": 3, "party": 4, "collective": 5, "other": 6}
+
+
+def _unit_key(unit: OrgUnit) -> tuple[int, str]:
+    """Departments before districts, and named units before collectives ("các Sở, ban ngành")."""
+    return KIND_ORDER.get(unit.kind, 9), unit.name_folded
+
 
 def _own_unit_ids(user: Any) -> set[int]:
     return unit_ids_with_role(user, Role.REPORTER, Role.APPROVER)
@@ -107,7 +114,7 @@ def unit_list(*, user: Any) -> list[dict[str, Any]]:
         assignment_visible(user=user).order_by().values_list("lead_units").annotate(n=Count("pk", distinct=True))
     )
     ids = {pk for pk in (*target_counts, *lead_counts) if pk}
-    units = OrgUnit.objects.filter(pk__in=ids).order_by("kind", "name")
+    units = sorted(OrgUnit.objects.filter(pk__in=ids), key=_unit_key)
     return [
         {"unit": unit, "targets": target_counts.get(unit.pk, 0), "assignments": lead_counts.get(unit.pk, 0)}
         for unit in units
@@ -156,7 +163,7 @@ def assignments_by_lead(*, user: Any, unit: int | None = None, plan: int | None 
                 continue
             group = groups.setdefault(lead.pk, {"unit": lead, "assignments": []})
             group["assignments"].append(assignment)
-    return sorted(groups.values(), key=lambda g: (g["unit"].kind, g["unit"].name))
+    return sorted(groups.values(), key=lambda g: _unit_key(g["unit"]))
 
 
 def indicator_list(*, q: str = "") -> QuerySet[Indicator]:

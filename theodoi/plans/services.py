@@ -20,7 +20,16 @@ from theodoi.core.text import fold, similarity, words
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.plans import classify
 from theodoi.plans.models import (
-    Actual, Assignment, Comparator, Indicator, Plan, PlanKind, PublishStatus, Target, TargetSource, Task,
+    Actual,
+    Assignment,
+    Comparator,
+    Indicator,
+    Plan,
+    PlanKind,
+    PublishStatus,
+    Target,
+    TargetSource,
+    Task,
 )
 
 log = logging.getLogger(__name__)
@@ -197,7 +206,7 @@ SAME_FIGURE_BONUS = 0.3
 NEIGHBOUR_CHARS = 600
 
 
-_GENERIC_WORDS = frozenset("ty le so cua va ve dat cac trong tren duoi tong muc nam nghin trieu ha".split())
+_GENERIC_WORDS = frozenset(["ty", "le", "so", "cua", "va", "ve", "dat", "cac", "trong", "tren", "duoi", "tong", "muc", "nam", "nghin", "trieu", "ha"])
 
 
 def _figure(value: Any, unit: str) -> tuple[float | None, str]:

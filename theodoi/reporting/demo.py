@@ -49,8 +49,12 @@ def _invented(target: Any, month: int, rng: random.Random) -> Decimal:
         figure = goal * month / 12 * rng.uniform(0.85, 1.08)
     else:
         figure = goal * rng.uniform(0.93, 1.01)
-    if "%" in (target.unit or "") and not target.indicator.allows_over_100:
+    percent = "%" in (target.unit or "")
+    if percent and not target.indicator.allows_over_100:
         figure = min(figure, 99.5)
+    money = any(word in (target.unit or "") for word in ("đồng", "USD", "triệu", "nghìn", "ha", "tấn"))
+    if not percent and not money and float(goal).is_integer() and goal < 100_000:
+        return Decimal(round(figure))  # communes, products, members: whole things
     return Decimal(str(round(figure, 1 if abs(figure) < 1000 else 0)))
 
 

@@ -11,7 +11,7 @@ import io
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -661,8 +661,10 @@ def _notify_reporters(form: ReportForm, *, kind: str, key: str, message: str) ->
     return _notify(form.unit, form=form, kind=kind, key=key, message=message)
 
 
-def _notify(unit: OrgUnit, *, form: ReportForm | None, kind: str, key: str, message: str) -> int:
-    users = [m.user for m in Membership.objects.filter(unit=unit, role=Role.REPORTER).select_related("user")]
+def _notify(
+    unit: OrgUnit, *, form: ReportForm | None, kind: str, key: str, message: str, role: str = Role.REPORTER
+) -> int:
+    users = [m.user for m in Membership.objects.filter(unit=unit, role=role).select_related("user")]
     sent = 0
     for u in users:
         reminder, created = Reminder.objects.get_or_create(
@@ -723,6 +725,19 @@ def reminders_send(*, today: date | None = None) -> int:
             form = ReportForm.objects.filter(regime=regime, unit=unit, period_key=items[0][0].key).first()
             sent += _notify(unit, form=form, kind=kind, message=message,
                             key=f"{kind}:{regime.pk}:{unit.pk}:{today.isoformat()}")
+    return sent + _remind_approvers(today)
+
+
+def _remind_approvers(today: date) -> int:
+    """Agency heads with a report submitted more than a day ago and not yet approved, once a day."""
+    sent = 0
+    cutoff = timezone.make_aware(datetime.combine(today - timedelta(days=1), datetime.min.time()))
+    waiting = ReportForm.objects.filter(status=FormStatus.SUBMITTED, submitted_at__lt=cutoff).select_related("unit")
+    for form in waiting:
+        message = (f"Báo cáo {form.period.label} của {form.unit.name} đã gửi lúc "
+                   f"{timezone.localtime(form.submitted_at):%H:%M %d/%m/%Y}, đang chờ lãnh đạo đơn vị phê duyệt.")
+        sent += _notify(form.unit, form=form, kind="awaiting_approval", message=message, role=Role.APPROVER,
+                        key=f"awaiting_approval:{form.pk}:{today.isoformat()}")
     return sent
 
 

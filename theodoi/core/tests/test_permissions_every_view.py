@@ -66,6 +66,7 @@ VIEWS: list[Row] = [
     ("documents:changes", "get", r("documents:changes", PUB), None, (200, 403, 403, 200, 302)),
     ("documents:changes", "get", r("documents:changes", REV), None, (200, 404, 404, 200, 302)),
     ("documents:confirm_all", "post", r("documents:confirm_all", REV), lambda w: {}, PLANNER_ONLY_POST),
+    ("documents:retry", "post", r("documents:retry", REV), lambda w: {}, PLANNER_ONLY_POST),
     ("documents:publish", "post", r("documents:publish", REV), lambda w: {}, PLANNER_ONLY_POST),
     ("documents:item_action", "post", r("documents:item_action", ITEM, lambda w: "confirm"),
      lambda w: {"version": 1}, PLANNER_ONLY_POST),

@@ -41,3 +41,8 @@ def test_the_document_page_shows_the_finished_progress(client_for, fake_extracto
     assert "100%" in page
     assert "Đã tải lên" in page
     assert "hx-trigger=\"every 1s\"" not in page
+
+
+def test_a_document_uploaded_without_a_title_is_named_by_its_kind_and_number(client_for, fake_extractor) -> None:
+    upload(client_for("planner"), RESOLUTION)
+    assert Document.objects.get().title == "Nghị quyết 21/NQ-HĐND"

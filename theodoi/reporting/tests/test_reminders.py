@@ -45,3 +45,19 @@ def test_the_remind_command(world, capsys):
     call_command("remind", "--date", due.isoformat(), "--no-lock")
     assert "Đã gửi 2 nhắc nhở" in capsys.readouterr().out
     assert Reminder.objects.filter(kind="due_today").count() == 2
+
+
+def test_the_head_is_reminded_of_a_report_waiting_for_approval(world):
+    c = world.cast
+    form = form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health, period_key=world.period.key)
+    form_save_values(user=c.health_reporter, form=form, expected_version=form.version,
+                     values=[{"target": world.beds.pk, "value": "30"}, {"target": world.insured.pk, "value": "90"}])
+    form_submit(user=c.health_reporter, form=form)
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    reminders_send(today=today)
+    assert not Reminder.objects.filter(user=c.health_head).exists()  # sent today: not yet
+    reminders_send(today=today + timedelta(days=2))
+    reminder = Reminder.objects.get(user=c.health_head)
+    assert reminder.kind == "awaiting_approval" and "chờ lãnh đạo đơn vị phê duyệt" in reminder.message
