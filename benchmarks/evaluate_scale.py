@@ -226,10 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"SQL GROUP BY over the values:   {group_by:8.2f} s")
         print(f"full evaluation (theodoi evaluate): {evaluation:8.2f} s  ({rows:,} status rows)  "
               f"ratio {evaluation / group_by:.1f}x  (goal <= 3x)")
+        # The nightly case: the statuses are stored already and the recompute rewrites what changed.
+        again, _rows = _time_evaluation()
+        print(f"again, over the stored statuses:    {again:8.2f} s  ratio {again / group_by:.1f}x")
         times = _dashboard_latencies(args.requests)
         p95 = statistics.quantiles(times, n=20)[-1] * 1000
         print(f"province dashboard: median {statistics.median(times) * 1000:.0f} ms, p95 {p95:.0f} ms "
               f"over {len(times)} requests  (goal < 200 ms)")
+        print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
         if not args.keep:
             _drop_database(base)

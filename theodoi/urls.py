@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from theodoi.api import api
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("theodoi.core.urls")),
     path("tai-khoan/", include("theodoi.accounts.urls")),
     path("van-ban/", include("theodoi.documents.urls")),

@@ -13,7 +13,9 @@ from theodoi.plans.models import Target
 
 
 class TargetStatus(models.Model):
-    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statuses")
+    # no index of its own: the unique (target, period, public) index starts with it, and a recompute
+    # writes every row through each index
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="statuses", db_index=False)
     period = models.CharField(_("kỳ"), max_length=20)
     status = models.CharField(_("đánh giá"), max_length=20)
     value = models.FloatField(_("giá trị thực hiện"), null=True, blank=True)

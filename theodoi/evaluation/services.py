@@ -86,6 +86,10 @@ def target_years(period: str) -> tuple[int, int] | None:
     return None
 
 
+# the years of a target period, parsed once per distinct period ("2021", "2021-2025")
+_years_of = functools.lru_cache(maxsize=1024)(target_years)
+
+
 def _snapshot_period(period: str | None) -> Period | None:
     """A reporting period key that is not a plain year or range ("2021-H1", "2021-06")."""
     if not period or target_years(period) is not None:
@@ -391,11 +395,15 @@ class _Form:
     updated_at: Any
 
 
-def _forms(as_of_by_year: dict[tuple[int, bool], date], snapshot: Period | None) -> dict[int, _Form]:
-    """The counted forms (of the snapshot's year only, for a snapshot), by id."""
-    rows = ReportForm.objects.filter(status__in=COUNTED_STATUSES).order_by().values_list(
-        "pk", "unit_id", "period_key", "status", "updated_at"
-    )
+def _forms(
+    as_of_by_year: dict[tuple[int, bool], date], snapshot: Period | None, target_ids: Sequence[int] | None = None
+) -> dict[int, _Form]:
+    """The counted forms (of the snapshot's year only, for a snapshot; with values for `target_ids`
+    only, when given), by id."""
+    forms = ReportForm.objects.filter(status__in=COUNTED_STATUSES)
+    if target_ids is not None:
+        forms = forms.filter(pk__in=ReportValue.objects.filter(target_id__in=target_ids).values("form_id"))
+    rows = forms.order_by().values_list("pk", "unit_id", "period_key", "status", "updated_at")
     out: dict[int, _Form] = {}
     for pk, unit_id, key, status, updated_at in rows:
         parsed = period_of(key)
@@ -473,8 +481,8 @@ def _recompute_sql(
             written += _recompute_batch(ids[start : start + _BATCH], snapshot=snapshot,
                                         as_of_by_year=as_of_by_year, today=today)
         return written
-    import time as _t; T = _t.perf_counter; _T0 = T(); global _TIMES; _TIMES = {}
-    forms = _forms(as_of_by_year, snapshot)
+    # a recompute of a few targets (after a unit's report) reads only the forms that hold their values
+    forms = _forms(as_of_by_year, snapshot, None if everything or len(ids) > _BATCH else ids)
     params: dict[str, Any] = _form_order(forms)
     only = ""
     if not everything:
@@ -494,7 +502,7 @@ def _recompute_sql(
     with connection.chunked_cursor() as stream:
         stream.execute(sql, params)
         rows = _fetched(stream)
-        _a = T(); row = next(rows, None); _TIMES["first_fetch"] = T() - _a
+        row = next(rows, None)
         for start in range(0, len(ids), _BATCH):
             chunk = list(ids[start : start + _BATCH])
             with connection.cursor() as cursor:
@@ -506,12 +514,8 @@ def _recompute_sql(
             while row is not None and row[0] <= top:
                 groups[row[0]].append((forms[row[1]], row[2]))
                 row = next(rows, None)
-            _TIMES["fetch"] = _TIMES.get("fetch", 0) + T() - _a
-            _a = T()
             written += _write_chunk(chunk, targets, groups, keep=keep, snapshot=snapshot,
                                     as_of_by_year=as_of_by_year, today=today)
-            _TIMES["write_chunk"] = _TIMES.get("write_chunk", 0) + T() - _a; _a = T()
-    print({k: round(v, 3) for k, v in _TIMES.items()}, "total", round(T() - _T0, 3))
     return written
 
 
@@ -530,51 +534,89 @@ def _write_chunk(
         for _pk, period, _c, _v, _m, _d, _me, change, baseline, _u, _f, indicator_id, _r in targets
         if change and baseline is None and (years := target_years(period))
     }
-    import time as _t; _L0 = _t.perf_counter()
     baselines = _baselines_of(wanted)
     now = timezone.now().isoformat()
     out: list[str] = []
     for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
-        years = target_years(period)
+        years = _years_of(period)
         if baseline is None and change and years:
             baseline = baselines.get((ind, str(years[0] - 1)))
         spec = _spec(comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
-        key = snapshot.key if snapshot is not None else period
-        target_groups = groups.get(pk, [])
-        previous: tuple[Any, ...] | None = None
+        key = _copy_str(snapshot.key if snapshot is not None else period)
+        target_groups = groups.get(pk, ())
+        previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
+        head = tail = ""
         for public in (False, True):
-            year, as_of, obs = _pick(target_groups, public=public, responsible_unit_id=resp, years=years,
-                                     snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
-            # the same input gives the same result (the engine is pure): most public rows are the
-            # internal one, once the latest figure is accepted
-            if previous is None or previous[0] != (year, as_of, obs):
+            picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
+                           as_of_by_year=as_of_by_year, today=today)
+            # The same input gives the same result (the engine is pure): most public rows are the
+            # internal one, once the latest figure is accepted.
+            if picked != previous:
+                year, as_of, obs = previous = picked
                 result = engine.evaluate(spec, obs, year=year, as_of=as_of)
-                previous = ((year, as_of, obs), result)
-            result = previous[1]
-            method = result.forecast_method or ""
-            # a line of COPY's text format, written here: psycopg's write_row costs more than the engine
-            out.append("\t".join((
-                str(pk), _copy_str(key), result.status, _copy_float(result.actual), _copy_float(result.progress_pct),
-                _copy_float(result.forecast), _copy_str(FORECAST_METHODS_VI.get(method, method)),
-                _copy_str(result.explanation_vi), "t" if public else "f",
-                as_of.isoformat() if years is not None else "\\N", _copy_float(result.target),
-                _copy_float(result.expected_pct),
-                result.period_end.isoformat() if result.period_end is not None else "\\N", now,
-            )))
-    import time as _t; _a = _t.perf_counter(); _TIMES["loop"] = _TIMES.get("loop", 0) + _a - _L0
-    with connection.cursor() as cursor:
-        table = TargetStatus._meta.db_table
-        if snapshot is not None:
-            cursor.execute(f"DELETE FROM {table} WHERE target_id = ANY(%s) AND period = %s", [list(chunk), snapshot.key])
-        else:
-            cursor.execute(f"DELETE FROM {table} WHERE target_id = ANY(%s) AND NOT (period = ANY(%s))",
-                           [list(chunk), keep])
-        _TIMES["delete"] = _TIMES.get("delete", 0) + _t.perf_counter() - _a; _a = _t.perf_counter()
-        with cursor.cursor.copy(f"COPY {table} ({', '.join(_COPY_FIELDS)}) FROM STDIN") as copy:
-            for start in range(0, len(out), _CHUNK):
-                copy.write("".join(line + "\n" for line in out[start : start + _CHUNK]))
-    _TIMES["copy"] = _TIMES.get("copy", 0) + _t.perf_counter() - _a
+                method = result.forecast_method or ""
+                # COPY's text format, written here (psycopg's write_row costs more than the engine);
+                # the two rows of a target differ only in `public`
+                head = f"{pk}\t{key}\t{result.status}\t{_copy_float(result.actual)}\t" \
+                    f"{_copy_float(result.progress_pct)}\t{_copy_float(result.forecast)}\t" \
+                    f"{_copy_str(FORECAST_METHODS_VI.get(method, method))}\t{_copy_str(result.explanation_vi)}\t"
+                tail = "\t".join((
+                    as_of.isoformat() if years is not None else "\\N", _copy_float(result.target),
+                    _copy_float(result.expected_pct),
+                    result.period_end.isoformat() if result.period_end is not None else "\\N", now,
+                ))
+            out.append(f"{head}{'t' if public else 'f'}\t{tail}\n")
+    _store(chunk, out, keep=keep, snapshot=snapshot)
     return len(out)
+
+
+_LOAD_TABLE = "theodoi_status_load"
+
+
+def _store(chunk: Sequence[int], lines: list[str], *, keep: list[str], snapshot: Period | None) -> None:
+    """Replace the chunk's stored rows (the current ones, or the snapshot's) with `lines` (COPY text).
+
+    Where the chunk has no row yet (a first evaluation) they are copied in. Otherwise they are
+    copied to a temporary table and upserted on (target, period, public), skipping the rows whose
+    result did not change: a recompute then writes only what changed (an unchanged row keeps its
+    `computed_at`, the time its result was last computed differently), and an update leaves the
+    foreign key and most indexes alone, which a delete and insert would not."""
+    table = TargetStatus._meta.db_table
+    columns = ", ".join(_COPY_FIELDS)
+    # what a recompute may change: everything but the key (target, period, public) and the time
+    changing = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at")]
+    ids = list(chunk)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE target_id = ANY(%s))", [ids])
+        if not cursor.fetchone()[0]:
+            _copy(cursor, f"COPY {table} ({columns}) FROM STDIN", lines)
+            return
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_LOAD_TABLE} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        cursor.execute(f"TRUNCATE {_LOAD_TABLE}")
+        _copy(cursor, f"COPY {_LOAD_TABLE} ({columns}) FROM STDIN", lines)
+        # rows of the chunk that the recompute no longer produces (snapshots stay)
+        scope, param = ("s.period = %s", snapshot.key) if snapshot is not None else ("NOT (s.period = ANY(%s))", keep)
+        cursor.execute(
+            f"DELETE FROM {table} s WHERE s.target_id = ANY(%s) AND {scope} AND NOT EXISTS ("
+            f"SELECT 1 FROM {_LOAD_TABLE} n WHERE n.target_id = s.target_id AND n.period = s.period "
+            "AND n.public = s.public)",
+            [ids, param],
+        )
+        updates = ", ".join(f"{f} = EXCLUDED.{f}" for f in (*changing, "computed_at"))
+        old = ", ".join(f"s.{f}" for f in changing)
+        new = ", ".join(f"EXCLUDED.{f}" for f in changing)
+        cursor.execute(
+            f"INSERT INTO {table} AS s ({columns}) SELECT {columns} FROM {_LOAD_TABLE} "
+            f"ON CONFLICT (target_id, period, public) DO UPDATE SET {updates} WHERE ({old}) IS DISTINCT FROM ({new})"
+        )
+
+
+def _copy(cursor: Any, statement: str, lines: list[str]) -> None:
+    with cursor.cursor.copy(statement) as copy:  # the psycopg cursor under Django's wrapper
+        for start in range(0, len(lines), _CHUNK):
+            copy.write("".join(lines[start : start + _CHUNK]))
 
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.test import override_settings
 
 from theodoi.accounts.models import Membership, OrgUnit, Role, UnitKind
 from theodoi.accounts.services import unit_find
@@ -30,6 +31,7 @@ from theodoi.plans.models import Assignment, Indicator, Plan, PlanKind, PublishS
 DEMO_DIR = Path(__file__).resolve().parent
 DATA_FILE = DEMO_DIR / "kontum_2021.json"
 SAMPLE_FILE = DEMO_DIR / "samples" / "nghi-quyet-mau.txt"
+REVIEW_SAMPLE_FILE = DEMO_DIR / "samples" / "chuong-trinh-mau.txt"
 DEMO_PASSWORD = "theodoi2021"
 
 
@@ -235,22 +237,30 @@ def copy_sample(target_dir: Path | None = None) -> Path:
 
 
 def _run_optional_loaders(summary: DemoSummary) -> None:
+    """The other apps' demo loaders: progress reports, investment projects, a year-end evaluation."""
     for module_name, function_name, label in OPTIONAL_LOADERS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise  # the module exists but is broken: say so, do not hide it
-            summary.optional.append((label, "bỏ qua (chưa có mô-đun " + module_name + ")"))
-            continue
-        loader: Callable[[], object] | None = getattr(module, function_name, None)
-        if loader is None:
-            summary.optional.append((label, f"bỏ qua ({module_name} chưa có hàm {function_name})"))
-            continue
+        loader: Callable[[], object] = getattr(importlib.import_module(module_name), function_name)
         with transaction.atomic():
             result = loader()
         made = f" ({result})" if isinstance(result, int) and not isinstance(result, bool) else ""
         summary.optional.append((label, "đã nạp" + made))
+
+
+def load_review_document(summary: DemoSummary) -> None:
+    """Ingest one sample programme and leave it awaiting review, so the review screen has work.
+
+    Uploading the same bytes again is a no-op, which keeps loaddemo idempotent.
+    """
+    from theodoi.documents.services import document_upload
+
+    planner = get_user_model().objects.get(username="planner")
+    data = REVIEW_SAMPLE_FILE.read_bytes()
+    with override_settings(BACKGROUND_JOBS="inline"):
+        result = document_upload(
+            user=planner, name=REVIEW_SAMPLE_FILE.name, data=data,
+            title="Chương trình hành động năm 2022 của huyện Mẫu Sơn (văn bản mẫu)",
+        )
+    summary.optional.append(("văn bản mẫu chờ rà soát", "đã nạp" if result.created else "đã có"))
 
 
 def load_demo(*, sample_dir: Path | None = None, with_optional: bool = True) -> DemoSummary:
@@ -272,4 +282,5 @@ def load_demo(*, sample_dir: Path | None = None, with_optional: bool = True) -> 
     summary.sample_path = copy_sample(sample_dir)
     if with_optional:
         _run_optional_loaders(summary)
+        load_review_document(summary)
     return summary
