@@ -30,7 +30,9 @@ api = NinjaAPI(
     title="theodoi API",
     version="1",
     description="Chỉ tiêu, nhiệm vụ, báo cáo định kỳ và đánh giá kế hoạch phát triển kinh tế - xã hội.",
-    auth=[SessionAuth(csrf=True), TokenAuth()],
+    # Token first: ninja checks CSRF in SessionAuth before trying the next method, which would
+    # refuse every token client's POST.
+    auth=[TokenAuth(), SessionAuth(csrf=True)],
     urls_namespace="api",
 )
 

@@ -33,7 +33,11 @@ def _title_re() -> re.Pattern[str]:
 @cache
 def _starter_re() -> re.Pattern[str]:
     starters = sorted(vocabulary.words("agencies", "starters"), key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(s) for s in starters) + r")(?!\w)")
+    # "Phòng", "Trạm", "Công chức" start a name only before a capitalised word ("Phòng Nội vụ", not
+    # "Phòng, chống dịch bệnh")
+    named = sorted(vocabulary.words("agencies", "named_starters"), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(s) for s in starters) + r")(?!\w)|(?:"
+                      + "|".join(re.escape(s) for s in named) + r")[ \t]+(?=[A-ZĐÀ-Ỹ])")
 
 
 @cache
@@ -87,6 +91,16 @@ def canonical(name: str) -> str:
     return clean
 
 
+def from_upper(name: str) -> str:
+    """An agency name written in capitals ("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP") in sentence case, its
+    opening words spelled as in `starters` ("Ban Quản lý các khu công nghiệp")."""
+    low = name.lower()
+    for starter in sorted(vocabulary.words("agencies", "starters"), key=len, reverse=True):
+        if low.startswith(starter.lower() + " ") and starter[0].isupper():
+            return starter + low[len(starter):]
+    return low.capitalize()
+
+
 def is_agency_start(text: str) -> bool:
     """Does this text begin with an agency or a head's title?"""
     return bool(_starter_re().match(text.lstrip()))
@@ -99,6 +113,9 @@ def split_list(text: str) -> list[str]:
     current = ""
     if ";" in text:
         text = _SEMICOLON_RE.sub(", ", text)
+    joined = _compound_re().search(text) if " và " in text or " - " in text else None
+    if joined:  # "Văn phòng HĐND và UBND huyện": a joint name, its "và" does not split the list
+        text = _compound_re().sub(lambda m: m.group().replace(" ", _JOINER), text)
     last_sep = ""  # the separator `current` ends with, if it ends with one
     for part in _SPLIT_RE.split(text):
         if not part:
@@ -115,7 +132,17 @@ def split_list(text: str) -> list[str]:
         last_sep = ""
     if current.strip():
         pieces.append(current)
-    return [p.strip(" ,;:.") for p in pieces if p.strip(" ,;:.")]
+    out = [p.strip(" ,;:.") for p in pieces if p.strip(" ,;:.")]
+    return [p.replace(_JOINER, " ") for p in out] if joined else out
+
+
+_JOINER = "\u2060"  # a word joiner: neither a space nor a word character
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    words = sorted(vocabulary.words("agencies", "compounds"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def _starts_capital_agency(part: str) -> bool:

@@ -58,17 +58,20 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
         if found is None:
             continue
         header, header_end = found
+        body_start = h.text_start + (giao.end() if giao else 0) + header_end
+        end = _trim_end(text, h.text_start, h.end)
+        targets_only = _targets_only(text, body_start, end, "chủ trì" in header, parent_title)
+        # a one-level item ("1.", "a)") is an agency block when it says "chủ trì", sits in the section
+        # handing out tasks, or hands out figures under a "giao chỉ tiêu" heading
         if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header \
-                and (giao is not None or not agencies.is_assignment_section(parent_title)):
+                and (giao is not None or not agencies.is_assignment_section(parent_title)) \
+                and not (targets_only and "chỉ tiêu" in parent_title.lower()):
             continue
         lead, partners = agencies.parse_header(header)
         if not lead:
             continue
-        body_start = h.text_start + (giao.end() if giao else 0) + header_end
-        end = _trim_end(text, h.text_start, h.end)
         blocks.append(Block(h.ref, tuple(lead), tuple(partners), h.start, body_start, end,
-                            "chủ trì" in header,
-                            _targets_only(text, body_start, end, "chủ trì" in header, parent_title), h.level))
+                            "chủ trì" in header, targets_only, h.level))
     return blocks
 
 

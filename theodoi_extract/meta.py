@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from functools import cache
 
+from theodoi_extract import agencies, vocabulary
 from theodoi_extract.model import DocumentMeta
 
 HEAD_CHARS = 2500
@@ -37,7 +38,7 @@ def extract_meta(text: str) -> DocumentMeta:
     kind = _kind(head, number)
     place = _DATE_RE.search(head)
     province = _province(text) or (place.group("place").strip() if place else None)
-    issuer = _issuer(head, number, province)
+    issuer = _local_issuer(head, province) or _committee_by_code(number, place) or _issuer(head, number, province)
     year = int(date[:4]) if date else None
     return DocumentMeta(kind=kind, number=number, issuer=issuer, date=date, plan_year=_plan_year(head, year))
 
@@ -119,6 +120,70 @@ def _issuer(head: str, number: str | None, province: str | None) -> str | None:
     if not province:
         return base
     return f"{base} {province}" if base.endswith("tỉnh") else f"{base} {province}"
+
+
+_BODY_RE = re.compile(r"^(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)\b")
+# the place name, to the end of the line or to the other column of a flattened two-column header
+# ("HUYỆN SƠN HÀ        Độc lập - Tự do - Hạnh phúc")
+_NAME = r"[ \t]+([A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ -]{1,40}?)(?:[ \t]*$|\t|  |[ ]+(?=Độc lập|CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN))"
+
+
+@cache
+def _level_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    """Header lines of the levels below the province (vocab/agencies.json `local_levels`,
+    `party_committees`): "HUYỆN SƠN HÀ" (after "ỦY BAN NHÂN DÂN", or on its line), "HUYỆN ỦY MẪU SƠN",
+    and a department's own line under its province's committee ("SỞ Y TẾ")."""
+    levels = {str(k): str(v) for k, v in vocabulary.mapping("agencies", "local_levels").items()}
+    party = {str(k): str(v) for k, v in vocabulary.mapping("agencies", "party_committees").items()}
+    alt = "|".join(re.escape(k) for k in sorted(levels, key=len, reverse=True))
+    palt = "|".join(re.escape(k) for k in sorted(party, key=len, reverse=True))
+    level = re.compile(r"^[ \t]*(?:(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND)[ \t]+)?(" + alt + r")(?![ \t]+ỦY\b)" + _NAME)
+    committee = re.compile(r"^[ \t]*(" + palt + r")" + _NAME)
+    department = re.compile(r"^[ \t]*((?:SỞ|BAN|BỘ CHỈ HUY|CÔNG AN|CỤC)[ \t]+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\t-]{1,60}?)[ \t]*$")
+    return level, committee, department, levels, party
+
+
+def _title_name(name: str) -> str:
+    return " ".join(name.title().split())
+
+
+def _local_issuer(head: str, province: str | None) -> str | None:
+    """The issuer named by the header lines above the number, when it is not the province's committee:
+    "ỦY BAN NHÂN DÂN / HUYỆN SƠN HÀ" -> "Ủy ban nhân dân huyện Sơn Hà"; "HUYỆN ỦY MẪU SƠN" ->
+    "Huyện ủy Mẫu Sơn"; "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC / SỞ Y TẾ" -> "Sở Y tế tỉnh Bình Phước"."""
+    cut = head.find("Số")
+    top = head[: cut if 0 <= cut < 600 else 600]
+    if "\n" not in top:
+        return None
+    level_re, committee_re, department_re, levels, party = _level_res()
+    prev = ""
+    for line in top.splitlines()[:10]:
+        line = line.strip()
+        if not line:
+            continue
+        m = committee_re.match(line)
+        if m:
+            return f"{party[m.group(1)]} {_title_name(m.group(2))}"
+        m = level_re.match(line)
+        if m and (m.group(1) or _BODY_RE.match(prev)):
+            name = "Hội đồng nhân dân" if (m.group(1) or prev).startswith("H") else "Ủy ban nhân dân"
+            return f"{name} {levels[m.group(2)]} {_title_name(m.group(3))}"
+        m = department_re.match(line)
+        if m and province and _BODY_RE.match(prev) and "TỈNH" in prev:
+            name = agencies.canonical(agencies.from_upper(m.group(1)))
+            return f"{name} {province}" if name.endswith(" tỉnh") else f"{name} tỉnh {province}"
+        prev = line
+    return None
+
+
+def _committee_by_code(number: str | None, place: re.Match[str] | None) -> str | None:
+    """"Số 07-NQ/HU" signed at "Mẫu Sơn, ngày ..." -> "Huyện ủy Mẫu Sơn" (vocab `party_codes`)."""
+    if not number or not place:
+        return None
+    for code, name in vocabulary.mapping("agencies", "party_codes").items():
+        if number.endswith("/" + code):
+            return f"{name} {place.group('place').strip()}"
+    return None
 
 
 _HORIZON_RE = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+(?:cuối\s+)?$")

@@ -308,6 +308,9 @@ def _unit_word_ok(text: str, end: int) -> bool:
     """Can the word after a number start a unit? (A set lookup instead of the full unit pattern.)"""
     m = _NEXT_WORD_RE.match(text, end)
     word = m.group(1) if m else ""
+    if word and word[0].isupper() and word != "Trang" and not word.isupper() and m is not None \
+            and "\n" in text[end:m.start(1)]:
+        return False  # the next line opens with a capitalised word ("Căn cứ"): a new sentence, not the unit
     return not word or word.lower() in _first_words() or word.lower() == "trang"
 
 

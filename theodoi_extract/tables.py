@@ -180,7 +180,8 @@ def _cell_target(text: str, cell: Cell, col: Column, indicator: Cell, unit: str,
     kind = col.kind or ("actual" if meta.kind == "bao_cao" else "target")
     period = col.period or _default_period(kind, meta)
     name = re.sub(r"\s*\([^()]{1,25}\)\s*$", "", _STT_RE.sub("", indicator.text)).strip() or indicator.text
-    return Target(kind, name, comparator, value, value_max, unit, period, agency, indicator.start,
+    # the span runs from the indicator cell to the number (a row may put the number first)
+    return Target(kind, name, comparator, value, value_max, unit, period, agency, min(indicator.start, num_start),
                   max(num_end, num_start + 1), text[num_start:num_end])
 
 

@@ -377,6 +377,7 @@ _RIGHT_CUT = re.compile(r";|\(|\n\s*\n|,(?=\s*(?:và\s+)?(?:trong đó\s+)?[^,;]
 _RIGHT_YEAR = re.compile(rf"\s*(?:(?:vào|trong|đến)\s+)?(?:cuối\s+)?năm\s+{_YEAR}.*$", re.DOTALL)
 
 
+_AREA_UNITS = frozenset({"ha", "héc-ta", "hécta", "km2", "m2"})
 _SECTION_LABEL_RE = re.compile(r"^(?:về|lĩnh vực)\s", re.IGNORECASE)
 
 
@@ -433,6 +434,8 @@ def _indicator(text: str, q: QuantityMatch, floor: int, ceiling: int, after_quan
     if len(cleaned.split()) >= 2 or (cleaned and not right):
         offset = _find_start(text, left_start, q.start, cleaned) if cleaned else q.start
         if _is_count(q.unit) and not _NOMINAL_HEADS.match(cleaned):
+            if cleaned.endswith(" cho"):  # "giải quyết việc làm cho 800 lao động": those who get it
+                cleaned = f"được {cleaned[0].lower()}{cleaned[1:-4]}"
             cleaned = f"Số {unit_word} {right} {cleaned[0].lower()}{cleaned[1:]}".replace("  ", " ").strip()
         elif label and len(label.split()) <= 6 and not _looks_like_agency_header(label):
             cleaned = f"{cleaned} ({label})"
@@ -441,6 +444,10 @@ def _indicator(text: str, q: QuantityMatch, floor: int, ceiling: int, after_quan
         noun = _SO_RE.sub("", right)
         if q.unit.startswith("%"):
             return f"Tỷ lệ {noun}", q.start
+        if unit_word.lower() in _AREA_UNITS:  # "Trồng mới 450 ha rừng": the area of new forest
+            verb = " ".join(_LEAD_JUNK.sub("", " ".join(left.split())).split()[-3:])
+            verb = verb if verb.replace(" ", "").isalpha() else ""
+            return f"Diện tích {noun} {verb.lower()}".strip(), q.start
         return f"Số {unit_word} {noun}".strip(), q.start
     return "", q.start
 

@@ -330,7 +330,7 @@ class HistoryOut(Schema):
 
 
 def _who(u: Any) -> str:
-    from theodoi.reporting.templatetags.reporting_tags import person_name
+    from theodoi.accounts.names import person_name
 
     return person_name(u)
 

@@ -79,7 +79,7 @@ def _actor(user: Any) -> Any:
 
 
 def _name(user: Any) -> str:
-    from theodoi.reporting.templatetags.reporting_tags import person_name
+    from theodoi.accounts.names import person_name
 
     return person_name(user)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 
+from theodoi.accounts.names import person_name
 from theodoi.plans.formatting import format_number
 
 register = template.Library()
@@ -19,12 +20,8 @@ def vn_number(value: float | int | None) -> str:
         return str(value)
 
 
-@register.filter
-def vn_name(user: object) -> str:
-    """A person's name in Vietnamese order: family and middle names (last_name) before the given name."""
-    first = str(getattr(user, "first_name", "") or "").strip()
-    last = str(getattr(user, "last_name", "") or "").strip()
-    return f"{last} {first}".strip() or str(getattr(user, "username", ""))
+register.filter("vn_name", person_name)
+register.filter("person", person_name)
 
 
 @register.filter
