@@ -2,7 +2,9 @@
 
 A block is a numbered item whose text opens with an agency (or a head's title) and whose header
 ends with a colon. Items that only hand out numeric targets ("1.5. Giám đốc Sở Y tế: Dân số ...")
-are kept as agency scopes for the targets but are not task assignments.
+are kept as agency scopes for the targets but are not task assignments; one-level items of that
+kind ("1. Trưởng phòng Tài chính - Kế hoạch: Tổng thu ... đạt 95 tỷ đồng") count under a heading
+that hands out targets ("GIAO CHỈ TIÊU").
 """
 
 from __future__ import annotations

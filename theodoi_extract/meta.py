@@ -2,6 +2,9 @@
 
 Texts often lack the official header (extracted from the body only), so each field falls back to
 what the body says ("Ủy ban nhân dân tỉnh xây dựng Chương trình hành động ...") or stays None.
+The issuer of a district, town or commune document, or of a department, is read from its header
+lines first ("ỦY BAN NHÂN DÂN / HUYỆN SƠN HÀ", "HUYỆN ỦY MẪU SƠN", "ỦY BAN NHÂN DÂN TỈNH X / SỞ Y TẾ";
+the levels are vocabulary: `local_levels`, `party_committees`, `party_codes` in vocab/agencies.json).
 """
 
 from __future__ import annotations

@@ -348,7 +348,7 @@ def lock_date(period: Period, regime: ReportingRegime) -> date:
 #: Department before the 20th, year-end evaluation before 10 December (to the
 #: Ministry and the Prime Minister before 15 December), lock 10 days later.
 SEED_REGIME = ReportingRegime(
-    name="Chương trình hành động (seed)",
+    name="Chế độ báo cáo theo Chương trình hành động của tỉnh",
     period_kinds=(PeriodKind.MONTHLY, PeriodKind.QUARTERLY, PeriodKind.SEMIANNUAL, PeriodKind.ANNUAL),
     cutoff=DECREE_09_CUTOFF,
     unit_deadline=DeadlineRule.day_of_month(

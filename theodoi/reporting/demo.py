@@ -45,10 +45,12 @@ def _at(day: Any, hour: int) -> datetime:
 def _invented(target: Any, month: int, rng: random.Random) -> Decimal:
     """A made-up year-to-date figure: flows grow with the months, stocks and rates drift near the target."""
     goal = float(target.value or 0) or 100.0
+    # Most agencies keep pace, a few fall behind: the spread gives the demo every in-year status.
     if target.indicator.measure == Measure.FLOW:
-        figure = goal * month / 12 * rng.uniform(0.85, 1.08)
+        figure = goal * month / 12 * rng.uniform(0.84, 1.16)
     else:
-        figure = goal * rng.uniform(0.93, 1.01)
+        better = rng.uniform(0.94, 1.05)
+        figure = goal * (2 - better if target.indicator.direction == "lower" else better)
     percent = "%" in (target.unit or "")
     if percent and not target.indicator.allows_over_100:
         figure = min(figure, 99.5)
