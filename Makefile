@@ -31,7 +31,6 @@ demo: venv
 
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check theodoi_extract || true
 
 typecheck: venv
 	$(BIN)/mypy theodoi theodoi_extract

@@ -243,6 +243,33 @@ def _claim_version(*, form: ReportForm, expected_version: int) -> int:
     )
 
 
+# What a save reads of its values: the snapshot, the stored checks and what target_meta needs.
+_SAVE_FIELDS = (
+    "form_id", "target_id", "value", "estimate", "comment", "issues", "updated_at",
+    "target__unit", "target__indicator__unit", "target__indicator__allows_over_100", "target__indicator__name",
+)
+
+
+def _write_values(dirty: Sequence[tuple[ReportValue, Sequence[str]]]) -> None:
+    """Store changed values with UPDATE statements (no model signals: see ``_statuses_follow``)."""
+    for row, fields in dirty:
+        ReportValue.objects.filter(pk=row.pk).update(**{f: getattr(row, f) for f in dict.fromkeys(fields)})
+
+
+def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
+    """Queue the evaluation recompute of the targets, but only when it can change anything.
+
+    The evaluation counts values of submitted, approved, accepted and locked forms only, and a save
+    goes to a draft or returned form (``_claim_version`` checks it under the row lock), so a save's
+    recompute would rewrite the same statuses; it was two thirds of an autosave's queries and a second
+    commit. The step that makes the form count (submission) saves its status and the evaluation's
+    ``post_save`` handler recomputes every target of the form then."""
+    from theodoi.evaluation.services import COUNTED_STATUSES, queue_recompute
+
+    if form.status in COUNTED_STATUSES:
+        queue_recompute(target_ids)
+
+
 def form_save_values(
     *,
     user: Any,
@@ -285,18 +312,23 @@ def form_save_values(
             for v in ReportValue.objects
             .filter(form=form, target_id__in=list(parsed))
             .select_related("target__indicator")
+            .only(*_SAVE_FIELDS)
         }
         unknown = set(parsed) - set(rows)
         if unknown:
             raise ReportingError(f"Chỉ tiêu {sorted(unknown)} không thuộc báo cáo này.")
+        # Outlier checks need the unit's earlier values: one cached query per form, not one per save.
         history = _history(form, [t for t, f in parsed.items() if "value" in f])
         result = SaveResult(version=version, changed=0)
         before_all: dict[str, Any] = {}
         after_all: dict[str, Any] = {}
         versions: list[ValueVersion] = []
+        dirty: list[tuple[ReportValue, list[str]]] = []
+        now = timezone.now()
         for tid, fields in parsed.items():
             row = rows[tid]
             before = value_snapshot(row)
+            old_issues = row.issues
             for key, new in fields.items():
                 setattr(row, key, new)
             after = value_snapshot(row)
@@ -305,16 +337,21 @@ def form_save_values(
                     validate_value(row.value, target_meta(row.target), history.get(tid, ()))
                 )
             result.issues[tid] = row.issues
-            if before == after and "value" not in fields:
+            if before == after and row.issues == old_issues:
                 continue
-            row.save(update_fields=[*fields, "issues", "updated_at"])
+            row.updated_at = now
+            dirty.append((row, [*fields, "issues", "updated_at"]))
             if before != after:
                 result.changed += 1
                 versions.append(ValueVersion(value=row, user=_actor(user), action=action, before=before, after=after))
                 before_all[str(tid)] = before
                 after_all[str(tid)] = after
+        _write_values(dirty)
+        wanted_tasks = [int(item["task"]) for item in tasks]
+        task_rows = {tr.task_id: tr for tr in TaskReport.objects.filter(form=form, task_id__in=wanted_tasks)} \
+            if wanted_tasks else {}
         for item in tasks:
-            tr = TaskReport.objects.filter(form=form, task_id=int(item["task"])).first()
+            tr = task_rows.get(int(item["task"]))
             if tr is None:
                 raise ReportingError("Nhiệm vụ không thuộc báo cáo này.")
             tbefore = {"state": tr.state, "note": tr.note}
@@ -327,8 +364,11 @@ def form_save_values(
                 before_all[f"task:{tr.task_id}"] = tbefore
                 after_all[f"task:{tr.task_id}"] = {"state": tr.state, "note": tr.note}
                 result.changed += 1
-        ValueVersion.objects.bulk_create(versions)
+        if versions:
+            ValueVersion.objects.bulk_create(versions)
         _audit(form, user, action, before=before_all or None, after=after_all or None, note=f"v{version}")
+        if dirty:
+            _statuses_follow(form, [row.target_id for row, _ in dirty])
     return result
 
 
