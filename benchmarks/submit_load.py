@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -73,7 +74,7 @@ def raw_insert_rate(url: str, seconds: float) -> float:
     return rate
 
 
-def seed(users: int, targets: int) -> list[dict[str, object]]:
+def seed(users: int, targets: int) -> list[dict[str, Any]]:
     """Units, reporters, tokens, a plan with targets, the seed regime and one open form per user."""
     import django
 
@@ -91,7 +92,7 @@ def seed(users: int, targets: int) -> list[dict[str, object]]:
     province = OrgUnit.objects.create(name="UBND tỉnh (bench)", code="bench-tinh", kind=UnitKind.PROVINCE)
     plan = Plan.objects.create(name="Kế hoạch (bench)", year_start=2026, year_end=2026, unit=province)
     User = get_user_model()
-    people = []
+    people: list[dict[str, Any]] = []
     for i in range(users):
         unit = OrgUnit.objects.create(name=f"Sở thứ {i + 1}", code=f"bench-{i}", parent=province)
         user = User(username=f"bench{i}", first_name="Cán bộ", last_name=f"số {i}")
@@ -229,7 +230,7 @@ def verify(acks: list) -> int:
     from theodoi.reporting.models import ValueVersion
 
     stored = {
-        (form_id, target_id, Decimal(after["value"]))
+        (form_id, target_id, Decimal((after or {})["value"]))
         for form_id, target_id, after in ValueVersion.objects.filter(action="save").values_list(
             "value__form_id", "value__target_id", "after"
         )

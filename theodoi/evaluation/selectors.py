@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
@@ -104,9 +105,19 @@ def status_rows(
     ids = list(periods)
     wanted = set(periods.values())
     by_target: dict[int, TargetStatus] = {}
+    table = TargetStatus._meta.db_table
     for start in range(0, len(ids), 2000):
         # (target, period, public) is the table's unique index
-        chunk = TargetStatus.objects.filter(public=public, target_id__in=ids[start : start + 2000], period__in=wanted)
+        chunk: Iterable[TargetStatus]
+        if connection.vendor == "postgresql":
+            # the ids as one array parameter: an ORM `__in` prepares each of them, a tenth of a
+            # dashboard's time
+            chunk = TargetStatus.objects.raw(
+                f"SELECT * FROM {table} WHERE target_id = ANY(%s) AND period = ANY(%s) AND public = %s",
+                [ids[start : start + 2000], list(wanted), public],
+            )
+        else:
+            chunk = TargetStatus.objects.filter(public=public, target_id__in=ids[start : start + 2000], period__in=wanted)
         for s in chunk:
             if s.period == periods[s.target_id]:
                 by_target[s.target_id] = s

@@ -195,7 +195,7 @@ class SaveOut(Schema):
 def form_save(request: HttpRequest, form_id: int, payload: SaveIn) -> dict[str, Any]:
     """Save values (Vietnamese number text like "3.500,5"); 409 when ``expected_version`` is stale."""
     user = _user(request)
-    form = selectors.form_for_user(user, form_id)
+    form = selectors.form_for_user(user, form_id, related=False)
     result = services.form_save_values(
         user=user, form=form, expected_version=payload.expected_version,
         values=[v.dict(exclude_unset=True) for v in payload.values],

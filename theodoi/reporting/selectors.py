@@ -56,9 +56,12 @@ def forms_visible_to(user: Any) -> QuerySet[ReportForm]:
     return qs.filter(unit_id__in=unit_ids_with_role(user, Role.REPORTER, Role.APPROVER))
 
 
-def form_for_user(user: Any, pk: int) -> ReportForm:
-    """The form, if the user may read it (PermissionDenied otherwise; DoesNotExist when absent)."""
-    form = ReportForm.objects.select_related("unit", "regime").get(pk=pk)
+def form_for_user(user: Any, pk: int, *, related: bool = True) -> ReportForm:
+    """The form, if the user may read it (PermissionDenied otherwise; DoesNotExist when absent).
+
+    ``related=False``: without its unit and regime joined in (the autosave needs neither)."""
+    qs = ReportForm.objects.select_related("unit", "regime") if related else ReportForm.objects.all()
+    form = qs.get(pk=pk)
     require(may_read_unit(user, form.unit_id), "Bạn không có quyền xem báo cáo của đơn vị này.")
     return form
 

@@ -1,0 +1,91 @@
+"""An autosave is cheap: few queries, no evaluation recompute for a draft, no write when nothing changed.
+
+Every change is still audited and versioned, and statuses still follow the values once a form counts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from theodoi.accounts.models import ApiToken
+from theodoi.reporting.models import AuditEntry, ReportValue, ValueVersion
+from theodoi.reporting.services import form_open_or_create, form_save_values, form_submit
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(world: Any) -> Any:
+    c = world.cast
+    return form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health, period_key=world.period.key)
+
+
+def test_an_api_save_of_one_value_takes_ten_queries_and_queues_no_recompute(
+    world: Any, client: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    form = _form(world)
+    token = ApiToken.objects.create(user=world.cast.health_reporter, key="tok-cost")
+    url = f"/api/reporting/forms/{form.pk}/values"
+    body = {"expected_version": form.version, "values": [{"target": world.beds.pk, "value": "3.500,5"}]}
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks() as callbacks:
+        r = client.put(url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token.key}")
+    assert r.status_code == 200, r.content
+    # token, form, memberships; in the transaction: version claim, values, value update, version row,
+    # audit entry (+ history once per form; SAVEPOINT/BEGIN/COMMIT where the backend shows them)
+    data = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT"))]
+    assert len(data) <= 9, "\n".join(data)
+    assert not any("evaluation_targetstatus" in sql for sql in data)
+    assert callbacks == []  # a draft's values do not count in the evaluation: nothing to recompute
+    assert ReportValue.objects.get(form=form, target=world.beds).value == Decimal("3500.5")
+    assert ValueVersion.objects.filter(value__form=form, action="save").count() == 1
+    assert AuditEntry.objects.filter(form=form, action="save").count() == 1
+
+
+def test_resending_the_same_value_writes_no_version_but_still_moves_the_form_on(world: Any) -> None:
+    c, form = world.cast, _form(world)
+    first = form_save_values(user=c.health_reporter, form=form, expected_version=form.version,
+                             values=[{"target": world.beds.pk, "value": "30"}])
+    stamp = ReportValue.objects.get(form=form, target=world.beds).updated_at
+    again = form_save_values(user=c.health_reporter, form=form, expected_version=first.version,
+                             values=[{"target": world.beds.pk, "value": "30"}])
+    assert again.changed == 0 and again.version == first.version + 1
+    assert ValueVersion.objects.filter(value__form=form, action="save").count() == 1
+    assert ReportValue.objects.get(form=form, target=world.beds).updated_at == stamp
+    assert AuditEntry.objects.filter(form=form, action="save").count() == 2  # every save is audited
+
+
+def test_several_values_are_all_stored_versioned_and_checked(world: Any) -> None:
+    c, form = world.cast, _form(world)
+    result = form_save_values(
+        user=c.health_reporter, form=form, expected_version=form.version,
+        values=[{"target": world.beds.pk, "value": "31,5"}, {"target": world.insured.pk, "value": "120"}],
+    )
+    assert result.changed == 2
+    stored = {v.target_id: v for v in ReportValue.objects.filter(form=form)}
+    assert stored[world.beds.pk].value == Decimal("31.5") and stored[world.insured.pk].value == Decimal(120)
+    assert stored[world.insured.pk].issues == result.issues[world.insured.pk] != []  # a share over 100 %
+    assert ValueVersion.objects.filter(value__form=form, action="save").count() == 2
+
+
+def test_statuses_follow_the_values_once_the_form_is_submitted(
+    world: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from theodoi.evaluation.models import TargetStatus
+
+    c = world.cast
+    with django_capture_on_commit_callbacks(execute=True):  # a form of the targets' year, 2021
+        form = form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health, period_key="2021-06")
+    with django_capture_on_commit_callbacks(execute=True):
+        saved = form_save_values(
+            user=c.health_reporter, form=form, expected_version=form.version,
+            values=[{"target": world.beds.pk, "value": "33"}, {"target": world.insured.pk, "value": "96"}],
+        )
+    form.version = saved.version
+    assert not TargetStatus.objects.filter(target=world.beds, value=33).exists()  # a draft does not count
+    with django_capture_on_commit_callbacks(execute=True):
+        form_submit(user=c.health_reporter, form=form)
+    assert TargetStatus.objects.filter(target=world.beds, public=False, value=33).exists()
