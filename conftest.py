@@ -22,6 +22,20 @@ def cast(db):  # type: ignore[no-untyped-def]
     return make_cast()
 
 
+@pytest.fixture
+def client_for(cast):  # type: ignore[no-untyped-def]
+    """client_for("planner") is a test client signed in as that cast member ("anonymous": nobody)."""
+    from django.test import Client
+
+    def make(member: str) -> Client:
+        client = Client()
+        if member != "anonymous":
+            client.force_login(getattr(cast, member))
+        return client
+
+    return make
+
+
 _DB_FIXTURES = {"db", "transactional_db", "django_db_blocker_unblocked", "live_server"}
 
 

@@ -15,12 +15,6 @@ from theodoi import cli
 from theodoi.core.demo.load import SAMPLE_FILE
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """The cast's accounts need no strong hashing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _ingest(*args: str) -> str:
     out = StringIO()
     call_command("ingest", *args, stdout=out, stderr=out)

@@ -19,11 +19,6 @@ from theodoi.core.text import similarity
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _loaddemo(sample_dir: Path, *args: str) -> str:
     out = StringIO()
     call_command("loaddemo", "--sample-dir", str(sample_dir), *args, stdout=out)

@@ -41,12 +41,6 @@ MAX_LEADS_WRONG = 3
 _SCALES = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9}
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """The cast's accounts need no strong hashing here."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _require_corpus() -> None:
     if not all((CORPUS / name).is_file() for name in SEEDS) or not GOLD.is_dir():
         pytest.skip("../shared/corpus is not here: the seed-ingest acceptance test needs the seed documents")

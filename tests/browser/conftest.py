@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from theodoi.documents.testing import _fast_passwords, fake_extractor  # noqa: F401
+from theodoi.documents.testing import fake_extractor  # noqa: F401
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Module scope: one sync_playwright per thread at a time, and other modules start their own.

@@ -167,7 +167,6 @@ def unit(code: str) -> OrgUnit:
 
 # Fixtures, imported by the conftest.py of each platform test package.
 import pytest  # noqa: E402
-from django.test import Client  # noqa: E402
 
 CAST_MEMBERS = ("planner", "health_reporter", "district_reporter", "leader", "anonymous")
 
@@ -183,20 +182,3 @@ def world(cast: Cast) -> World:
     return make_world(cast)
 
 
-@pytest.fixture
-def client_for(cast: Cast) -> Any:
-    """client_for("planner") is a test client signed in as that cast member ("anonymous": nobody)."""
-
-    def make(member: str) -> Client:
-        client = Client()
-        if member != "anonymous":
-            client.force_login(getattr(cast, member))
-        return client
-
-    return make
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """The cast's five users are hashed with PBKDF2 otherwise: seconds per test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

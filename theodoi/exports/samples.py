@@ -34,7 +34,7 @@ def sample_report(n_targets: int = 16, *, day: date = date(2021, 1, 5)) -> Repor
         title_summary="Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm 2021",
         signer_authority="TM. ỦY BAN NHÂN DÂN",
         signer_title="CHỦ TỊCH",
-        signer_name="Lê Ngọc Tuấn",
+        signer_name="Nguyễn Văn An",
         recipients=[
             "Bộ Kế hoạch và Đầu tư (b/c)",
             "Thường trực Tỉnh ủy (b/c)",

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from theodoi.test import Cast
@@ -112,25 +111,8 @@ def make_report_world(cast: Cast) -> ReportWorld:
     )
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def rworld(cast: Cast) -> ReportWorld:
     return make_report_world(cast)
 
-
-@pytest.fixture
-def client_as(cast: Cast) -> Any:
-    """client_as("planner") is a test client signed in as that cast member ("anonymous": nobody)."""
-
-    def make(member: str) -> Client:
-        client = Client()
-        if member != "anonymous":
-            client.force_login(getattr(cast, member))
-        return client
-
-    return make
 

@@ -75,11 +75,6 @@ def make_plan_2021(cast: Any) -> Plan2021:
     return Plan2021(cast, regime_ensure_seed(), plan, growth, beds, rice, population, document)
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def plan2021(cast: Any) -> Plan2021:
     return make_plan_2021(cast)

@@ -19,8 +19,6 @@ from theodoi.exports.services import report_draft_create, report_issue
 from theodoi.exports.testing import CAST_MEMBERS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-_fast_passwords = testing._fast_passwords
-client_as = testing.client_as
 rworld = testing.rworld
 
 pytestmark = [pytest.mark.django_db]
@@ -77,9 +75,9 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("url", "method", "body", "member", "expected"), _cases())
 def test_each_endpoint_answers_each_cast_member_as_the_permissions_say(
-    reports, client_as, url, method, body, member, expected
+    reports, client_for, url, method, body, member, expected
 ):
-    client = client_as(member)
+    client = client_for(member)
     if method == "get":
         response = client.get(url(reports))
     else:
@@ -94,8 +92,8 @@ def test_the_table_covers_every_endpoint():
     assert operations == len({(row[0], row[1]) for row in ROWS})
 
 
-def test_create_edit_issue_and_download_through_the_api(rworld, client_as):
-    client = client_as("planner")
+def test_create_edit_issue_and_download_through_the_api(rworld, client_for):
+    client = client_for("planner")
     created = client.post(API, {"period": "2021-H1", "scope": "agency", "scope_key": "so-yte"},
                           content_type="application/json").json()
     assert created["status"] == "draft" and created["data"]["scope_label"] == "Sở Y tế"
@@ -110,8 +108,8 @@ def test_create_edit_issue_and_download_through_the_api(rworld, client_as):
     assert "5/BC-SYT" in "\n".join(p.text for p in Document(io.BytesIO(docx.content)).paragraphs)
 
 
-def test_a_bad_period_is_a_400_with_a_vietnamese_detail(rworld, client_as):
-    response = client_as("planner").post(API, {"period": "2021-Q5"}, content_type="application/json")
+def test_a_bad_period_is_a_400_with_a_vietnamese_detail(rworld, client_for):
+    response = client_for("planner").post(API, {"period": "2021-Q5"}, content_type="application/json")
     assert response.status_code == 400
     assert "Kỳ báo cáo «2021-Q5» không hợp lệ" in response.json()["detail"]
 

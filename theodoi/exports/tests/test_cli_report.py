@@ -17,7 +17,6 @@ from theodoi.exports.pdf import find_soffice
 from theodoi.exports.testing import TARGETS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-_fast_passwords = testing._fast_passwords
 rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db

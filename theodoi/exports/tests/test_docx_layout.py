@@ -147,7 +147,7 @@ def test_no_template_placeholder_is_left(document):
 def test_signature_block_has_authority_title_and_name_in_bold(document):
     right = document.tables[1].rows[0].cells[1]
     lines = [p for p in right.paragraphs if p.text]
-    assert [p.text for p in lines] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Ngọc Tuấn"]
+    assert [p.text for p in lines] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn An"]
     assert all(p.runs[0].font.bold for p in lines)
 
 

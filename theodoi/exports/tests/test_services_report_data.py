@@ -10,7 +10,6 @@ from theodoi.exports.services import period_parse, period_phrase, report_data_bu
 from theodoi.exports.testing import HEALTH_COMMENT, TARGETS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-_fast_passwords = testing._fast_passwords
 rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,6 @@ from theodoi.exports.services import (
 from theodoi.exports.testing import TARGETS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-_fast_passwords = testing._fast_passwords
 rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
@@ -124,13 +123,13 @@ def test_a_bad_number_is_refused(rworld, draft, number):
 
 def test_the_planners_edits_are_what_the_docx_says(rworld, draft):
     sections = [Section("I. TÌNH HÌNH CHUNG", paragraphs_from_text("Đoạn một\ntiếp tục.\n\n\nĐoạn hai."))]
-    report_sections_update(rworld.cast.planner, draft, sections, header={"signer_name": "Lê Ngọc Tuấn",
+    report_sections_update(rworld.cast.planner, draft, sections, header={"signer_name": "Nguyễn Văn An",
                                                                          "recipients": "- Bộ KH&ĐT;\nVăn phòng"})
     draft.refresh_from_db()
     text = docx_text(report_render(draft, "docx"))
     assert "Đoạn một tiếp tục." in text and "Đoạn hai." in text
     assert "ĐÁNH GIÁ CHUNG" not in text
-    assert "Lê Ngọc Tuấn" in text
+    assert "Nguyễn Văn An" in text
     assert report_data(draft).header.recipients == ["Bộ KH&ĐT", "Văn phòng"]
 
 

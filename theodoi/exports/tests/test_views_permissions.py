@@ -21,8 +21,6 @@ from theodoi.exports.services import report_draft_create, report_issue
 from theodoi.exports.testing import CAST_MEMBERS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-_fast_passwords = testing._fast_passwords
-client_as = testing.client_as
 rworld = testing.rworld
 
 
@@ -96,9 +94,9 @@ def _cases() -> list[Any]:
 
 @pytest.mark.parametrize(("url", "method", "body", "member", "expected"), _cases())
 def test_each_report_page_answers_each_cast_member_as_the_permissions_say(
-    reports, client_as, django_capture_on_commit_callbacks, url, method, body, member, expected
+    reports, client_for, django_capture_on_commit_callbacks, url, method, body, member, expected
 ):
-    client = client_as(member)
+    client = client_for(member)
     with django_capture_on_commit_callbacks(execute=True):
         if method == "get":
             response = client.get(url(reports))
@@ -107,8 +105,8 @@ def test_each_report_page_answers_each_cast_member_as_the_permissions_say(
     assert response.status_code == expected
 
 
-def test_anonymous_callers_are_sent_to_the_login_page(reports, client_as):
-    response = client_as("anonymous").get(reverse("exports:detail", args=[reports.province.pk]))
+def test_anonymous_callers_are_sent_to_the_login_page(reports, client_for):
+    response = client_for("anonymous").get(reverse("exports:detail", args=[reports.province.pk]))
     assert response["Location"].startswith(reverse("accounts:login"))
 
 

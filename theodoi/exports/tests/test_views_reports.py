@@ -13,8 +13,6 @@ from theodoi.exports.models import IssuedReport, IssuedReportStatus, PdfStatus
 from theodoi.exports.services import report_data, report_draft_create
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-_fast_passwords = testing._fast_passwords
-client_as = testing.client_as
 rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
@@ -25,29 +23,29 @@ def fake_pdf(monkeypatch):
     monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
 
 
-def test_the_dashboard_link_prefills_the_new_report_form(rworld, client_as):
-    response = client_as("planner").get(reverse("exports:create") + "?period=2021-H1&scope=agency&key=so-yte")
+def test_the_dashboard_link_prefills_the_new_report_form(rworld, client_for):
+    response = client_for("planner").get(reverse("exports:create") + "?period=2021-H1&scope=agency&key=so-yte")
     form = response.context["form"]
     assert form.initial == {"period": "2021-H1", "scope": "agency", "scope_key": "so-yte"}
 
 
-def test_a_planner_creates_a_draft_and_lands_on_it(rworld, client_as):
-    response = client_as("planner").post(reverse("exports:create"), {"period": "2021-06", "scope": "province"})
+def test_a_planner_creates_a_draft_and_lands_on_it(rworld, client_for):
+    response = client_for("planner").post(reverse("exports:create"), {"period": "2021-06", "scope": "province"})
     report = IssuedReport.objects.get()
     assert response["Location"] == reverse("exports:detail", args=[report.pk])
     assert report.period == "2021-06" and report.status == IssuedReportStatus.DRAFT
 
 
-def test_a_bad_period_is_shown_in_vietnamese(rworld, client_as):
-    response = client_as("planner").post(reverse("exports:create"), {"period": "2021-13", "scope": "province"})
+def test_a_bad_period_is_shown_in_vietnamese(rworld, client_for):
+    response = client_for("planner").post(reverse("exports:create"), {"period": "2021-13", "scope": "province"})
     assert response.status_code == 200
     assert "Kỳ báo cáo «2021-13» không hợp lệ" in response.content.decode()
     assert not IssuedReport.objects.exists()
 
 
-def test_the_edit_page_has_a_textarea_per_section_and_saves_paragraphs(rworld, client_as):
+def test_the_edit_page_has_a_textarea_per_section_and_saves_paragraphs(rworld, client_for):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
-    client = client_as("planner")
+    client = client_for("planner")
     page = client.get(reverse("exports:edit", args=[report.pk])).content.decode()
     assert page.count("<textarea") >= len(report_data(report).sections)
     body = {"title_summary": "Báo cáo tháng 6", "s0-title": "I. ĐÁNH GIÁ CHUNG", "s0-text": "Một.\n\nHai."}
@@ -58,9 +56,9 @@ def test_the_edit_page_has_a_textarea_per_section_and_saves_paragraphs(rworld, c
     assert data.header.title_summary == "Báo cáo tháng 6" and report.title == "Báo cáo tháng 6"
 
 
-def test_issuing_freezes_the_report(rworld, client_as):
+def test_issuing_freezes_the_report(rworld, client_for):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
-    client = client_as("planner")
+    client = client_for("planner")
     client.post(reverse("exports:issue", args=[report.pk]), {"number": "86"})
     report.refresh_from_db()
     assert report.status == IssuedReportStatus.ISSUED and report.number == "86/BC-UBND"
@@ -70,17 +68,17 @@ def test_issuing_freezes_the_report(rworld, client_as):
     assert "trùng khớp" in detail
 
 
-def test_the_docx_download_is_the_report(rworld, client_as):
+def test_the_docx_download_is_the_report(rworld, client_for):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
-    response = client_as("leader").get(reverse("exports:download", args=[report.pk, "docx"]))
+    response = client_for("leader").get(reverse("exports:download", args=[report.pk, "docx"]))
     assert response["Content-Disposition"].endswith('.docx"')
     doc = Document(io.BytesIO(response.content))
     assert any(p.text == "BÁO CÁO" for p in doc.paragraphs)
 
 
-def test_the_pdf_is_made_in_the_background_with_progress(rworld, client_as, fake_pdf, django_capture_on_commit_callbacks):
+def test_the_pdf_is_made_in_the_background_with_progress(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
-    client = client_as("leader")
+    client = client_for("leader")
     before = client.get(reverse("exports:pdf_progress", args=[report.pk])).content.decode()
     assert "Tạo PDF" in before
     with django_capture_on_commit_callbacks(execute=True):
@@ -93,14 +91,14 @@ def test_the_pdf_is_made_in_the_background_with_progress(rworld, client_as, fake
     assert response.content == b"%PDF-1.4 fake"
 
 
-def test_a_running_pdf_job_is_polled(rworld, client_as):
+def test_a_running_pdf_job_is_polled(rworld, client_for):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
     IssuedReport.objects.filter(pk=report.pk).update(pdf_status=PdfStatus.RUNNING, pdf_progress=40)
-    page = client_as("planner").get(reverse("exports:pdf_progress", args=[report.pk])).content.decode()
+    page = client_for("planner").get(reverse("exports:pdf_progress", args=[report.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page and "40%" in page
 
 
-def test_a_failed_pdf_shows_why(rworld, client_as, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_failed_pdf_shows_why(rworld, client_for, monkeypatch, django_capture_on_commit_callbacks):
     from theodoi.exports.errors import ReportRenderError
 
     def broken(docx: bytes) -> bytes:
@@ -109,14 +107,14 @@ def test_a_failed_pdf_shows_why(rworld, client_as, monkeypatch, django_capture_o
     monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", broken)
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
     with django_capture_on_commit_callbacks(execute=True):
-        client_as("planner").post(reverse("exports:pdf_start", args=[report.pk]))
-    page = client_as("planner").get(reverse("exports:detail", args=[report.pk])).content.decode()
+        client_for("planner").post(reverse("exports:pdf_start", args=[report.pk]))
+    page = client_for("planner").get(reverse("exports:detail", args=[report.pk])).content.decode()
     assert "Không tìm thấy LibreOffice" in page
 
 
-def test_an_edited_draft_needs_a_new_pdf(rworld, client_as, fake_pdf, django_capture_on_commit_callbacks):
+def test_an_edited_draft_needs_a_new_pdf(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
-    client = client_as("planner")
+    client = client_for("planner")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("exports:pdf_start", args=[report.pk]))
     client.post(reverse("exports:edit", args=[report.pk]), {"title_summary": "Khác", "s0-title": "I", "s0-text": "x"})
@@ -124,15 +122,15 @@ def test_an_edited_draft_needs_a_new_pdf(rworld, client_as, fake_pdf, django_cap
     assert response.status_code == 302
 
 
-def test_the_register_lists_only_what_the_reader_may_see(rworld, client_as):
+def test_the_register_lists_only_what_the_reader_may_see(rworld, client_for):
     report_draft_create(rworld.cast.planner, "2021-06", "province", "")
     report_draft_create(rworld.cast.planner, "2021-06", "agency", "so-yte")
-    assert len(client_as("leader").get(reverse("exports:list")).context["reports"]) == 2
-    assert [r.scope_key for r in client_as("health_reporter").get(reverse("exports:list")).context["reports"]] == ["so-yte"]
-    assert len(client_as("district_reporter").get(reverse("exports:list")).context["reports"]) == 0
+    assert len(client_for("leader").get(reverse("exports:list")).context["reports"]) == 2
+    assert [r.scope_key for r in client_for("health_reporter").get(reverse("exports:list")).context["reports"]] == ["so-yte"]
+    assert len(client_for("district_reporter").get(reverse("exports:list")).context["reports"]) == 0
 
 
-def test_a_pdf_job_that_stopped_reporting_can_be_restarted(rworld, client_as, fake_pdf, django_capture_on_commit_callbacks):
+def test_a_pdf_job_that_stopped_reporting_can_be_restarted(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -142,16 +140,16 @@ def test_a_pdf_job_that_stopped_reporting_can_be_restarted(rworld, client_as, fa
         pdf_status=PdfStatus.RUNNING, pdf_progress=40, updated_at=timezone.now() - timedelta(hours=1)
     )
     with django_capture_on_commit_callbacks(execute=True):
-        client_as("planner").post(reverse("exports:pdf_start", args=[report.pk]))
+        client_for("planner").post(reverse("exports:pdf_start", args=[report.pk]))
     report.refresh_from_db()
     assert report.pdf_status == PdfStatus.DONE
 
 
-def test_a_running_pdf_job_is_not_started_twice(rworld, client_as, fake_pdf, django_capture_on_commit_callbacks):
+def test_a_running_pdf_job_is_not_started_twice(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
     IssuedReport.objects.filter(pk=report.pk).update(pdf_status=PdfStatus.RUNNING, pdf_progress=40)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        client_as("planner").post(reverse("exports:pdf_start", args=[report.pk]))
+        client_for("planner").post(reverse("exports:pdf_start", args=[report.pk]))
     assert callbacks == []
     report.refresh_from_db()
     assert report.pdf_status == PdfStatus.RUNNING

@@ -8,11 +8,6 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def make_project(code: str, investor: Any, *, district: Any = None, stage: str = "ongoing", prepared: bool = True,
                  plan: float = 10000, months: dict[int, float] | None = None) -> Any:
     from theodoi.investment.models import CapitalPlan, Disbursement, Project

@@ -51,12 +51,6 @@ def make_world(cast: Any) -> World:
     return World(cast, regime, plan, beds, insured, rice, task, next_month())
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings: Any) -> None:
-    """The cast's five users are hashed with PBKDF2 by default: seconds per test on a busy machine."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def world(cast: Any) -> World:
     return make_world(cast)
