@@ -27,7 +27,10 @@ def _counted(output: str, what: str) -> int:
     return int(match.group(1))
 
 
+@pytest.mark.django_db(transaction=True)
 def test_console_script_ingests_the_sample_and_exits_0(cast: Any, capsys: Any) -> None:
+    # A command run from the console closes the database connections when it ends, as Django's
+    # run_from_argv does: on PostgreSQL that would end a test transaction, so this test commits.
     from theodoi.documents.models import Document, DocumentStatus
 
     assert cli.main(["ingest", str(SAMPLE_FILE), "--user", cast.planner.username]) == 0

@@ -99,7 +99,8 @@ def test_demo_unit_tree_and_plan(db: Any, tmp_path: Path) -> None:
     assert all(a.lead_units.exists() for a in Assignment.objects.filter(plan=year))
 
 
-def test_loaddemo_reset_wipes_first(db: Any, tmp_path: Path) -> None:
+def test_loaddemo_reset_wipes_first(transactional_db: Any, tmp_path: Path) -> None:
+    # --reset flushes with TRUNCATE, which PostgreSQL refuses inside a test's open transaction.
     from theodoi.plans.models import Indicator
 
     _loaddemo(tmp_path, "--no-extras")
