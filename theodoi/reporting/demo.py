@@ -47,7 +47,10 @@ def _invented(target: Any, month: int, rng: random.Random) -> Decimal:
     goal = float(target.value or 0) or 100.0
     # Most agencies keep pace, a few fall behind: the spread gives the demo every in-year status.
     if target.indicator.measure == Measure.FLOW:
-        figure = goal * month / 12 * rng.uniform(0.84, 1.16)
+        # A year-to-date total never falls: each target keeps its own pace, with a little monthly noise
+        # (smaller than one month's growth).
+        pace = random.Random(target.pk).uniform(0.84, 1.16)
+        figure = goal * month / 12 * pace * rng.uniform(0.98, 1.02)
     else:
         better = rng.uniform(0.94, 1.05)
         figure = goal * (2 - better if target.indicator.direction == "lower" else better)
