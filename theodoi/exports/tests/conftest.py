@@ -1,13 +1,19 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 from docx import Document
 
+from theodoi.exports import testing
 from theodoi.exports.data import ReportData
 from theodoi.exports.docx_report import render_docx
 from theodoi.exports.samples import sample_report
+
+if TYPE_CHECKING:
+    from theodoi.exports.models import IssuedReport
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +29,28 @@ def docx_bytes(report: ReportData) -> bytes:
 @pytest.fixture(scope="session")
 def document(docx_bytes: bytes):
     return Document(io.BytesIO(docx_bytes))
+
+
+# The report register's tests share one small world (a plan with June figures) and three reports.
+rworld = testing.rworld
+
+
+@dataclass
+class Reports:
+    province: IssuedReport  # draft, toàn tỉnh
+    health: IssuedReport  # draft, Sở Y tế
+    district: IssuedReport  # issued, huyện Đắk Hà
+
+
+@pytest.fixture
+def reports(rworld, monkeypatch) -> Reports:  # type: ignore[no-untyped-def]
+    from theodoi.exports.services import report_draft_create, report_issue
+
+    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
+    planner = rworld.cast.planner
+    district = report_draft_create(planner, "2021-06", "district", "huyen-dak-ha")
+    return Reports(
+        province=report_draft_create(planner, "2021-06", "province", ""),
+        health=report_draft_create(planner, "2021-06", "agency", "so-yte"),
+        district=report_issue(planner, district, "12"),
+    )

@@ -7,41 +7,15 @@ or district's staff read their own scope's reports (404 for the others); anonymo
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from docx import Document
 
-from theodoi.exports import testing
-from theodoi.exports.models import IssuedReport
-from theodoi.exports.services import report_draft_create, report_issue
 from theodoi.exports.testing import CAST_MEMBERS
-
-# Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-rworld = testing.rworld
 
 pytestmark = [pytest.mark.django_db]
 API = "/api/exports/reports"
-
-
-@dataclass
-class Reports:
-    province: IssuedReport  # draft
-    health: IssuedReport  # draft, Sở Y tế
-    district: IssuedReport  # issued, huyện Đắk Hà
-
-
-@pytest.fixture
-def reports(rworld, monkeypatch) -> Reports:
-    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
-    planner = rworld.cast.planner
-    district = report_draft_create(planner, "2021-06", "district", "huyen-dak-ha")
-    return Reports(
-        province=report_draft_create(planner, "2021-06", "province", ""),
-        health=report_draft_create(planner, "2021-06", "agency", "so-yte"),
-        district=report_issue(planner, district, "12"),
-    )
 
 
 SECTIONS = {"sections": [{"title": "I. CHUNG", "paragraphs": ["Một.", "Hai."]}], "header": {"signer_name": "A"}}

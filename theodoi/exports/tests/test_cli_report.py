@@ -10,14 +10,12 @@ from django.core.management.base import CommandError
 from docx import Document
 from openpyxl import load_workbook
 
-from theodoi.exports import testing
 from theodoi.exports.docx_report import ANNEX_HEADINGS
 from theodoi.exports.models import IssuedReport
 from theodoi.exports.pdf import find_soffice
 from theodoi.exports.testing import TARGETS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from theodoi.exports import testing
 from theodoi.exports.services import period_parse, period_phrase, report_data_build, scope_resolve
 from theodoi.exports.testing import HEALTH_COMMENT, TARGETS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from docx import Document
 from openpyxl import load_workbook
 
-from theodoi.exports import testing
 from theodoi.exports.data import Section
 from theodoi.exports.docx_report import ANNEX_HEADINGS
 from theodoi.exports.models import IssuedReportStatus
@@ -25,7 +24,6 @@ from theodoi.exports.services import (
 from theodoi.exports.testing import TARGETS
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
 

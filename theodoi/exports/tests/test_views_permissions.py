@@ -9,39 +9,13 @@ anonymous callers are sent to the login page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, get_resolver, reverse
 
-from theodoi.exports import testing
-from theodoi.exports.models import IssuedReport
-from theodoi.exports.services import report_draft_create, report_issue
 from theodoi.exports.testing import CAST_MEMBERS
-
-# Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-rworld = testing.rworld
-
-
-@dataclass
-class Reports:
-    province: IssuedReport  # draft, toàn tỉnh
-    health: IssuedReport  # draft, Sở Y tế
-    district: IssuedReport  # issued, huyện Đắk Hà
-
-
-@pytest.fixture
-def reports(rworld, monkeypatch) -> Reports:
-    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
-    planner = rworld.cast.planner
-    district = report_draft_create(planner, "2021-06", "district", "huyen-dak-ha")
-    return Reports(
-        province=report_draft_create(planner, "2021-06", "province", ""),
-        health=report_draft_create(planner, "2021-06", "agency", "so-yte"),
-        district=report_issue(planner, district, "12"),
-    )
-
+from theodoi.exports.tests.conftest import Reports
 
 Url = Callable[[Reports], str]
 P: Callable[[Reports], int] = lambda r: r.province.pk  # noqa: E731

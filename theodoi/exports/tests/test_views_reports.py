@@ -8,12 +8,10 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from theodoi.exports import testing
 from theodoi.exports.models import IssuedReport, IssuedReportStatus, PdfStatus
 from theodoi.exports.services import report_data, report_draft_create
 
 # Fixtures shared by the report tests (exports/tests/conftest.py belongs to the renderer's tests).
-rworld = testing.rworld
 
 pytestmark = pytest.mark.django_db
 
