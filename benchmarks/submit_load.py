@@ -37,6 +37,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--users", type=int, default=50, help="concurrent reporters (default 50)")
     # CPU-bound Python: one worker process per core plus one (to run while another waits on a commit),
     # and a few threads each so that a worker waiting on PostgreSQL still takes the next request.
+    p.add_argument("--server", choices=["gunicorn", "granian"], default="gunicorn", help="WSGI server")
     p.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1, help="gunicorn workers")
     p.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     p.add_argument("--keep-alive", type=int, default=2,
@@ -49,6 +50,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--endpoint", choices=["auto", "api", "web"], default="auto",
                    help="api: PUT /api/reporting/forms/{id}/values (bearer token); web: the grid's autosave "
                         "POST /bao-cao-dinh-ky/bieu/{id}/luu/ (session + CSRF); auto: api when mounted")
+    p.add_argument("--floor-seconds", type=float, default=10.0,
+                   help="seconds of GET /healthz load after the run (0: skip): the server's ceiling")
     p.add_argument("--raw-seconds", type=float, default=5.0, help="seconds of the raw INSERT+COMMIT measure")
     return p.parse_args()
 
@@ -217,6 +220,31 @@ async def reporter(base: str, person: dict, stop_at: float, lat: list[float], ac
         conn.close()
 
 
+async def pinger(base: str, stop_at: float, counts: list[int]) -> None:
+    """One client asking the health check (one ``SELECT 1``) as fast as the server answers."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    conn = Conn(parts.hostname or "127.0.0.1", parts.port or 80)
+    try:
+        while time.perf_counter() < stop_at:
+            status, _ = await conn.request("GET", "/healthz", b"", {})
+            counts[0 if status == 200 else 1] += 1
+    finally:
+        conn.close()
+
+
+async def run_floor(base: str, users: int, duration: float) -> float:
+    """Requests/s of the cheapest request (the health check) through the same server, client and users:
+    the ceiling that the framework and server alone put on any endpoint on this machine."""
+    counts = [0, 0]
+    start = time.perf_counter()
+    await asyncio.gather(*(pinger(base, start + duration, counts) for _ in range(users)))
+    if counts[1]:
+        raise SystemExit(f"health check failed {counts[1]} times")
+    return counts[0] / (time.perf_counter() - start)
+
+
 async def run_load(base: str, people: list[dict], duration: float, endpoint: str) -> tuple[list[float], list, list, float]:
     lat: list[float] = []
     acks: list = []
@@ -276,6 +304,34 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
+def postgres_cpu_seconds() -> float:
+    """User+system CPU of every PostgreSQL process on this machine (0 when they are not visible)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            head, _, rest = (entry / "stat").read_text().rpartition(")")
+        except OSError:
+            continue
+        if "postgres" in head.rsplit("(", 1)[-1]:
+            fields = rest.split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def server_command(args: argparse.Namespace) -> list[str]:
+    """The WSGI server under test: gunicorn (gthread) or granian, both serving theodoi.wsgi."""
+    if args.server == "granian":
+        return [str(ROOT / ".venv/bin/granian"), "--interface", "wsgi", "--host", "127.0.0.1", "--port", str(args.port),
+                "--workers", str(args.workers), "--blocking-threads", str(args.threads), "--log-level", "warning",
+                "--no-ws", "theodoi.wsgi:application"]
+    return [str(ROOT / ".venv/bin/gunicorn"), "theodoi.wsgi:application", "-b", f"127.0.0.1:{args.port}",
+            "-w", str(args.workers), "-k", "gthread", "--threads", str(args.threads), "--log-level", "warning",
+            "--preload", "--keep-alive", str(args.keep_alive), "--backlog", "2048"]
+
+
 def free_port() -> int:
     import socket
 
@@ -299,13 +355,7 @@ def main() -> int:
         print(f"database {db}: migrating and seeding {args.users} reporters…", flush=True)
         people = seed(args.users, args.targets)
         raw_before = raw_insert_rate(url, args.raw_seconds)
-        server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/gunicorn"), "theodoi.wsgi:application", "-b", f"127.0.0.1:{args.port}",
-             "-w", str(args.workers), "-k", "gthread", "--threads", str(args.threads), "--log-level", "warning", "--preload",
-             "--keep-alive", str(args.keep_alive),
-             "--backlog", "2048"],
-            cwd=ROOT, env=env, start_new_session=True,
-        )
+        server = subprocess.Popen(server_command(args), cwd=ROOT, env=env, start_new_session=True)
         base = f"http://127.0.0.1:{args.port}"
         wait_for(f"{base}/api/openapi.json", server)
         endpoint = args.endpoint
@@ -314,7 +364,7 @@ def main() -> int:
 
             mounted = httpx.get(f"{base}/api/openapi.json").json().get("paths", {})
             endpoint = "api" if "/api/reporting/forms/{form_id}/values" in mounted else "web"
-        print(f"gunicorn: {args.workers} workers × {args.threads} threads; endpoint {endpoint}; "
+        print(f"{args.server}: {args.workers} workers × {args.threads} threads; endpoint {endpoint}; "
               f"load {args.users} users × {args.duration:g} s…", flush=True)
         if args.warmup > 0:
             _, warm_acks, warm_errors, _ = asyncio.run(run_load(base, people, args.warmup, endpoint))
@@ -322,11 +372,14 @@ def main() -> int:
         else:
             warm_acks = []
         cpu0, load0, client0 = cpu_seconds(server.pid), os.getloadavg()[0], time.process_time()
+        pg0 = postgres_cpu_seconds()
         lat, acks, errors, elapsed = asyncio.run(run_load(base, people, args.duration, endpoint))
         server_cpu, load1 = cpu_seconds(server.pid) - cpu0, os.getloadavg()[0]
+        pg_cpu = postgres_cpu_seconds() - pg0
         client_cpu = time.process_time() - client0
         measured = len(acks)
         acks = warm_acks + acks  # every acknowledged save, warm-up included, must be stored
+        floor = asyncio.run(run_floor(base, args.users, args.floor_seconds)) if args.floor_seconds > 0 else 0.0
         raw_after = raw_insert_rate(url, args.raw_seconds)
     finally:
         if server is not None:
@@ -355,9 +408,13 @@ def main() -> int:
     print(f"raw INSERT+COMMIT/s   {raw:.1f}  (before {raw_before:.0f}, after {raw_after:.0f}; one connection)")
     print(f"ratio saves/raw       {rate / raw:.2f}  (goal >= 0.25)")
     print(f"lost acknowledged     {lost}")
-    print(f"server CPU per save   {server_cpu / max(measured, 1) * 1000:.1f} ms  (gunicorn workers; "
+    if floor:
+        print(f"floor: GET /healthz   {floor:.1f}/s  (one SELECT 1 through the same server and client; saves/floor "
+              f"{rate / floor:.2f}, goal rate {0.25 * raw:.0f}/s is {0.25 * raw / floor:.2f} × this floor)")
+    print(f"server CPU per save   {server_cpu / max(measured, 1) * 1000:.1f} ms  ({args.server} workers; "
           f"{os.cpu_count()} CPUs, load average {load0:.1f} → {load1:.1f} during the run)")
     print(f"client CPU per save   {client_cpu / max(measured, 1) * 1000:.2f} ms  (this load generator)")
+    print(f"PostgreSQL CPU/save   {pg_cpu / max(measured, 1) * 1000:.2f} ms  (every postgres process)")
     ok = rate >= 0.25 * raw and p99 < 150 and lost == 0 and not errors
     print("RESULT                " + ("PASS" if ok else "FAIL"))
     return 0 if ok else 1

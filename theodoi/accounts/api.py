@@ -8,19 +8,19 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.security import HttpBearer
 
-from theodoi.accounts.models import ApiToken
 from theodoi.accounts.permissions import roles_of
+from theodoi.accounts.selectors import user_for_token
 
 router = Router(tags=["accounts"])
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        found = ApiToken.objects.select_related("user").filter(key=token, user__is_active=True).first()
-        if found is None:
+        user = user_for_token(token)
+        if user is None:
             return None
-        request.user = found.user
-        return found.user
+        request.user = user
+        return user
 
 
 def optional_user(request: HttpRequest) -> Any:

@@ -14,6 +14,25 @@ from django.core.exceptions import PermissionDenied
 from theodoi.accounts.models import Membership, OrgUnit, Role
 
 
+def remember_memberships(user: Any, held: list[tuple[int, str]]) -> None:
+    """Keep a user's ``(unit_id, role)`` pairs on the user object for the rest of the request.
+
+    The permission checks of one request then read memberships once, whichever check runs first."""
+    user.__dict__["_theodoi_memberships"] = held
+    user._theodoi_roles = {role for _, role in held} | ({Role.ADMIN} if user.is_superuser else set())
+
+
+def memberships_of(user: Any) -> list[tuple[int, str]]:
+    """The user's ``(unit_id, role)`` pairs, read once per user object (empty for anonymous)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    held: list[tuple[int, str]] | None = user.__dict__.get("_theodoi_memberships")
+    if held is None:
+        held = [(int(u), str(r)) for u, r in Membership.objects.filter(user=user).values_list("unit_id", "role")]
+        remember_memberships(user, held)
+    return held
+
+
 def roles_of(user: Any) -> set[str]:
     """The set of role names a user holds anywhere (empty for anonymous)."""
     if not getattr(user, "is_authenticated", False):

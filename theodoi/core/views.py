@@ -1,12 +1,18 @@
-"""Home (plan overview by field) and search over targets, tasks and documents."""
+"""Home (plan overview by field), search over targets, tasks and documents, and the health check."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from theodoi.accounts.permissions import is_planner
 from theodoi.core import selectors
+
+log = logging.getLogger(__name__)
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -20,3 +26,19 @@ def search(request: HttpRequest) -> HttpResponse:
     results = selectors.search(user=request.user, query=query)
     template = "core/_search_results.html" if request.headers.get("HX-Request") == "true" else "core/search.html"
     return render(request, template, {"results": results, "q": query})
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For the load balancer and monitoring: 200 when the app answers and its database does, else 503.
+
+    Public and cheap on purpose (one ``SELECT 1``, no session, no template): it is polled every few
+    seconds, and the load benchmark uses it as the floor cost of one request through the server."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        log.exception("health check: database unavailable")
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

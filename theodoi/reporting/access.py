@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from theodoi.accounts.models import Membership, OrgUnit, Role
-from theodoi.accounts.permissions import can_read_all, is_planner
+from theodoi.accounts.models import OrgUnit, Role
+from theodoi.accounts.permissions import can_read_all, is_planner, memberships_of
 
 
 def units_with(user: Any, *roles: str) -> set[int]:
-    """Ids of the units where ``user`` holds one of ``roles`` (one query per request for all roles)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    held: list[tuple[int, str]] | None = user.__dict__.get("_theodoi_reporting_memberships")
-    if held is None:
-        held = list(Membership.objects.filter(user=user).values_list("unit_id", "role"))
-        user.__dict__["_theodoi_reporting_memberships"] = held
-        if getattr(user, "_theodoi_roles", None) is None:  # permissions.roles_of reads this cache
-            user._theodoi_roles = {role for _, role in held} | ({Role.ADMIN} if user.is_superuser else set())
-    return {unit_id for unit_id, role in held if role in roles}
+    """Ids of the units where ``user`` holds one of ``roles`` (memberships read once per request)."""
+    return {unit_id for unit_id, role in memberships_of(user) if role in roles}
 
 
 def may_report_for(user: Any, unit: OrgUnit | int) -> bool:

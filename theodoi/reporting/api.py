@@ -194,10 +194,8 @@ class SaveOut(Schema):
 @refusals
 def form_save(request: HttpRequest, form_id: int, payload: SaveIn) -> dict[str, Any]:
     """Save values (Vietnamese number text like "3.500,5"); 409 when ``expected_version`` is stale."""
-    user = _user(request)
-    form = selectors.form_for_user(user, form_id, related=False)
     result = services.form_save_values(
-        user=user, form=form, expected_version=payload.expected_version,
+        user=_user(request), form=form_id, expected_version=payload.expected_version,
         values=[v.dict(exclude_unset=True) for v in payload.values],
         tasks=[t.dict(exclude_unset=True) for t in payload.tasks],
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import models
@@ -242,7 +242,18 @@ def plain(d: Decimal | None) -> str | None:
     return None if d is None else format(d.normalize(), "f")
 
 
-def value_snapshot(v: ReportValue) -> dict[str, Any]:
+class Figures(Protocol):
+    """What a value's snapshot reads: a ReportValue, or the autosave's lighter row."""
+
+    @property
+    def value(self) -> Decimal | None: ...
+    @property
+    def estimate(self) -> Decimal | None: ...
+    @property
+    def comment(self) -> str: ...
+
+
+def value_snapshot(v: Figures) -> dict[str, Any]:
     """The JSON that AuditEntry/ValueVersion keep for a value."""
     return {
         "value": plain(v.value),

@@ -16,16 +16,19 @@ _COUNT_UNITS = {"người", "doanh nghiệp", "xã", "hộ", "dự án", "trư�
 
 
 def target_meta(target: Target, *, required: bool = True) -> TargetMeta:
-    unit = (target.unit or target.indicator.unit or "").strip()
+    return meta_of(target.unit, target.indicator.unit, target.indicator.allows_over_100, required=required)
+
+
+def meta_of(target_unit: str, indicator_unit: str, allows_over_100: bool, *, required: bool = True) -> TargetMeta:
+    """What validation needs of a target, from the three columns (the autosave reads just these)."""
+    unit = (target_unit or indicator_unit or "").strip()
     if "%" in unit:
         kind = ValueKind.PERCENT
     elif unit.lower() in _COUNT_UNITS:
         kind = ValueKind.COUNT
     else:
         kind = ValueKind.NUMBER
-    return TargetMeta(
-        kind=kind, required=required, allow_over_100=target.indicator.allows_over_100, unit=unit
-    )
+    return TargetMeta(kind=kind, required=required, allow_over_100=allows_over_100, unit=unit)
 
 
 _PER_YEAR = {PeriodKind.MONTHLY: 12, PeriodKind.QUARTERLY: 4}

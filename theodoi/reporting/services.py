@@ -33,7 +33,8 @@ from theodoi.accounts.permissions import (
 from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, format_vn_number, parse_vn_number
 from theodoi.plans.models import TaskState
-from theodoi.reporting.access import may_report_for
+from theodoi.reporting import value_store
+from theodoi.reporting.access import may_read_unit, may_report_for
 from theodoi.reporting.deadlines import lock_date
 from theodoi.reporting.models import (
     EDITABLE_STATUSES,
@@ -50,7 +51,7 @@ from theodoi.reporting.models import (
     value_snapshot,
 )
 from theodoi.reporting.periods import parse_period_key
-from theodoi.reporting.rules import periods_due_between, target_meta
+from theodoi.reporting.rules import meta_of, periods_due_between, target_meta
 from theodoi.reporting.validation import validate_value
 
 
@@ -224,12 +225,16 @@ def _issues_json(issues: Sequence[Any]) -> list[dict[str, str]]:
 
 def _claim_version(*, form: ReportForm, expected_version: int) -> int:
     """Move the form's version on, or explain why not: the optimistic lock of concurrent editors."""
-    moved = ReportForm.objects.filter(
-        pk=form.pk, version=expected_version, status__in=EDITABLE_STATUSES
-    ).update(version=F("version") + 1, updated_at=timezone.now())
-    if moved:
-        form.version = expected_version + 1
-        return form.version
+    claimed = value_store.claim_version(form.pk, expected_version, timezone.now())
+    if claimed is None:
+        _refuse_claim(form, expected_version)
+    assert claimed is not None
+    form.version = claimed.version
+    return form.version
+
+
+def _refuse_claim(form: ReportForm, expected_version: int) -> None:
+    """Why the version UPDATE moved nothing: the form is no longer editable, or someone saved first."""
     current = ReportForm.objects.get(pk=form.pk)
     if current.status not in EDITABLE_STATUSES:
         raise FormNotEditable(
@@ -243,17 +248,30 @@ def _claim_version(*, form: ReportForm, expected_version: int) -> int:
     )
 
 
-# What a save reads of its values: the snapshot, the stored checks and what target_meta needs.
-_SAVE_FIELDS = (
-    "form_id", "target_id", "value", "estimate", "comment", "issues", "updated_at",
-    "target__unit", "target__indicator__unit", "target__indicator__allows_over_100", "target__indicator__name",
-)
+_NO_READ = "Bạn không có quyền xem báo cáo của đơn vị này."
+_NO_REPORT = "Bạn không có quyền nhập số liệu cho đơn vị này."
 
 
-def _write_values(dirty: Sequence[tuple[ReportValue, Sequence[str]]]) -> None:
-    """Store changed values with UPDATE statements (no model signals: see ``_statuses_follow``)."""
-    for row, fields in dirty:
-        ReportValue.objects.filter(pk=row.pk).update(**{f: getattr(row, f) for f in dict.fromkeys(fields)})
+def _claim_for_save(user: Any, form: ReportForm | int, expected_version: int, now: Any) -> ReportForm:
+    """The form a save writes to, its version already moved on, or a refusal.
+
+    Given an id (the API and the grid), the version UPDATE is also the read of the form: one
+    statement instead of two on every autosave; the permission check follows it inside the
+    transaction, so a refusal rolls the version back. Given a form, the caller checked permission."""
+    if isinstance(form, ReportForm):
+        _claim_version(form=form, expected_version=expected_version)
+        return form
+    claimed = value_store.claim_version(form, expected_version, now)
+    if claimed is None:
+        from theodoi.reporting.selectors import form_for_user
+
+        found = form_for_user(user, form, related=False)  # DoesNotExist or PermissionDenied
+        require(may_report_for(user, found.unit_id), _NO_REPORT)
+        _refuse_claim(found, expected_version)
+    assert claimed is not None
+    require(may_read_unit(user, claimed.unit_id), _NO_READ)
+    require(may_report_for(user, claimed.unit_id), _NO_REPORT)
+    return claimed
 
 
 def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
@@ -270,26 +288,11 @@ def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
         queue_recompute(target_ids)
 
 
-def form_save_values(
-    *,
-    user: Any,
-    form: ReportForm,
-    values: Sequence[Mapping[str, Any]],
-    expected_version: int,
-    tasks: Sequence[Mapping[str, Any]] = (),
-    action: str = "save",
-) -> SaveResult:
-    """Save some values (and task notes) of a draft or returned form.
-
-    ``values``: ``{"target": id, "value": "3.500,5" | Decimal | None, "estimate": ..., "comment": ...}``;
-    keys left out stay as they are. Text that is not a number is refused (nothing is saved);
-    warnings and missing values are kept on the value and block nothing until submission.
-    """
-    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
-    by_target = {int(v["target"]): v for v in values}
+def _parse_values(values: Sequence[Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
+    """``{target id: {field: new value}}``, or ReportingError naming every text that is not a number."""
     errors: list[str] = []
     parsed: dict[int, dict[str, Any]] = {}
-    for tid, item in by_target.items():
+    for tid, item in {int(v["target"]): v for v in values}.items():
         fields: dict[str, Any] = {}
         for key in ("value", "estimate"):
             if key in item:
@@ -303,17 +306,33 @@ def form_save_values(
         parsed[tid] = fields
     if errors:
         raise ReportingError("Số liệu không hợp lệ, chưa lưu: " + " ".join(errors))
+    return parsed
+
+
+def form_save_values(
+    *,
+    user: Any,
+    form: ReportForm | int,
+    values: Sequence[Mapping[str, Any]],
+    expected_version: int,
+    tasks: Sequence[Mapping[str, Any]] = (),
+    action: str = "save",
+) -> SaveResult:
+    """Save some values (and task notes) of a draft or returned form (the form or its id).
+
+    ``values``: ``{"target": id, "value": "3.500,5" | Decimal | None, "estimate": ..., "comment": ...}``;
+    keys left out stay as they are. Text that is not a number is refused (nothing is saved);
+    warnings and missing values are kept on the value and block nothing until submission.
+    Every autosave runs this, so its rows move through ``value_store``'s plain SQL.
+    """
+    if isinstance(form, ReportForm):
+        require(may_report_for(user, form.unit_id), _NO_REPORT)
+    parsed = _parse_values(values)
+    now = timezone.now()
     with transaction.atomic():
-        version = _claim_version(form=form, expected_version=expected_version)
-        rows = {
-            v.target_id: v
-            # No row locks needed here: the version UPDATE above holds the form's row until commit,
-            # so a second writer of the same form waits there and then gets the version conflict.
-            for v in ReportValue.objects
-            .filter(form=form, target_id__in=list(parsed))
-            .select_related("target__indicator")
-            .only(*_SAVE_FIELDS)
-        }
+        form = _claim_for_save(user, form, expected_version, now)
+        version = form.version
+        rows = value_store.value_rows(form.pk, list(parsed))
         unknown = set(parsed) - set(rows)
         if unknown:
             raise ReportingError(f"Chỉ tiêu {sorted(unknown)} không thuộc báo cáo này.")
@@ -322,9 +341,8 @@ def form_save_values(
         result = SaveResult(version=version, changed=0)
         before_all: dict[str, Any] = {}
         after_all: dict[str, Any] = {}
-        versions: list[ValueVersion] = []
-        dirty: list[tuple[ReportValue, list[str]]] = []
-        now = timezone.now()
+        versions: list[tuple[int, dict[str, Any], dict[str, Any]]] = []
+        dirty: list[value_store.ValueRow] = []
         for tid, fields in parsed.items():
             row = rows[tid]
             before = value_snapshot(row)
@@ -333,43 +351,52 @@ def form_save_values(
                 setattr(row, key, new)
             after = value_snapshot(row)
             if "value" in fields:
-                row.issues = _issues_json(
-                    validate_value(row.value, target_meta(row.target), history.get(tid, ()))
-                )
+                meta = meta_of(row.target_unit, row.indicator_unit, row.allows_over_100)
+                row.issues = _issues_json(validate_value(row.value, meta, history.get(tid, ())))
             result.issues[tid] = row.issues
             if before == after and row.issues == old_issues:
                 continue
-            row.updated_at = now
-            dirty.append((row, [*fields, "issues", "updated_at"]))
+            dirty.append(row)
             if before != after:
                 result.changed += 1
-                versions.append(ValueVersion(value=row, user=_actor(user), action=action, before=before, after=after))
+                versions.append((row.pk, before, after))
                 before_all[str(tid)] = before
                 after_all[str(tid)] = after
-        _write_values(dirty)
-        wanted_tasks = [int(item["task"]) for item in tasks]
-        task_rows = {tr.task_id: tr for tr in TaskReport.objects.filter(form=form, task_id__in=wanted_tasks)} \
-            if wanted_tasks else {}
-        for item in tasks:
-            tr = task_rows.get(int(item["task"]))
-            if tr is None:
-                raise ReportingError("Nhiệm vụ không thuộc báo cáo này.")
-            tbefore = {"state": tr.state, "note": tr.note}
-            if "state" in item and item["state"] in TaskState.values:
-                tr.state = item["state"]
-            if "note" in item:
-                tr.note = str(item["note"] or "")[:8000]
-            if {"state": tr.state, "note": tr.note} != tbefore:
-                tr.save(update_fields=["state", "note"])
-                before_all[f"task:{tr.task_id}"] = tbefore
-                after_all[f"task:{tr.task_id}"] = {"state": tr.state, "note": tr.note}
-                result.changed += 1
-        if versions:
-            ValueVersion.objects.bulk_create(versions)
-        _audit(form, user, action, before=before_all or None, after=after_all or None, note=f"v{version}")
+        value_store.update_values(dirty, now)
+        result.changed += _save_task_notes(form, tasks, before_all, after_all)
+        actor = _actor(user)
+        user_id = actor.pk if actor is not None else None
+        value_store.insert_versions(versions, user_id=user_id, action=action, now=now)
+        value_store.insert_audit(form.pk, user_id=user_id, action=action, before=before_all or None,
+                                 after=after_all or None, note=f"v{version}", now=now)
         if dirty:
-            _statuses_follow(form, [row.target_id for row, _ in dirty])
+            _statuses_follow(form, [row.target_id for row in dirty])
     return result
+
+
+def _save_task_notes(form: ReportForm, tasks: Sequence[Mapping[str, Any]], before_all: dict[str, Any],
+                     after_all: dict[str, Any]) -> int:
+    """Task states and progress notes of a save; records each change for the audit, returns how many."""
+    wanted = [int(item["task"]) for item in tasks]
+    if not wanted:
+        return 0
+    task_rows = {tr.task_id: tr for tr in TaskReport.objects.filter(form=form, task_id__in=wanted)}
+    changed = 0
+    for item in tasks:
+        tr = task_rows.get(int(item["task"]))
+        if tr is None:
+            raise ReportingError("Nhiệm vụ không thuộc báo cáo này.")
+        tbefore = {"state": tr.state, "note": tr.note}
+        if "state" in item and item["state"] in TaskState.values:
+            tr.state = item["state"]
+        if "note" in item:
+            tr.note = str(item["note"] or "")[:8000]
+        if {"state": tr.state, "note": tr.note} != tbefore:
+            tr.save(update_fields=["state", "note"])
+            before_all[f"task:{tr.task_id}"] = tbefore
+            after_all[f"task:{tr.task_id}"] = {"state": tr.state, "note": tr.note}
+            changed += 1
+    return changed
 
 
 def task_contribution_add(*, user: Any, form: ReportForm, task_id: int, text: str, expected_version: int) -> None:

@@ -117,14 +117,15 @@ def form_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def form_autosave(request: HttpRequest, pk: int) -> JsonResponse:
     """The grid's autosave: JSON in, JSON out; 409 with a Vietnamese message on a version conflict."""
     try:
-        form = selectors.form_for_user(request.user, pk)
         body = json.loads(request.body or b"{}")
         result = services.form_save_values(
-            user=request.user, form=form, values=body.get("values", []), tasks=body.get("tasks", []),
+            user=request.user, form=pk, values=body.get("values", []), tasks=body.get("tasks", []),
             expected_version=int(body.get("expected_version", 0)),
         )
     except PermissionDenied as exc:
         return JsonResponse({"error": str(exc) or "Không có quyền."}, status=403)
+    except ReportForm.DoesNotExist:
+        return JsonResponse({"error": "Không tìm thấy báo cáo này (có thể đã bị xóa)."}, status=404)
     except services.ReportingError as exc:
         return JsonResponse({"error": exc.message, "conflict": isinstance(exc, services.VersionConflict)},
                             status=exc.status_code)

@@ -43,6 +43,7 @@ SIGNED_IN = (200, 200, 200, 200, 302)
 VIEWS: list[Row] = [
     ("core:home", "get", r("core:home"), None, ALL_200),
     ("core:search", "get", lambda w: reverse("core:search") + "?q=tang+truong", None, ALL_200),
+    ("core:health", "get", r("core:health"), None, ALL_200),
     ("plans:target_list", "get", r("plans:target_list"), None, ALL_200),
     ("plans:target_detail", "get", r("plans:target_detail", lambda w: w.target.pk), None, ALL_200),
     ("plans:target_detail", "get", r("plans:target_detail", lambda w: w.health_draft.pk), None,

@@ -1,0 +1,141 @@
+"""The autosave's reads and writes, as plain SQL statements (PostgreSQL and SQLite alike).
+
+A reporter's grid saves after every pause in typing, fifty reporters at once at the deadline, and
+with the ORM the statement building cost more CPU than PostgreSQL spent on the statements. The
+rules stay in ``services.form_save_values`` (permission, parsing, validation, versions, audit);
+this module only moves rows, converting each column through its model field as the ORM would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+
+from theodoi.core import rawsql
+from theodoi.plans.models import Indicator, Target
+from theodoi.reporting.models import EDITABLE_STATUSES, AuditEntry, ReportForm, ReportValue, ValueVersion
+
+# What a save needs of its form: the permission check (unit), the outlier history's cache key and
+# query (regime, period, created_at) and whether evaluation counts it (status).
+_FORM_FIELDS = ("id", "regime_id", "unit_id", "period_key", "status", "version", "created_at")
+
+
+def claim_version(form_id: int, expected_version: int, now: datetime) -> ReportForm | None:
+    """Move an editable form's version on if it is still ``expected_version``; the optimistic lock.
+
+    Returns the form (only the fields a save needs loaded), or None when the form is missing,
+    not editable or already at another version: the caller then finds out which, and why.
+    The UPDATE holds the form's row until commit, so a second writer of the same form waits here
+    and then finds the version moved."""
+    statuses = [str(s) for s in EDITABLE_STATUSES]
+    marks = ", ".join(["%s"] * len(statuses))
+    rows = rawsql.fetch(
+        f"UPDATE {rawsql.table(ReportForm)} SET version = version + 1, updated_at = %s"
+        f" WHERE id = %s AND version = %s AND status IN ({marks})"
+        f" RETURNING {', '.join(_FORM_FIELDS)}",
+        [rawsql.db_value(ReportForm, "updated_at", now), form_id, expected_version, *statuses],
+    )
+    if not rows:
+        return None
+    values = [read(v) for read, v in zip(rawsql.readers(ReportForm, _FORM_FIELDS), rows[0], strict=True)]
+    return ReportForm.from_db(connection.alias, list(_FORM_FIELDS), values)
+
+
+@dataclass
+class ValueRow:
+    """A value of a form as the autosave reads it, with what validation needs of its target."""
+
+    pk: int
+    target_id: int
+    value: Decimal | None
+    estimate: Decimal | None
+    comment: str
+    issues: list[dict[str, str]]
+    target_unit: str
+    indicator_unit: str
+    allows_over_100: bool
+
+
+_VALUE_FIELDS = ("id", "target_id", "value", "estimate", "comment", "issues")
+
+
+def value_rows(form_id: int, target_ids: Sequence[int]) -> dict[int, ValueRow]:
+    """The form's values of ``target_ids`` by target id (targets not in the form are left out)."""
+    if not target_ids:
+        return {}
+    marks = ", ".join(["%s"] * len(target_ids))
+    rows = rawsql.fetch(
+        f"SELECT {rawsql.columns(ReportValue, _VALUE_FIELDS, 'v')}, t.unit, i.unit, i.allows_over_100"
+        f" FROM {rawsql.table(ReportValue)} v"
+        f" JOIN {rawsql.table(Target)} t ON t.id = v.target_id"
+        f" JOIN {rawsql.table(Indicator)} i ON i.id = t.indicator_id"
+        f" WHERE v.form_id = %s AND v.target_id IN ({marks})",
+        [form_id, *target_ids],
+    )
+    read = [*rawsql.readers(ReportValue, _VALUE_FIELDS), *rawsql.readers(Indicator, ("allows_over_100",))]
+    out: dict[int, ValueRow] = {}
+    for row in rows:
+        pk, target_id, value, estimate, comment, issues, t_unit, i_unit, over = row
+        out[int(target_id)] = ValueRow(
+            pk=int(pk), target_id=int(target_id), value=read[2](value), estimate=read[3](estimate),
+            comment=comment or "", issues=read[5](issues) or [], target_unit=t_unit or "",
+            indicator_unit=i_unit or "", allows_over_100=bool(read[6](over)),
+        )
+    return out
+
+
+def update_values(rows: Sequence[ValueRow], now: datetime) -> None:
+    """Store the figures, comment and checks of changed values (no model signals: see the service)."""
+    sql = (
+        f"UPDATE {rawsql.table(ReportValue)} SET value = %s, estimate = %s, comment = %s, issues = %s,"
+        " updated_at = %s WHERE id = %s"
+    )
+    stamp = rawsql.db_value(ReportValue, "updated_at", now)
+    for row in rows:
+        rawsql.execute(sql, [
+            rawsql.db_value(ReportValue, "value", row.value),
+            rawsql.db_value(ReportValue, "estimate", row.estimate),
+            row.comment,
+            rawsql.db_value(ReportValue, "issues", row.issues),
+            stamp,
+            row.pk,
+        ])
+
+
+def insert_versions(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], *, user_id: int | None,
+                    action: str, now: datetime) -> None:
+    """One ValueVersion per ``(value_id, before, after)``, in one multi-row INSERT."""
+    if not entries:
+        return
+    stamp = rawsql.db_value(ValueVersion, "at", now)
+    params: list[Any] = []
+    for value_id, before, after in entries:
+        params += [value_id, user_id, stamp, action, _json(ValueVersion, "before", before),
+                   _json(ValueVersion, "after", after)]
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(entries))
+    rawsql.execute(
+        f'INSERT INTO {rawsql.table(ValueVersion)} (value_id, user_id, at, action, "before", "after") VALUES {rows}',
+        params,
+    )
+
+
+def insert_audit(form_id: int, *, user_id: int | None, action: str, before: Any, after: Any, note: str,
+                 now: datetime) -> None:
+    """The form's audit entry of this change."""
+    rawsql.execute(
+        f'INSERT INTO {rawsql.table(AuditEntry)} (form_id, user_id, at, action, "before", "after", note)'
+        " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        [form_id, user_id, rawsql.db_value(AuditEntry, "at", now), action, _json(AuditEntry, "before", before),
+         _json(AuditEntry, "after", after), note],
+    )
+
+
+def _json(model: Any, name: str, value: Any) -> Any:
+    """A JSON column's value; None stays SQL NULL as the ORM stores it for ``null=True`` fields."""
+    return None if value is None else rawsql.db_value(model, name, value)
+
