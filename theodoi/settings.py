@@ -207,3 +207,9 @@ REPORT_TEMPLATE_DIR = os.environ.get("REPORT_TEMPLATE_DIR", "")
 
 # django-ninja serves Swagger UI from its own static files (offline /api/docs) only when installed as an app.
 INSTALLED_APPS += ["ninja"]
+
+# API list endpoints answer one page, {"items": [...], "count": N}: ?limit= defaults to 100 rows and a
+# larger one than 1000 is capped (theodoi/core/pagination.py). Fixed, not per deployment.
+NINJA_PAGINATION_CLASS = "theodoi.core.pagination.Pagination"
+NINJA_PAGINATION_PER_PAGE = 100
+NINJA_PAGINATION_MAX_LIMIT = 1000

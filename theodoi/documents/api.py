@@ -17,6 +17,7 @@ from ninja.responses import Status
 
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.permissions import require, require_planner
+from theodoi.core.pagination import paged
 from theodoi.documents import selectors, services
 from theodoi.documents.models import Document, ExtractedItem
 from theodoi.plans import services as plan_services
@@ -112,9 +113,11 @@ class ChangesOut(Schema):
     changed: list[ChangeOut]
 
 
-@router.get("/", response=list[DocumentOut], auth=None, summary="Văn bản")
+@router.get("/", response=list[DocumentOut], auth=None, summary="Văn bản (mới tải lên trước)")
+@paged
 def documents(request: HttpRequest, q: str = "", status: str = "") -> Any:
-    return selectors.document_list(user=optional_user(request), q=q, status=status)
+    """Paged; newest upload first, then by id (the selector's order, total thanks to the pk)."""
+    return selectors.document_list(user=optional_user(request), q=q, status=status).order_by("-uploaded_at", "-pk")
 
 
 @router.get("/{document_id}", response=DocumentDetailOut, auth=None, summary="Một văn bản, kèm nội dung")
@@ -122,11 +125,13 @@ def document(request: HttpRequest, document_id: int) -> Any:
     return selectors.document_get(user=optional_user(request), pk=document_id)
 
 
-@router.get("/{document_id}/items", response=list[ItemOut], auth=None, summary="Các mục trích xuất")
+@router.get("/{document_id}/items", response=list[ItemOut], auth=None, summary="Các mục trích xuất (theo vị trí trong văn bản)")
+@paged
 def items(request: HttpRequest, document_id: int, kind: str = "") -> Any:
+    """Paged: a national plan yields thousands of items. In text order (start, kind, position), then id."""
     user = optional_user(request)
     found = selectors.document_get(user=user, pk=document_id)
-    return selectors.item_list(user=user, document=found, kind=kind)
+    return selectors.item_list(user=user, document=found, kind=kind).order_by("start", "kind", "position", "pk")
 
 
 @router.get("/{document_id}/changes", response=ChangesOut, auth=None, summary="Thay đổi so với phiên bản trước")

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
 from ninja.responses import Status
 
+from theodoi.core.pagination import Rows, paged
 from theodoi.exports import selectors, services
 from theodoi.exports.data import Section
 from theodoi.exports.errors import ReportRenderError
@@ -79,8 +80,11 @@ def _section(raw: SectionIn) -> Section:
 
 
 @router.get("/reports", response=list[ReportOut], url_name="export_reports")
-def report_list(request: HttpRequest, status: str = "", period: str = "") -> list[dict[str, Any]]:
-    return [_out(r) for r in selectors.report_list(request.auth, status=status, period=period)]  # type: ignore[attr-defined]
+@paged
+def report_list(request: HttpRequest, status: str = "", period: str = "") -> Rows[IssuedReport]:
+    """The register the caller may read, paged (it grows by a report per scope and period): newest first, then id."""
+    reports = selectors.report_list(request.auth, status=status, period=period)  # type: ignore[attr-defined]
+    return Rows.each(reports.order_by("-created_at", "-pk"), _out)
 
 
 @router.post("/reports", response={201: ReportDetailOut}, url_name="export_report_create")

@@ -3,6 +3,7 @@ projects, totals by investor or district; disbursement entry and XLSX import for
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -12,7 +13,9 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from theodoi.accounts.permissions import is_planner
+from theodoi.core.pagination import Rows, paged
 from theodoi.investment import selectors, services
+from theodoi.investment.models import Project
 
 
 def _caller(request: HttpRequest) -> Any:
@@ -79,10 +82,12 @@ def _user(request: HttpRequest) -> Any:
     return user
 
 
+def _year(year: int | None) -> int:
+    return year or selectors.latest_year() or date.today().year
+
+
 def _rows(request: HttpRequest, year: int | None, as_of: date | None) -> list[selectors.ProjectRow]:
-    user = _user(request)
-    year = year or selectors.latest_year() or date.today().year
-    return selectors.project_rows(user=user, year=year, as_of=as_of)
+    return selectors.project_rows(user=_user(request), year=_year(year), as_of=as_of)
 
 
 def _project_out(r: selectors.ProjectRow) -> dict[str, Any]:
@@ -95,14 +100,35 @@ def _project_out(r: selectors.ProjectRow) -> dict[str, Any]:
 
 
 @router.get("/projects", response=list[ProjectOut])
-def projects(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
-    return [_project_out(r) for r in _rows(request, year, as_of)]
+@paged
+def projects(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> Rows[Project]:
+    """The caller's projects with a capital plan in the year, paged by project code (unique).
+
+    The page is cut in the database and the disbursement rules run for its projects only, so a
+    page costs the same however many projects the country has.
+    """
+    user = _user(request)
+    year = _year(year)
+    visible = selectors.projects_visible(user=user)
+    # The projects project_rows() reports on, in its order (code).
+    planned = visible.filter(capital_plans__year=year).distinct().order_by("code", "pk")
+
+    def build(page: Sequence[Project]) -> list[dict[str, Any]]:
+        ids = [p.pk for p in page]
+        rows = selectors.project_rows(user=user, year=year, as_of=as_of, projects=visible.filter(pk__in=ids))
+        return [_project_out(r) for r in rows]
+
+    return Rows(planned, build)
 
 
 @router.get("/flagged", response=list[ProjectOut])
-def flagged(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
-    """Projects proposed for a capital cut and reallocation, with the rule that fired."""
-    return [_project_out(r) for r in selectors.flagged(_rows(request, year, as_of))]
+@paged
+def flagged(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> Rows[selectors.ProjectRow]:
+    """Projects proposed for a capital cut and reallocation, with the rule that fired; paged by project code.
+
+    The flags are computed in Python, so every project of the year is checked before the page is cut.
+    """
+    return Rows.each(selectors.flagged(_rows(request, year, as_of)), _project_out)
 
 
 @router.get("/totals", response=list[TotalOut])

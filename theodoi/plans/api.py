@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.models import OrgUnit
+from theodoi.core.pagination import paged
 from theodoi.plans import selectors
 from theodoi.plans.models import Assignment, Target
 
@@ -156,18 +157,24 @@ class TargetQuery(Schema):
     status: str = ""
 
 
-@router.get("/plans", response=list[PlanOut], auth=None, summary="Kế hoạch")
+@router.get("/plans", response=list[PlanOut], auth=None, summary="Kế hoạch (mới nhất trước)")
+@paged
 def plans(request: HttpRequest) -> Any:
-    return selectors.plan_list(user=optional_user(request))
+    """Paged; latest start year first, then kind, then id."""
+    return selectors.plan_list(user=optional_user(request)).order_by("-year_start", "kind", "pk")
 
 
 @router.get("/indicators", response=list[IndicatorOut], auth=None, summary="Danh mục chỉ tiêu")
+@paged
 def indicators(request: HttpRequest, q: str = "") -> Any:
-    return selectors.indicator_list(q=q)
+    """Paged; by field, then name, then id."""
+    return selectors.indicator_list(q=q).order_by("field", "name", "pk")
 
 
 @router.get("/targets", response=list[TargetOut], auth=None, summary="Chỉ tiêu (lọc theo kế hoạch, lĩnh vực, đơn vị)")
+@paged
 def targets(request: HttpRequest, filters: Query[TargetQuery]) -> Any:
+    """Paged; by field, plan start year, indicator name, then id (the selector's order, as on the page)."""
     return selectors.target_list(user=optional_user(request), filters=selectors.TargetFilters(**filters.dict()))
 
 
@@ -177,13 +184,17 @@ def target(request: HttpRequest, target_id: int) -> Any:
 
 
 @router.get("/assignments", response=list[AssignmentOut], auth=None, summary="Giao nhiệm vụ: chủ trì, phối hợp")
+@paged
 def assignments(request: HttpRequest, unit: int | None = None, plan: int | None = None, q: str = "") -> Any:
+    """Paged; by plan start year, then id (the selector's order)."""
     return selectors.assignment_list(user=optional_user(request), unit=unit, plan=plan, q=q)
 
 
 @router.get("/units", response=list[UnitOut], auth=None, summary="Đơn vị")
+@paged
 def units(request: HttpRequest) -> Any:
-    return OrgUnit.objects.order_by("kind", "name")
+    """Paged: every commune and agency of a country is a unit. By kind, name, then id."""
+    return OrgUnit.objects.order_by("kind", "name", "pk")
 
 
 @router.get("/units/{code}", response=UnitTargetsOut, auth=None, summary="Chỉ tiêu và nhiệm vụ của một đơn vị")

@@ -17,8 +17,9 @@ from ninja.security import SessionAuth
 
 from theodoi.accounts.api import TokenAuth
 from theodoi.accounts.models import OrgUnit
+from theodoi.core.pagination import Rows, paged
 from theodoi.reporting import selectors, services
-from theodoi.reporting.models import ReportForm, ReportingRegime, ReportValue, plain
+from theodoi.reporting.models import Reminder, ReportForm, ReportingRegime, ReportValue, plain
 from theodoi.reporting.periods import parse_period_key
 
 # Token first: ninja tries each in order and SessionAuth(csrf=True) refuses (403) a POST without a CSRF
@@ -132,7 +133,10 @@ def regimes(request: HttpRequest) -> list[dict[str, Any]]:
 
 
 @router.get("/forms", response=list[FormOut])
-def forms(request: HttpRequest, period: str = "", unit: int | None = None, status: str = "") -> list[dict[str, Any]]:
+@paged
+def forms(request: HttpRequest, period: str = "", unit: int | None = None, status: str = "") -> Rows[ReportForm]:
+    """The forms the caller may read (units × periods over the years, so paged; filters apply before
+    the page is cut). Newest period first, then unit name, then id."""
     qs = selectors.forms_visible_to(_user(request))
     if period:
         qs = qs.filter(period_key=period)
@@ -140,7 +144,7 @@ def forms(request: HttpRequest, period: str = "", unit: int | None = None, statu
         qs = qs.filter(unit_id=unit)
     if status:
         qs = qs.filter(status=status)
-    return [_form_out(f) for f in qs[:500]]
+    return Rows.each(qs.order_by("-period_key", "unit__name", "pk"), _form_out)
 
 
 class OpenIn(Schema):
@@ -362,28 +366,38 @@ class TimelinessOut(Schema):
     form_id: int | None
 
 
+def _cell_out(c: selectors.TimelinessCell) -> dict[str, Any]:
+    return {"unit": c.unit.name, "unit_id": c.unit.pk, "period": c.period.key, "due": c.due, "state": c.state,
+            "form_id": c.form.pk if c.form else None}
+
+
 @router.get("/timeliness", response=list[TimelinessOut])
 @refusals
 def timeliness(request: HttpRequest, regime: int, periods: str) -> list[dict[str, Any]]:
-    """``periods``: comma-separated keys, e.g. ``2021-05,2021-06``."""
+    """``periods``: comma-separated keys, e.g. ``2021-05,2021-06``.
+
+    Not paged: a units × periods grid that is read whole, and the caller bounds it with ``periods``.
+    """
     reg = get_object_or_404(ReportingRegime, pk=regime)
     ps = [parse_period_key(k) for k in periods.split(",") if k.strip()]
     table = selectors.timeliness_table(user=_user(request), regime=reg, periods=ps)
-    return [
-        {"unit": c.unit.name, "unit_id": c.unit.pk, "period": c.period.key, "due": c.due, "state": c.state,
-         "form_id": c.form.pk if c.form else None}
-        for _, cells in table for c in cells
-    ]
+    return [_cell_out(c) for _, cells in table for c in cells]
 
 
 @router.get("/overdue", response=list[TimelinessOut])
+@paged
 @refusals
-def overdue(request: HttpRequest, days_back: int = 120) -> list[dict[str, Any]]:
-    return [
-        {"unit": c.unit.name, "unit_id": c.unit.pk, "period": c.period.key, "due": c.due, "state": c.state,
-         "form_id": c.form.pk if c.form else None}
-        for c in selectors.overdue_list(user=_user(request), days_back=days_back)
-    ]
+def overdue(request: HttpRequest, days_back: int = 120) -> Rows[selectors.TimelinessCell]:
+    """Missing reports past their deadline: one row per unit, regime and period, so paged.
+
+    Earliest deadline first, then unit name, unit id and period: the selector's order made total
+    (its sort by deadline and unit name alone leaves ties to the database's order of units).
+    """
+    cells = sorted(
+        selectors.overdue_list(user=_user(request), days_back=days_back),
+        key=lambda c: (c.due, c.unit.name, c.unit.pk, c.period.key, c.form.pk if c.form else 0),
+    )
+    return Rows.each(cells, _cell_out)
 
 
 class ConsolidationOut(Schema):
@@ -401,6 +415,8 @@ class ConsolidationOut(Schema):
 @router.get("/consolidation", response=list[ConsolidationOut])
 @refusals
 def consolidation(request: HttpRequest, regime: int, period: str) -> list[dict[str, Any]]:
+    """One period's table (units × the regime's targets), not paged: it is read and totalled whole,
+    like its XLSX twin, and its size is set by the regime's duties, not by the years of data."""
     rows = selectors.consolidation_table(
         user=_user(request), regime=get_object_or_404(ReportingRegime, pk=regime), period_key=period
     )
@@ -433,10 +449,13 @@ class ReminderOut(Schema):
     form_id: int | None
 
 
+def _reminder_out(r: Reminder) -> dict[str, Any]:
+    return {"id": r.pk, "kind": r.kind, "message": r.message, "created_at": r.created_at, "read": r.read_at is not None,
+            "form_id": r.form_id}
+
+
 @router.get("/reminders", response=list[ReminderOut])
-def reminders(request: HttpRequest) -> list[dict[str, Any]]:
-    return [
-        {"id": r.pk, "kind": r.kind, "message": r.message, "created_at": r.created_at, "read": r.read_at is not None,
-         "form_id": r.form_id}
-        for r in _user(request).reminders.all()[:200]
-    ]
+@paged
+def reminders(request: HttpRequest) -> Rows[Reminder]:
+    """The caller's own reminders (one per form, kind and day, so they pile up): paged, newest first, then id."""
+    return Rows.each(_user(request).reminders.order_by("-created_at", "-pk"), _reminder_out)

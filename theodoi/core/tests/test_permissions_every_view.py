@@ -85,6 +85,8 @@ API: list[Row] = [
     ("api:plans", "get", lambda w: "/api/plans/plans", None, API_READ_PUBLIC),
     ("api:indicators", "get", lambda w: "/api/plans/indicators", None, API_READ_PUBLIC),
     ("api:targets", "get", lambda w: "/api/plans/targets?q=tang+truong", None, API_READ_PUBLIC),
+    # Lists are paged (?limit=&offset=) after the permission checks: a page never opens a door.
+    ("api:targets", "get", lambda w: "/api/plans/targets?limit=1&offset=1", None, API_READ_PUBLIC),
     ("api:target", "get", lambda w: f"/api/plans/targets/{w.target.pk}", None, API_READ_PUBLIC),
     ("api:target", "get", lambda w: f"/api/plans/targets/{w.health_draft.pk}", None, (200, 200, 404, 200, 404)),
     ("api:assignments", "get", lambda w: "/api/plans/assignments", None, API_READ_PUBLIC),
@@ -94,6 +96,7 @@ API: list[Row] = [
     ("api:document", "get", lambda w: f"/api/documents/{w.published_doc.pk}", None, API_READ_PUBLIC),
     ("api:document", "get", lambda w: f"/api/documents/{w.review_doc.pk}", None, DRAFT_DOC),
     ("api:items", "get", lambda w: f"/api/documents/{w.review_doc.pk}/items", None, DRAFT_DOC),
+    ("api:items", "get", lambda w: f"/api/documents/{w.review_doc.pk}/items?limit=1&offset=1", None, DRAFT_DOC),
     ("api:changes", "get", lambda w: f"/api/documents/{w.published_doc.pk}/changes", None, (200, 403, 403, 200, 403)),
     ("api:upload", "post", lambda w: "/api/documents/", upload_body, (201, 403, 403, 403, 401)),
     ("api:item_status", "post", lambda w: f"/api/documents/items/{w.target_item.pk}/status",

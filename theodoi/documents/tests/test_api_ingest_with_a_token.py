@@ -22,7 +22,7 @@ def test_a_planner_ingests_reviews_and_publishes_through_the_api(cast, fake_extr
     document_id = created.json()["document"]["id"]
     again = client.post("/api/documents/", {"file": SimpleUploadedFile("nq.txt", RESOLUTION.encode())})
     assert again.status_code == 200 and again.json()["created"] is False
-    items = client.get(f"/api/documents/{document_id}/items").json()
+    items = client.get(f"/api/documents/{document_id}/items").json()["items"]
     target = next(i for i in items if i["kind"] == "target")
     edited = client.patch(f"/api/documents/items/{target['id']}", {"changes": {"value": "8,7"}, "version": 1},
                           content_type="application/json")
@@ -51,8 +51,8 @@ def test_an_unknown_token_is_refused(db) -> None:
 
 def test_published_data_is_public_but_drafts_are_not(world) -> None:
     client = Client()
-    ids = {d["id"] for d in client.get("/api/documents/").json()}
+    ids = {d["id"] for d in client.get("/api/documents/").json()["items"]}
     assert ids == {world.published_doc.pk}
-    targets = client.get("/api/plans/targets").json()
+    targets = client.get("/api/plans/targets").json()["items"]
     assert [t["id"] for t in targets] == [world.target.pk]
     assert targets[0]["value_label"] == "trên 8,5%"

@@ -93,4 +93,18 @@ def test_a_token_reads_like_its_user(rworld, reports, client):
 
     ApiToken.objects.create(user=rworld.cast.health_reporter, key="t" * 40)
     response = client.get(API, HTTP_AUTHORIZATION="Bearer " + "t" * 40)
-    assert [r["scope_key"] for r in response.json()] == ["so-yte"]
+    assert [r["scope_key"] for r in response.json()["items"]] == ["so-yte"]
+
+
+def test_the_register_is_paged_newest_first_after_the_permission_and_filters(reports, client_for):
+    planner = client_for("planner")
+    first, second = planner.get(f"{API}?limit=2").json(), planner.get(f"{API}?limit=2&offset=2").json()
+    assert first["count"] == second["count"] == 3
+    newest_first = [reports.health.pk, reports.province.pk, reports.district.pk]
+    assert [r["id"] for r in first["items"] + second["items"]] == newest_first
+    issued = planner.get(f"{API}?status=issued&limit=1").json()
+    assert issued == {"items": [issued["items"][0]], "count": 1} and issued["items"][0]["id"] == reports.district.pk
+    drafts = planner.get(f"{API}?status=draft&period=2021&limit=1&offset=1").json()
+    assert drafts["count"] == 2 and [r["id"] for r in drafts["items"]] == [reports.province.pk]
+    own = client_for("health_reporter").get(f"{API}?limit=1").json()
+    assert own["count"] == 1 and [r["id"] for r in own["items"]] == [reports.health.pk]

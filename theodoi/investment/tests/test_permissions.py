@@ -84,7 +84,7 @@ def test_the_flagged_endpoint(cast: Any, projects: Any, api_mounted: None, who: 
     response = client_for(cast, who).get("/api/investment/flagged?year=2021&as_of=2021-09-30")
     assert response.status_code == status
     if status == 200 and who != "health_reporter":
-        assert {p["code"] for p in response.json()} == {"A", "B", "D"}
+        assert {p["code"] for p in response.json()["items"]} == {"A", "B", "D"}
 
 
 @pytest.mark.parametrize(("who", "status"), [("planner", 200), ("leader", 403), (None, 401)])
@@ -95,3 +95,20 @@ def test_only_planners_post_disbursement_through_the_api(
     response = client.post("/api/investment/projects/C/disbursements",
                            {"year": 2021, "month": 10, "cumulative_amount": "4.600"}, content_type="application/json")
     assert response.status_code == status
+
+
+def test_projects_and_flagged_are_paged_by_code(cast: Any, projects: Any, api_mounted: None) -> None:
+    client = client_for(cast, "planner")
+    url = "/api/investment/projects?year=2021&as_of=2021-09-30"
+    whole = client.get(f"{url}&limit=1000").json()
+    assert whole["count"] == 4 and [p["code"] for p in whole["items"]] == ["A", "B", "C", "D"]
+    pages = [client.get(f"{url}&limit=1&offset={n}").json() for n in range(5)]
+    assert {p["count"] for p in pages} == {4}
+    # each page computes its own projects' figures and flags: the same as in the whole list
+    assert [row for p in pages for row in p["items"]] == whole["items"]
+    flagged = client.get("/api/investment/flagged?year=2021&as_of=2021-09-30&limit=2").json()
+    assert flagged["count"] == 3 and [p["code"] for p in flagged["items"]] == ["A", "B"]
+    rest = client.get("/api/investment/flagged?year=2021&as_of=2021-09-30&limit=2&offset=2").json()
+    assert [p["code"] for p in rest["items"]] == ["D"]
+    own = client_for(cast, "health_reporter").get(f"{url}&limit=1").json()
+    assert own["count"] == 2 and [p["code"] for p in own["items"]] == ["A"]  # B is another unit's

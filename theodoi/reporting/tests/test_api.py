@@ -59,8 +59,8 @@ def test_forbidden_and_unknown_callers(api, world, client):
     assert api("leader", "post", f"/forms/{fid}/lock").status_code == 403
     assert api("health_head", "post", f"/forms/{fid}/return", data={"reason": "x"}).status_code == 409  # draft
     assert client.get(f"/api/reporting/forms/{fid}").status_code == 401
-    assert api("health_reporter", "get", "/forms").json()[0]["id"] == fid
-    assert api("district_reporter", "get", "/forms").json() == []
+    assert api("health_reporter", "get", "/forms").json()["items"][0]["id"] == fid
+    assert api("district_reporter", "get", "/forms").json() == {"items": [], "count": 0}
 
 
 def test_planner_reads_and_exports(api, world):
