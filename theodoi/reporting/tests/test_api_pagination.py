@@ -32,11 +32,12 @@ def page(client: Client, path: str, **params: Any) -> dict[str, Any]:
 
 def walk(client: Client, path: str, size: int, **params: Any) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    while True:
+    for _ in range(100):  # a paginator that ignored `offset` would otherwise loop for ever
         got = page(client, path, limit=size, offset=len(rows), **params)
         rows += got["items"]
         if len(got["items"]) < size:
             return rows
+    raise AssertionError(f"{path}: still full pages after {len(rows)} rows; is offset ignored?")
 
 
 @pytest.fixture
