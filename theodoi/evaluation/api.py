@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all, is_planner
+from theodoi.core.pagination import Rows, paged
 from theodoi.evaluation import selectors, services
 
 
@@ -124,11 +125,14 @@ def summary(request: HttpRequest, year: int | None = None, group: str = "field",
 
 
 @router.get("/statuses", response=list[StatusOut], auth=None)
+@paged
 def statuses(
     request: HttpRequest, year: int | None = None, status: str = "", field: str = "", unit: str = "",
     public: bool = False,
-) -> list[dict[str, Any]]:
-    """Target statuses with their Vietnamese explanation (filters: status, field, unit code)."""
+) -> Any:
+    """Target statuses with their Vietnamese explanation (filters: status, field, unit code).
+
+    Paged: a country's year has hundreds of thousands of targets; in the dashboard's order."""
     user, public = _public(request, public)
     org = OrgUnit.objects.filter(code=unit).first() if unit else None
     if unit and org is None:
@@ -137,7 +141,7 @@ def statuses(
         public = False
     year = year or selectors.latest_plan_year(public=public)
     rows = selectors.targets_for_list(public=public, status=status, field_value=field, unit=org, year=year)
-    return [_status_out(r) for r in rows]
+    return Rows.each(rows, _status_out)
 
 
 @router.get("/targets/{target_id}", response=TargetOut, auth=None)

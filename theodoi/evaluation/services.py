@@ -28,7 +28,8 @@ import functools
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -255,10 +256,10 @@ def target_evaluate(
     return engine.evaluate(spec, obs, year=year, as_of=as_of), as_of
 
 
-def _status_row(target: Target, period: str, public: bool, result: engine.Evaluation, as_of: date | None) -> TargetStatus:
+def _status_row(target_id: int, period: str, public: bool, result: engine.Evaluation, as_of: date | None) -> TargetStatus:
     method = result.forecast_method or ""
     return TargetStatus(
-        target=target,
+        target_id=target_id,
         period=period,
         public=public,
         status=result.status,
@@ -303,18 +304,22 @@ def target_statuses_recompute(
     if not ids:
         return 0
     as_of_by_year = rounds_as_of(today=today)
-    if connection.vendor == "postgresql":
-        everything = target is None and target_ids is None and not period
-        with transaction.atomic():
-            return _recompute_sql(ids, everything=everything, snapshot=snapshot, as_of_by_year=as_of_by_year,
-                                  today=today)
-    written = 0
+    everything = target is None and target_ids is None and not period
     with transaction.atomic():
-        # In batches, so that a national dataset (hundreds of thousands of targets) never sits in memory whole.
-        for start in range(0, len(ids), _BATCH):
-            chunk = ids[start : start + _BATCH]
-            written += _recompute_batch(chunk, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
-    return written
+        if not VALUES_ARE_YEAR_TO_DATE:  # period amounts add up: the engine needs every value
+            return _recompute_every_value(ids, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+        return _recompute(ids, everything=everything, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+
+
+def _recompute_every_value(
+    ids: Sequence[int], *, snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date
+) -> int:
+    """The recompute from every value of each target (`target_evaluate`), which period amounts
+    need; in batches, so that a national dataset never sits in memory whole."""
+    return sum(
+        _recompute_batch(ids[start : start + _BATCH], snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+        for start in range(0, len(ids), _BATCH)
+    )
 
 
 def _recompute_batch(
@@ -333,38 +338,41 @@ def _recompute_batch(
             t, target_rows, public=False, as_of_by_year=as_of_by_year, snapshot=snapshot, baseline=baseline,
             today=today,
         )
-        rows.append(_status_row(t, key, False, result, as_of))
+        rows.append(_status_row(t.pk, key, False, result, as_of))
         # Once every counted figure is accepted the public evaluation is the same one: reuse it
         # (it halves a national recompute, where most figures have been accepted).
-        if not all(r.public for r in target_rows) or not _same_rounds(as_of_by_year, target_rows, snapshot):
+        if not all(r.public for r in target_rows) or not _same_rounds(as_of_by_year, years, snapshot):
             result, as_of = target_evaluate(
                 t, target_rows, public=True, as_of_by_year=as_of_by_year, snapshot=snapshot, baseline=baseline,
                 today=today,
             )
-        rows.append(_status_row(t, key, True, result, as_of))
+        rows.append(_status_row(t.pk, key, True, result, as_of))
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        stale = TargetStatus.objects.filter(target_id__in=chunk)
-        if snapshot is not None:
-            stale = stale.filter(period=snapshot.key)
-        else:
-            stale = stale.exclude(period__in=_snapshot_keys_of(chunk))
-        stale.delete()
+        _delete_stale(chunk, snapshot=snapshot, keep=_snapshot_keys_of(chunk))
     _insert(rows)
     return len(rows)
 
 
-# -- the PostgreSQL path: the database hands the engine only what it reads ------------------------
+def _delete_stale(ids: Sequence[int], *, snapshot: Period | None, keep: Sequence[str]) -> None:
+    """Delete the targets' rows that a recompute replaces: the snapshot's, or all but the snapshots."""
+    stale = TargetStatus.objects.filter(target_id__in=ids)
+    stale = stale.filter(period=snapshot.key) if snapshot is not None else stale.exclude(period__in=keep)
+    stale.delete()
+
+
+# -- the year-to-date recompute: the database hands the engine only what it reads -----------------
 #
 # With year-to-date figures (VALUES_ARE_YEAR_TO_DATE) the engine reads, for a target, a year and a
 # scope (internal or public), only the latest counted value up to "as of" (the year-to-date total of
 # a flow, the latest level of a stock) and whether an annual figure is among them (`final`). Which
 # value that is depends on the form alone (year, status, unit, period, date), so the forms, a few
 # hundred thousand at national scale, are sorted here, once: into groups (year, public or not, unit,
-# annual or not) and within a group latest first ("as of" passed last). PostgreSQL then returns the
-# first value of each target in each group: a DISTINCT ON over integers, no rule in SQL. `_pick`
-# makes the same choices from those groups as `target_evaluate` and `observations` make from every
-# value, and `engine.evaluate` judges: the rules stay in the engine.
+# annual or not) and within a group latest first ("as of" passed last). The database then returns the
+# first value of each target in each group: on PostgreSQL a DISTINCT ON over integers, no rule in
+# SQL; elsewhere the same reduction in Python (`_latest_python`). `_pick` makes the same choices from
+# those groups as `target_evaluate` and `observations` make from every value (a test holds them
+# together), and `engine.evaluate` judges: the rules stay in the engine.
 _REDUCE_SQL = """
 WITH x(form_id, grp, ord) AS (SELECT * FROM unnest(%(forms)s::bigint[], %(grps)s::int[], %(ords)s::int[]))
 SELECT DISTINCT ON (v.target_id, x.grp) v.target_id, v.form_id, v.value::float8
@@ -378,7 +386,7 @@ SELECT t.id, t.period, t.comparator, t.value, t.value_max, i.direction, i.measur
        t.baseline, coalesce(nullif(t.unit, ''), nullif(i.unit, ''), ''), t.forecast_only, t.indicator_id,
        t.responsible_unit_id
 FROM {target} t JOIN {indicator} i ON i.id = t.indicator_id
-WHERE t.id = ANY(%s) ORDER BY t.id
+WHERE t.id = ANY(%s::bigint[]) ORDER BY t.id
 """
 
 
@@ -393,6 +401,15 @@ class _Form:
     counted: bool  # on or before the "as of" of its year and scope
     end: date
     updated_at: Any
+
+
+# A target's latest value in each of its form groups, in group order: (form, value).
+Groups = dict[int, list[tuple[_Form, float]]]
+# A target as `_TARGET_SQL` reads it: id, period, comparator, value, value_max, direction, measure,
+# change, baseline, unit, forecast_only, indicator_id, responsible_unit_id.
+TargetRow = tuple[Any, ...]
+# One status row to store: target id, period key, public, the engine's result, "as of".
+StatusResult = tuple[int, str, bool, engine.Evaluation, date | None]
 
 
 def _forms(
@@ -456,10 +473,14 @@ def _pick(
             with_data = [f.year for f, _v in groups if (f.public or not public) and first <= f.year <= last]
             year = max(with_data) if with_data else min(last, max(first, today.year))
         as_of = as_of_by_year.get((year, public)) or _default_as_of(year, today)
-    in_year = [g for g in groups if g[0].year == year and (g[0].public or not public)]
-    # the responsible unit's figures when it reported any (whatever their date), else everyone's
-    own = [g for g in in_year if g[0].unit_id == responsible_unit_id]
-    counted = [g for g in own or in_year if g[0].counted]
+    # the responsible unit's figures of the year when it reported any (whatever their date), else everyone's
+    own: list[tuple[_Form, float]] = []
+    others: list[tuple[_Form, float]] = []
+    for g in groups:
+        form = g[0]
+        if form.year == year and (form.public or not public):
+            (own if form.unit_id == responsible_unit_id else others).append(g)
+    counted = [g for g in own or others if g[0].counted]
     if not counted:
         return year, as_of, ()
     if len(counted) == 1:
@@ -470,32 +491,62 @@ def _pick(
     return year, as_of, (engine.Observation(period_end=form.end, value=value, final=final),)
 
 
-def _recompute_sql(
+def _recompute(
     ids: Sequence[int], *, everything: bool, snapshot: Period | None,
-    as_of_by_year: dict[tuple[int, bool], date], today: date,
+    as_of_by_year: dict[tuple[int, bool], date], today: date, sql: bool | None = None,
 ) -> int:
-    """The recompute on PostgreSQL: one streamed query for the values, COPY for the rows."""
-    if not VALUES_ARE_YEAR_TO_DATE:  # period amounts add up: the engine needs every value
-        written = 0
-        for start in range(0, len(ids), _BATCH):
-            written += _recompute_batch(ids[start : start + _BATCH], snapshot=snapshot,
-                                        as_of_by_year=as_of_by_year, today=today)
-        return written
+    """The year-to-date recompute, in chunks of targets: the latest values of each chunk (`sql`: by
+    PostgreSQL, the default there; otherwise in Python), the engine's verdicts, the rows stored."""
+    postgres = connection.vendor == "postgresql"
     # a recompute of a few targets (after a unit's report) reads only the forms that hold their values
     forms = _forms(as_of_by_year, snapshot, None if everything or len(ids) > _BATCH else ids)
-    params: dict[str, Any] = _form_order(forms)
+    order = _form_order(forms)
+    latest = _latest_sql(ids, forms, order, everything=everything) if (postgres if sql is None else sql) \
+        else _latest_python(ids, forms, order)
+    store = _store_copy if postgres else _store_orm
+    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt: their periods, once
+    keep = [] if snapshot is not None else _snapshot_keys()
+    written = 0
+    # closed here even on an error, inside the transaction that declared the server-side cursor
+    with closing(latest):
+        for chunk, groups in latest:
+            written += _recompute_chunk(chunk, groups, store=store, keep=keep, snapshot=snapshot,
+                                        as_of_by_year=as_of_by_year, today=today)
+    return written
+
+
+def _recompute_chunk(
+    chunk: list[int], groups: Groups, *, store: Callable[..., int], keep: list[str], snapshot: Period | None,
+    as_of_by_year: dict[tuple[int, bool], date], today: date,
+) -> int:
+    """Judge one chunk of targets from their groups and store the rows."""
+    targets = _target_rows(chunk)
+    baselines = _baselines_of({
+        (row[11], str(years[0] - 1))
+        for row in targets
+        if row[7] and row[8] is None and (years := target_years(row[1]))
+    })
+    results = _evaluations(targets, groups, baselines, snapshot=snapshot, as_of_by_year=as_of_by_year,
+                           today=today)
+    return store(chunk, results, keep=keep, snapshot=snapshot)
+
+
+def _snapshot_keys() -> list[str]:
+    """Periods of the stored snapshot rows, all targets together (one pass over the distinct periods)."""
+    periods = TargetStatus.objects.order_by().values_list("period", flat=True).distinct()
+    return [k for k in periods if _snapshot_period(k) is not None]
+
+
+def _latest_sql(
+    ids: Sequence[int], forms: dict[int, _Form], order: dict[str, list[int]], *, everything: bool
+) -> Generator[tuple[list[int], Groups], None, None]:
+    """Chunks of `ids` with their targets' groups, from one streamed DISTINCT ON (PostgreSQL)."""
+    params = {name: _int_array(numbers) for name, numbers in order.items()}
     only = ""
     if not everything:
-        only = "AND v.target_id = ANY(%(ids)s)"
-        params["ids"] = list(ids)
+        only = "AND v.target_id = ANY(%(ids)s::bigint[])"
+        params["ids"] = _int_array(ids)
     sql = _REDUCE_SQL.format(only=only, value=ReportValue._meta.db_table)
-    target_sql = _TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table)
-    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt: their periods, once
-    keep = [] if snapshot is not None else [
-        k for k in TargetStatus.objects.order_by().values_list("period", flat=True).distinct()
-        if _snapshot_period(k) is not None
-    ]
-    written = 0
     with connection.cursor() as cursor:
         # the sort of a national dataset fits in memory instead of spilling to disk (this transaction only)
         cursor.execute("SET LOCAL work_mem = '256MB'")
@@ -505,18 +556,107 @@ def _recompute_sql(
         row = next(rows, None)
         for start in range(0, len(ids), _BATCH):
             chunk = list(ids[start : start + _BATCH])
-            with connection.cursor() as cursor:
-                cursor.execute(target_sql, [chunk])
-                targets = cursor.fetchall()
             # this chunk's values: the stream is in target order, like the chunks
-            groups: dict[int, list[tuple[_Form, float]]] = defaultdict(list)
+            groups: Groups = defaultdict(list)
             top = chunk[-1]
             while row is not None and row[0] <= top:
                 groups[row[0]].append((forms[row[1]], row[2]))
                 row = next(rows, None)
-            written += _write_chunk(chunk, targets, groups, keep=keep, snapshot=snapshot,
-                                    as_of_by_year=as_of_by_year, today=today)
-    return written
+            yield chunk, groups
+
+
+def _latest_python(
+    ids: Sequence[int], forms: dict[int, _Form], order: dict[str, list[int]]
+) -> Generator[tuple[list[int], Groups], None, None]:
+    """What `_latest_sql` returns, reduced in Python from every value (SQLite and other databases)."""
+    rank = {pk: (grp, position) for pk, grp, position in zip(order["forms"], order["grps"], order["ords"], strict=True)}
+    for start in range(0, len(ids), _BATCH):
+        chunk = list(ids[start : start + _BATCH])
+        first: dict[tuple[int, int], tuple[int, int, float]] = {}  # (target, group) → (order, form, value)
+        for part in range(0, len(chunk), _CHUNK):
+            values = ReportValue.objects.filter(
+                target_id__in=chunk[part : part + _CHUNK], value__isnull=False
+            ).values_list("target_id", "form_id", "value")
+            for target_id, form_id, value in values.iterator(chunk_size=_CHUNK):
+                ranked = rank.get(form_id)
+                if ranked is None or value is None or not math.isfinite(number := float(value)):
+                    continue
+                slot = (target_id, ranked[0])
+                if slot not in first or ranked[1] < first[slot][0]:
+                    first[slot] = (ranked[1], form_id, number)
+        groups: Groups = defaultdict(list)
+        for (target_id, _grp), (_position, form_id, number) in sorted(first.items()):
+            groups[target_id].append((forms[form_id], number))
+        yield chunk, groups
+
+
+def _target_rows(chunk: Sequence[int]) -> list[TargetRow]:
+    """The chunk's targets with what the engine's spec reads, in id order (see `TargetRow`)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table),
+                           [_int_array(chunk)])
+            return cursor.fetchall()
+    rows: list[TargetRow] = []
+    for start in range(0, len(chunk), _CHUNK):
+        fetched = Target.objects.filter(pk__in=chunk[start : start + _CHUNK]).order_by("pk").values_list(
+            "pk", "period", "comparator", "value", "value_max", "indicator__direction", "indicator__measure",
+            "is_change", "baseline", "unit", "indicator__unit", "forecast_only", "indicator_id", "responsible_unit_id",
+        )
+        rows.extend((*r[:9], r[9] or r[10] or "", *r[11:]) for r in fetched)
+    return rows
+
+
+def _evaluations(
+    targets: Sequence[TargetRow], groups: Groups, baselines: dict[tuple[int, str], float], *,
+    snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date,
+) -> Iterator[StatusResult]:
+    """The internal, then the public result of each target, from its groups; lazily, so that the
+    rows are on their way to the database while the next targets are judged (no query in here)."""
+    judge = _Judge()
+    for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
+        years = _years_of(period)
+        if baseline is None and change and years:
+            baseline = baselines.get((ind, str(years[0] - 1)))
+        spec = _spec(comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
+        key = snapshot.key if snapshot is not None else period
+        target_groups = groups.get(pk, ())
+        previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
+        for public in (False, True):
+            picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
+                           as_of_by_year=as_of_by_year, today=today)
+            # The same input gives the same result (the engine is pure): most public rows are the
+            # internal one, once the latest figure is accepted.
+            if picked != previous:
+                previous = picked
+                result = judge(spec, picked)
+            yield pk, key, public, result, picked[1] if years is not None else None
+
+
+class _Judge:
+    """`engine.evaluate` on a picked input, once per (spec, year, date) for targets nobody reported
+    on: early in a year most targets of a province have no figure yet, and the engine is pure, so
+    they share one verdict instead of each building the same sentence."""
+
+    def __init__(self) -> None:
+        self._no_data: dict[tuple[engine.TargetSpec, int, date], engine.Evaluation] = {}
+
+    def __call__(self, spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> engine.Evaluation:
+        year, as_of, obs = picked
+        if obs:
+            return engine.evaluate(spec, obs, year=year, as_of=as_of)
+        key = (spec, year, as_of)
+        result = self._no_data.get(key)
+        if result is None:
+            result = self._no_data[key] = engine.evaluate(spec, (), year=year, as_of=as_of)
+        return result
+
+
+def _int_array(numbers: Iterable[int]) -> str:
+    """An integer array parameter as PostgreSQL's literal ("{1,2,3}", cast in the SQL): psycopg
+    adapts a list element by element, which costs more than the query for the ten thousand ids of
+    a chunk or the hundreds of thousands of forms of a national recompute."""
+    return "{" + ",".join(map(str, numbers)) + "}"
 
 
 def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
@@ -524,99 +664,106 @@ def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
         yield from fetched
 
 
-def _write_chunk(
-    chunk: Sequence[int], targets: Sequence[tuple[Any, ...]], groups: dict[int, list[tuple[_Form, float]]], *,
-    keep: list[str], snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date,
-) -> int:
-    """Evaluate a chunk of targets from their value groups and replace their stored rows."""
-    wanted = {
-        (indicator_id, str(years[0] - 1))
-        for _pk, period, _c, _v, _m, _d, _me, change, baseline, _u, _f, indicator_id, _r in targets
-        if change and baseline is None and (years := target_years(period))
-    }
-    baselines = _baselines_of(wanted)
-    now = timezone.now().isoformat()
-    out: list[str] = []
-    for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
-        years = _years_of(period)
-        if baseline is None and change and years:
-            baseline = baselines.get((ind, str(years[0] - 1)))
-        spec = _spec(comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
-        key = _copy_str(snapshot.key if snapshot is not None else period)
-        target_groups = groups.get(pk, ())
-        previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
-        head = tail = ""
-        for public in (False, True):
-            picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
-                           as_of_by_year=as_of_by_year, today=today)
-            # The same input gives the same result (the engine is pure): most public rows are the
-            # internal one, once the latest figure is accepted.
-            if picked != previous:
-                year, as_of, obs = previous = picked
-                result = engine.evaluate(spec, obs, year=year, as_of=as_of)
-                method = result.forecast_method or ""
-                # COPY's text format, written here (psycopg's write_row costs more than the engine);
-                # the two rows of a target differ only in `public`
-                head = f"{pk}\t{key}\t{result.status}\t{_copy_float(result.actual)}\t" \
-                    f"{_copy_float(result.progress_pct)}\t{_copy_float(result.forecast)}\t" \
-                    f"{_copy_str(FORECAST_METHODS_VI.get(method, method))}\t{_copy_str(result.explanation_vi)}\t"
-                tail = "\t".join((
-                    as_of.isoformat() if years is not None else "\\N", _copy_float(result.target),
-                    _copy_float(result.expected_pct),
-                    result.period_end.isoformat() if result.period_end is not None else "\\N", now,
-                ))
-            out.append(f"{head}{'t' if public else 'f'}\t{tail}\n")
-    _store(chunk, out, keep=keep, snapshot=snapshot)
-    return len(out)
+def _store_orm(chunk: Sequence[int], results: Iterable[StatusResult], *, keep: list[str], snapshot: Period | None) -> int:
+    """Replace the chunk's stored rows with the results: delete, then bulk_create (not PostgreSQL)."""
+    rows = [_status_row(pk, key, public, result, as_of) for pk, key, public, result, as_of in results]
+    for start in range(0, len(chunk), _CHUNK):
+        _delete_stale(chunk[start : start + _CHUNK], snapshot=snapshot, keep=keep)
+    TargetStatus.objects.bulk_create(rows, batch_size=_CHUNK)
+    return len(rows)
 
 
 _LOAD_TABLE = "theodoi_status_load"
+_FLUSH = 256  # COPY lines sent to the server at a time
 
 
-def _store(chunk: Sequence[int], lines: list[str], *, keep: list[str], snapshot: Period | None) -> None:
-    """Replace the chunk's stored rows (the current ones, or the snapshot's) with `lines` (COPY text).
+def _store_copy(
+    chunk: Sequence[int], results: Iterable[StatusResult], *, keep: list[str], snapshot: Period | None
+) -> int:
+    """Replace the chunk's stored rows (the current ones, or the snapshot's) with the results (PostgreSQL).
 
-    Where the chunk has no row yet (a first evaluation) they are copied in. Otherwise they are
-    copied to a temporary table and upserted on (target, period, public), skipping the rows whose
-    result did not change: a recompute then writes only what changed (an unchanged row keeps its
-    `computed_at`, the time its result was last computed differently), and an update leaves the
-    foreign key and most indexes alone, which a delete and insert would not."""
+    The rows are sent by COPY while they are computed: the server writes them (heap, indexes) on
+    one core while the engine judges the next targets on the other. Where the chunk has no row yet
+    (a first evaluation) they are copied in. Otherwise they are copied to a temporary table and
+    upserted on (target, period, public), skipping the rows whose result did not change: a
+    recompute then writes only what changed (an unchanged row keeps its `computed_at`, the time
+    its result was last computed differently), and an update leaves the foreign key and most
+    indexes alone, which a delete and insert would not."""
     table = TargetStatus._meta.db_table
     columns = ", ".join(_COPY_FIELDS)
-    # what a recompute may change: everything but the key (target, period, public) and the time
-    changing = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at")]
-    ids = list(chunk)
+    ids = _int_array(chunk)
+    lines = _copy_lines(results, timezone.now().isoformat())
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE target_id = ANY(%s))", [ids])
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE target_id = ANY(%s::bigint[]))", [ids])
         if not cursor.fetchone()[0]:
-            _copy(cursor, f"COPY {table} ({columns}) FROM STDIN", lines)
-            return
+            return _copy(cursor, f"COPY {table} ({columns}) FROM STDIN", lines)
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {_LOAD_TABLE} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
         )
         cursor.execute(f"TRUNCATE {_LOAD_TABLE}")
-        _copy(cursor, f"COPY {_LOAD_TABLE} ({columns}) FROM STDIN", lines)
-        # rows of the chunk that the recompute no longer produces (snapshots stay)
-        scope, param = ("s.period = %s", snapshot.key) if snapshot is not None else ("NOT (s.period = ANY(%s))", keep)
-        cursor.execute(
-            f"DELETE FROM {table} s WHERE s.target_id = ANY(%s) AND {scope} AND NOT EXISTS ("
-            f"SELECT 1 FROM {_LOAD_TABLE} n WHERE n.target_id = s.target_id AND n.period = s.period "
-            "AND n.public = s.public)",
-            [ids, param],
-        )
-        updates = ", ".join(f"{f} = EXCLUDED.{f}" for f in (*changing, "computed_at"))
-        old = ", ".join(f"s.{f}" for f in changing)
-        new = ", ".join(f"EXCLUDED.{f}" for f in changing)
-        cursor.execute(
-            f"INSERT INTO {table} AS s ({columns}) SELECT {columns} FROM {_LOAD_TABLE} "
-            f"ON CONFLICT (target_id, period, public) DO UPDATE SET {updates} WHERE ({old}) IS DISTINCT FROM ({new})"
-        )
+        written = _copy(cursor, f"COPY {_LOAD_TABLE} ({columns}) FROM STDIN", lines)
+        _merge_loaded(cursor, ids, keep=keep, snapshot=snapshot)
+    return written
 
 
-def _copy(cursor: Any, statement: str, lines: list[str]) -> None:
+def _merge_loaded(cursor: Any, ids: str, *, keep: list[str], snapshot: Period | None) -> None:
+    """Make the chunk's stored rows those of the load table: delete what the recompute no longer
+    produces (snapshots stay), upsert the rest, updating only the rows whose result changed."""
+    table = TargetStatus._meta.db_table
+    columns = ", ".join(_COPY_FIELDS)
+    # what a recompute may change: everything but the key (target, period, public) and the time
+    changing = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at")]
+    scope, param = ("s.period = %s", snapshot.key) if snapshot is not None else ("NOT (s.period = ANY(%s))", keep)
+    cursor.execute(
+        f"DELETE FROM {table} s WHERE s.target_id = ANY(%s::bigint[]) AND {scope} AND NOT EXISTS ("
+        f"SELECT 1 FROM {_LOAD_TABLE} n WHERE n.target_id = s.target_id AND n.period = s.period "
+        "AND n.public = s.public)",
+        [ids, param],
+    )
+    updates = ", ".join(f"{f} = EXCLUDED.{f}" for f in (*changing, "computed_at"))
+    old = ", ".join(f"s.{f}" for f in changing)
+    new = ", ".join(f"EXCLUDED.{f}" for f in changing)
+    cursor.execute(
+        f"INSERT INTO {table} AS s ({columns}) SELECT {columns} FROM {_LOAD_TABLE} "
+        f"ON CONFLICT (target_id, period, public) DO UPDATE SET {updates} WHERE ({old}) IS DISTINCT FROM ({new})"
+    )
+
+
+def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
+    """The results in COPY's text format, written here (psycopg's write_row costs more than the
+    engine); a target's public row that is its internal result differs only in `public`."""
+    head = tail = ""
+    previous: tuple[int, engine.Evaluation] | None = None
+    for pk, key, public, result, as_of in results:
+        if previous is None or previous[1] is not result or previous[0] != pk:
+            previous = pk, result
+            method = result.forecast_method or ""
+            head = f"{pk}\t{_copy_str(key)}\t{result.status}\t{_copy_float(result.actual)}\t" \
+                f"{_copy_float(result.progress_pct)}\t{_copy_float(result.forecast)}\t" \
+                f"{_copy_str(FORECAST_METHODS_VI.get(method, method))}\t{_copy_str(result.explanation_vi)}\t"
+            tail = "\t".join((
+                as_of.isoformat() if as_of is not None else "\\N", _copy_float(result.target),
+                _copy_float(result.expected_pct),
+                result.period_end.isoformat() if result.period_end is not None else "\\N", now,
+            ))
+        yield f"{head}{'t' if public else 'f'}\t{tail}\n"
+
+
+def _copy(cursor: Any, statement: str, lines: Iterable[str]) -> int:
+    """COPY the lines, a few hundred at a time as they come; returns how many were sent."""
+    sent = 0
+    batch: list[str] = []
     with cursor.cursor.copy(statement) as copy:  # the psycopg cursor under Django's wrapper
-        for start in range(0, len(lines), _CHUNK):
-            copy.write("".join(lines[start : start + _CHUNK]))
+        for line in lines:
+            batch.append(line)
+            if len(batch) == _FLUSH:
+                copy.write("".join(batch))
+                sent += len(batch)
+                batch.clear()
+        if batch:
+            copy.write("".join(batch))
+            sent += len(batch)
+    return sent
 
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
@@ -637,13 +784,14 @@ def _copy_float(number: float | None) -> str:
 
 
 def _same_rounds(
-    as_of_by_year: dict[tuple[int, bool], date], rows: Sequence[ValueRow], snapshot: Period | None
+    as_of_by_year: dict[tuple[int, bool], date], years: tuple[int, int] | None, snapshot: Period | None
 ) -> bool:
-    """Whether internal and public evaluations use the same "as of" date for these rows' years."""
-    if snapshot is not None:
+    """Whether internal and public evaluations of a target use the same "as of" date, in whichever
+    of its years it is judged (the years of its figures alone are not enough: a target nobody
+    reported on is judged as of its year's round, which may differ between the scopes)."""
+    if snapshot is not None or years is None:
         return True
-    years = {r.period.year for r in rows}
-    return all(as_of_by_year.get((y, False)) == as_of_by_year.get((y, True)) for y in years)
+    return all(as_of_by_year.get((y, False)) == as_of_by_year.get((y, True)) for y in range(years[0], years[1] + 1))
 
 
 _COPY_FIELDS = (

@@ -113,7 +113,7 @@ def test_the_summary_endpoint_gives_internal_figures_to_the_province_only(
 ) -> None:
     body = client_for(data, who).get("/api/evaluation/summary?year=2021&group=agency").json()
     assert body["public"] is public
-    beds = next(s for s in client_for(data, who).get("/api/evaluation/statuses?year=2021").json()
+    beds = next(s for s in client_for(data, who).get("/api/evaluation/statuses?year=2021").json()["items"]
                 if s["target_id"] == data.beds.pk)
     assert (beds["value"] == 33.5) is not public
 
@@ -129,3 +129,14 @@ def test_the_target_endpoint_gives_submissions_and_the_source_sentence(data: Any
 def test_only_planners_recompute_through_the_api(data: Any, api_mounted: None, who: str | None, status: int) -> None:
     client = client_for(data, who)  # the test client skips CSRF checks
     assert client.post("/api/evaluation/recompute").status_code == status
+
+
+def test_the_statuses_endpoint_pages_without_overlap(data: Any, api_mounted: None) -> None:
+    client = client_for(data, "planner")
+    whole = client.get("/api/evaluation/statuses?year=2021&limit=1000").json()
+    ids = [s["target_id"] for s in whole["items"]]
+    assert whole["count"] == len(ids) >= 2 and len(set(ids)) == len(ids)
+    first = client.get("/api/evaluation/statuses?year=2021&limit=1").json()
+    second = client.get("/api/evaluation/statuses?year=2021&limit=1&offset=1").json()
+    assert [s["target_id"] for s in first["items"] + second["items"]] == ids[:2]
+    assert first["count"] == second["count"] == len(ids)
