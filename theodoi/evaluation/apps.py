@@ -22,6 +22,7 @@ class EvaluationConfig(AppConfig):
         post_delete.connect(_value_changed, sender=ReportValue, dispatch_uid="evaluation.value_deleted")
         post_save.connect(_form_changed, sender=ReportForm, dispatch_uid="evaluation.form_saved")
         post_save.connect(_targets_changed, sender=Target, dispatch_uid="evaluation.target_saved")
+        post_save.connect(_target_edited, sender=Target, dispatch_uid="evaluation.target_edited")
         post_delete.connect(_targets_changed, sender=Target, dispatch_uid="evaluation.target_deleted")
 
 
@@ -30,6 +31,16 @@ def _targets_changed(sender: Any, **kwargs: Any) -> None:
     from django.core.cache import cache
 
     cache.delete_many(["evaluation:plan_years:0", "evaluation:plan_years:1"])
+
+
+def _target_edited(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    """A planner corrected a target's value, comparator or period: its statuses must follow at once,
+    not at the next ``theodoi evaluate``."""
+    if created or kwargs.get("raw"):
+        return
+    from theodoi.evaluation.services import queue_recompute
+
+    queue_recompute([instance.pk])
 
 
 def _value_changed(sender: Any, instance: Any, **kwargs: Any) -> None:

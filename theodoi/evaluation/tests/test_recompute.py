@@ -86,6 +86,20 @@ def test_a_saved_value_recomputes_its_target_after_commit(plan2021: Any, django_
     assert status(plan2021.beds, public=True).status == "on_track"
 
 
+def test_a_corrected_target_value_recomputes_its_status_after_commit(
+    plan2021: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        plan2021.report(plan2021.cast.planning, plan2021.growth, "2021-06", 9.5)
+    assert status(plan2021.growth).status == "at_risk"
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        plan2021.growth.value = 9
+        plan2021.growth.save()
+    assert callbacks  # queued after commit, not run inside the planner's transaction
+    row = status(plan2021.growth)
+    assert row.status == "on_track" and "9%" in row.explanation
+
+
 def test_a_snapshot_period_is_kept_and_refreshed_with_the_values(plan2021: Any) -> None:
     planning = plan2021.cast.planning
     plan2021.report(planning, plan2021.growth, "2021-06", 8.5)
