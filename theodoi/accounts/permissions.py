@@ -37,19 +37,13 @@ def roles_of(user: Any) -> set[str]:
     """The set of role names a user holds anywhere (empty for anonymous)."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    cached = getattr(user, "_theodoi_roles", None)
-    if cached is None:
-        cached = set(Membership.objects.filter(user=user).values_list("role", flat=True))
-        if user.is_superuser:
-            cached.add(Role.ADMIN)
-        user._theodoi_roles = cached
-    return set(cached)
+    if getattr(user, "_theodoi_roles", None) is None:
+        memberships_of(user)  # fills the roles too
+    return set(user._theodoi_roles)
 
 
 def unit_ids_with_role(user: Any, *roles: str) -> set[int]:
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    return set(Membership.objects.filter(user=user, role__in=roles).values_list("unit_id", flat=True))
+    return {unit_id for unit_id, role in memberships_of(user) if role in roles}
 
 
 def is_planner(user: Any) -> bool:
@@ -61,17 +55,22 @@ def can_read_all(user: Any) -> bool:
     return bool(roles_of(user) & {Role.PLANNER, Role.ADMIN, Role.LEADER})
 
 
-def can_see_unit_drafts(user: Any, unit: OrgUnit | None) -> bool:
+def _unit_id(unit: OrgUnit | int) -> int:
+    return unit if isinstance(unit, int) else unit.pk
+
+
+def can_see_unit_drafts(user: Any, unit: OrgUnit | int | None) -> bool:
     """Drafts (unpublished targets, unsubmitted reports) are visible to the unit's own staff only."""
     if can_read_all(user):
         return True
     if unit is None:
         return False
-    return unit.pk in unit_ids_with_role(user, Role.REPORTER, Role.APPROVER)
+    return _unit_id(unit) in unit_ids_with_role(user, Role.REPORTER, Role.APPROVER)
 
 
-def can_report_for(user: Any, unit: OrgUnit) -> bool:
-    return is_planner(user) or unit.pk in unit_ids_with_role(user, Role.REPORTER)
+def can_report_for(user: Any, unit: OrgUnit | int) -> bool:
+    """The unit's reporter, or a planner; takes a unit id too (the autosave has only the id)."""
+    return is_planner(user) or _unit_id(unit) in unit_ids_with_role(user, Role.REPORTER)
 
 
 def can_approve_for(user: Any, unit: OrgUnit) -> bool:

@@ -12,8 +12,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from theodoi.accounts.models import OrgUnit, Role
-from theodoi.accounts.permissions import can_read_all, require, unit_ids_with_role
-from theodoi.reporting.access import may_read_unit
+from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts, require, unit_ids_with_role
 from theodoi.reporting.deadlines import Timeliness, lock_date, timeliness
 from theodoi.reporting.models import (
     FormStatus,
@@ -62,7 +61,7 @@ def form_for_user(user: Any, pk: int, *, related: bool = True) -> ReportForm:
     ``related=False``: without its unit and regime joined in (the autosave needs neither)."""
     qs = ReportForm.objects.select_related("unit", "regime") if related else ReportForm.objects.all()
     form = qs.get(pk=pk)
-    require(may_read_unit(user, form.unit_id), "Bạn không có quyền xem báo cáo của đơn vị này.")
+    require(can_see_unit_drafts(user, form.unit_id), "Bạn không có quyền xem báo cáo của đơn vị này.")
     return form
 
 

@@ -26,6 +26,7 @@ from theodoi.accounts.models import Membership, OrgUnit, Role
 from theodoi.accounts.permissions import (
     can_approve_for,
     can_report_for,
+    can_see_unit_drafts,
     is_planner,
     require,
     require_planner,
@@ -34,7 +35,6 @@ from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, format_vn_number, parse_vn_number
 from theodoi.plans.models import TaskState
 from theodoi.reporting import value_store
-from theodoi.reporting.access import may_read_unit, may_report_for
 from theodoi.reporting.deadlines import lock_date
 from theodoi.reporting.models import (
     EDITABLE_STATUSES,
@@ -266,11 +266,11 @@ def _claim_for_save(user: Any, form: ReportForm | int, expected_version: int, no
         from theodoi.reporting.selectors import form_for_user
 
         found = form_for_user(user, form, related=False)  # DoesNotExist or PermissionDenied
-        require(may_report_for(user, found.unit_id), _NO_REPORT)
+        require(can_report_for(user, found.unit_id), _NO_REPORT)
         _refuse_claim(found, expected_version)
     assert claimed is not None
-    require(may_read_unit(user, claimed.unit_id), _NO_READ)
-    require(may_report_for(user, claimed.unit_id), _NO_REPORT)
+    require(can_see_unit_drafts(user, claimed.unit_id), _NO_READ)
+    require(can_report_for(user, claimed.unit_id), _NO_REPORT)
     return claimed
 
 
@@ -326,7 +326,7 @@ def form_save_values(
     Every autosave runs this, so its rows move through ``value_store``'s plain SQL.
     """
     if isinstance(form, ReportForm):
-        require(may_report_for(user, form.unit_id), _NO_REPORT)
+        require(can_report_for(user, form.unit_id), _NO_REPORT)
     parsed = _parse_values(values)
     now = timezone.now()
     with transaction.atomic():
@@ -401,7 +401,7 @@ def _save_task_notes(form: ReportForm, tasks: Sequence[Mapping[str, Any]], befor
 
 def task_contribution_add(*, user: Any, form: ReportForm, task_id: int, text: str, expected_version: int) -> None:
     """A partner agency adds its contribution to a task it coordinates (kept in the partner's own form)."""
-    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    require(can_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
     text = text.strip()
     if not text:
         raise ReportingError("Nội dung phối hợp đang để trống.")
@@ -572,7 +572,7 @@ EVIDENCE_EXTENSIONS = (".pdf", ".docx", ".doc", ".xlsx", ".xls", ".csv", ".jpg",
 def value_evidence_attach(*, user: Any, value: ReportValue, file: Any) -> ReportValue:
     """Attach an evidence file (minh chứng) to a value of an editable form."""
     form = value.form
-    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    require(can_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
     if not form.is_editable:
         raise FormNotEditable(f"Báo cáo đang ở trạng thái “{form.get_status_display()}”, không thể thêm minh chứng.")
     name = (getattr(file, "name", "") or "").lower()
@@ -631,7 +631,7 @@ def _header_map(cells: Sequence[Any]) -> dict[str, int]:
 
 
 def _values_import(*, user: Any, form: ReportForm, rows: list[Sequence[Any]], expected_version: int) -> ImportReport:
-    require(may_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
+    require(can_report_for(user, form.unit_id), "Bạn không có quyền nhập số liệu cho đơn vị này.")
     if not form.is_editable:
         raise FormNotEditable(f"Báo cáo đang ở trạng thái “{form.get_status_display()}”, không thể nhập tệp.")
     header_index = next((i for i, r in enumerate(rows[:10]) if "value" in _header_map(r)), None)
