@@ -1,6 +1,15 @@
 """Concurrent reporters saving values against a running server on PostgreSQL.
 
     .venv/bin/python benchmarks/submit_load.py [--duration 60] [--users 50] [--workers N]
+    .venv/bin/python benchmarks/submit_load.py --open-loop [--reporters 300] [--interval 2] [--endpoint both]
+
+Open loop (``--open-loop``, how a province types): each of ``--reporters`` officials saves once every
+``--interval`` seconds with ±``--jitter`` spread, whether or not the server has answered the last
+save; latency is measured from the *scheduled* send time, so a server that falls behind shows it
+(no coordinated omission). Run against the API, the web grid's autosave, or both in turn; then the
+closed-loop maximum (``--users`` saving back to back for ``--closed-seconds``) and GET /healthz
+through the same server give the ratio "closed-loop max / floor". Goal: p99 < 150 ms, 0 errors,
+0 lost; closed-loop max >= 0.5 x the floor.
 
 Creates a fresh PostgreSQL database (dropped at the end), migrates it, seeds one unit, reporter,
 API token and open monthly form per user, starts gunicorn on it, then has every user save values
@@ -47,12 +56,19 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
     p.add_argument("--pg", default=os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432"),
                    help="PostgreSQL server URL without database name")
-    p.add_argument("--endpoint", choices=["auto", "api", "web"], default="auto",
+    p.add_argument("--endpoint", choices=["auto", "api", "web", "both"], default="auto",
                    help="api: PUT /api/reporting/forms/{id}/values (bearer token); web: the grid's autosave "
                         "POST /bao-cao-dinh-ky/bieu/{id}/luu/ (session + CSRF); auto: api when mounted")
     p.add_argument("--floor-seconds", type=float, default=10.0,
                    help="seconds of GET /healthz load after the run (0: skip): the server's ceiling")
     p.add_argument("--raw-seconds", type=float, default=5.0, help="seconds of the raw INSERT+COMMIT measure")
+    p.add_argument("--open-loop", action="store_true",
+                   help="reporters save on a schedule (one save per --interval s each), latency from the schedule")
+    p.add_argument("--reporters", type=int, default=300, help="open loop: reporters (default 300)")
+    p.add_argument("--interval", type=float, default=2.0, help="open loop: seconds between a reporter's saves")
+    p.add_argument("--jitter", type=float, default=0.25, help="open loop: ± share of the interval (default 0.25)")
+    p.add_argument("--closed-seconds", type=float, default=15.0,
+                   help="open loop: seconds of the closed-loop maximum measured after it (0: skip)")
     return p.parse_args()
 
 
@@ -140,6 +156,16 @@ class Conn:
         self.writer: asyncio.StreamWriter | None = None
 
     async def request(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
+        """One request; a kept-alive connection that the server closed meanwhile is reopened once."""
+        reused = self.writer is not None
+        try:
+            return await self._request(method, path, body, headers)
+        except (ConnectionError, asyncio.IncompleteReadError):
+            if not reused:
+                raise
+            return await self._request(method, path, body, headers)
+
+    async def _request(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
         if self.writer is None:
             self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
         assert self.reader is not None
@@ -177,17 +203,13 @@ class Conn:
         self.reader = self.writer = None
 
 
-async def reporter(base: str, person: dict, stop_at: float, lat: list[float], acks: list, errors: list,
-                   endpoint: str) -> None:
-    """One official saving one value at a time, as the grid's autosave does."""
+def save_request(base: str, person: dict, endpoint: str, n: int) -> tuple[str, str, bytes, dict[str, str], int, str]:
+    """The n-th autosave of one official: one value in Vietnamese number text, with the version check."""
     import json
     from decimal import Decimal
-    from urllib.parse import urlsplit
 
     from theodoi.core.vnnumber import format_vn_number
 
-    parts = urlsplit(base)
-    conn = Conn(parts.hostname or "127.0.0.1", parts.port or 80)
     if endpoint == "api":
         method, url = "PUT", f"/api/reporting/forms/{person['form']}/values"
         headers = {"Authorization": f"Bearer {person['token']}"}
@@ -195,29 +217,86 @@ async def reporter(base: str, person: dict, stop_at: float, lat: list[float], ac
         method, url = "POST", f"/bao-cao-dinh-ky/bieu/{person['form']}/luu/"
         headers = {"Cookie": f"sessionid={person['session']}; csrftoken={person['csrf']}",
                    "X-CSRFToken": person["csrf"], "Referer": base}
-    n = 0
+    target = person["targets"][n % len(person["targets"])]
+    value = f"{n}{random.randint(0, 999):03d},5"
+    text = format_vn_number(Decimal(value.replace(",", ".")))  # "12.345,5"
+    body = {"expected_version": person["version"], "values": [{"target": target, "value": text}]}
+    return method, url, json.dumps(body).encode(), headers, target, value.replace(",", ".")
+
+
+async def save_once(conn: Conn, base: str, person: dict, endpoint: str, n: int, acks: list, errors: list) -> bool:
+    """Send one save and record its outcome; False when no answer came (the caller backs off)."""
+    import json
+
+    method, url, body, headers, target, value = save_request(base, person, endpoint, n)
+    try:
+        status, data = await asyncio.wait_for(conn.request(method, url, body, headers), 30)
+    except Exception as exc:  # connection refused or reset, timeouts
+        errors.append(repr(exc))
+        return False
+    if status == 200:
+        person["version"] = json.loads(data)["version"]
+        acks.append((person["form"], target, value, person["version"]))
+    else:
+        errors.append(f"{status} {data[:120].decode(errors='replace')}")
+    return True
+
+
+def _connection(base: str) -> Conn:
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    return Conn(parts.hostname or "127.0.0.1", parts.port or 80)
+
+
+async def reporter(base: str, person: dict, stop_at: float, lat: list[float], acks: list, errors: list,
+                   endpoint: str) -> None:
+    """One official saving one value at a time, back to back, as fast as the server answers (closed loop)."""
+    conn, n = _connection(base), 0
     try:
         while time.perf_counter() < stop_at:
             n += 1
-            target = person["targets"][n % len(person["targets"])]
-            value = f"{n}{random.randint(0, 999):03d},5"
-            text = format_vn_number(Decimal(value.replace(",", ".")))  # "12.345,5"
-            body = {"expected_version": person["version"], "values": [{"target": target, "value": text}]}
             t0 = time.perf_counter()
-            try:
-                status, data = await asyncio.wait_for(conn.request(method, url, json.dumps(body).encode(), headers), 30)
-            except Exception as exc:  # connection refused or reset, timeouts
-                errors.append(repr(exc))
+            if not await save_once(conn, base, person, endpoint, n, acks, errors):
                 await asyncio.sleep(0.05)
                 continue
             lat.append(time.perf_counter() - t0)
-            if status == 200:
-                person["version"] = json.loads(data)["version"]
-                acks.append((person["form"], target, value.replace(",", "."), person["version"]))
-            else:
-                errors.append(f"{status} {data[:120].decode(errors='replace')}")
     finally:
         conn.close()
+
+
+async def scheduled_reporter(base: str, person: dict, start: float, stop_at: float, interval: float, jitter: float,
+                             lat: list[float], acks: list, errors: list, endpoint: str) -> None:
+    """One official saving on a schedule (open loop): one save every ``interval`` s ± ``jitter``.
+
+    Latency runs from the time the save was *due*, not from when it was sent: when the server
+    falls behind, a save that waits for the previous one counts its wait (no coordinated omission)."""
+    rng = random.Random(person["form"])
+    conn, n = _connection(base), 0
+    due = start + rng.uniform(0, interval)
+    try:
+        while due < stop_at:
+            delay = due - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            n += 1
+            if await save_once(conn, base, person, endpoint, n, acks, errors):
+                lat.append(time.perf_counter() - due)
+            due += interval * rng.uniform(1 - jitter, 1 + jitter)
+    finally:
+        conn.close()
+
+
+async def run_open_loop(base: str, people: list[dict], args: argparse.Namespace,
+                        endpoint: str) -> tuple[list[float], list, list, float]:
+    lat: list[float] = []
+    acks: list = []
+    errors: list = []
+    start = time.perf_counter()
+    stop_at = start + args.duration
+    await asyncio.gather(*(scheduled_reporter(base, p, start, stop_at, args.interval, args.jitter, lat, acks, errors,
+                                              endpoint) for p in people))
+    return lat, acks, errors, time.perf_counter() - start
 
 
 async def pinger(base: str, stop_at: float, counts: list[int]) -> None:
@@ -340,8 +419,73 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def percentile(values_ms: list[float], q: float) -> float:
+    ordered = sorted(values_ms) or [0.0]
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def resolve_endpoints(base: str, endpoint: str) -> list[str]:
+    if endpoint == "both":
+        return ["api", "web"]
+    if endpoint != "auto":
+        return [endpoint]
+    import httpx
+
+    mounted = httpx.get(f"{base}/api/openapi.json").json().get("paths", {})
+    return ["api" if "/api/reporting/forms/{form_id}/values" in mounted else "web"]
+
+
+def open_loop(args: argparse.Namespace, base: str, server: subprocess.Popen, people: list[dict]) -> tuple[bool, list]:
+    """Each endpoint: the open-loop schedule, then the closed-loop maximum; then the /healthz floor."""
+    all_acks: list = []
+    rows: list[str] = []
+    ok = True
+    closed_rates: list[float] = []
+    for endpoint in resolve_endpoints(base, args.endpoint):
+        offered = args.reporters / args.interval
+        print(f"{endpoint}: open loop, {args.reporters} reporters × one save per {args.interval:g} s "
+              f"(±{args.jitter:.0%}) = {offered:.0f} saves/s offered, {args.duration:g} s…", flush=True)
+        if args.warmup > 0:
+            _, warm, _, _ = asyncio.run(run_load(base, people[: args.users], args.warmup, endpoint))
+            all_acks += warm
+        cpu0, pg0 = cpu_seconds(server.pid), postgres_cpu_seconds()
+        lat, acks, errors, elapsed = asyncio.run(run_open_loop(base, people[: args.reporters], args, endpoint))
+        server_cpu, pg_cpu = cpu_seconds(server.pid) - cpu0, postgres_cpu_seconds() - pg0
+        all_acks += acks
+        ms = [x * 1000 for x in lat]
+        p50, p99 = percentile(ms, 0.5), percentile(ms, 0.99)
+        ok = ok and p99 < 150 and not errors
+        rows.append(f"{endpoint:4} open loop   {len(acks) / elapsed:7.1f} saves/s of {offered:.0f} offered; "
+                    f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {max(ms or [0]):.0f} ms; errors {len(errors)}"
+                    + (f" (first: {errors[0]})" if errors else "")
+                    + f"; CPU/save server {server_cpu / max(len(acks), 1) * 1000:.1f} ms, "
+                      f"PostgreSQL {pg_cpu / max(len(acks), 1) * 1000:.2f} ms")
+        if args.closed_seconds > 0:
+            _, c_acks, c_errors, c_elapsed = asyncio.run(run_load(base, people[: args.users], args.closed_seconds,
+                                                                  endpoint))
+            all_acks += c_acks
+            closed_rates.append(len(c_acks) / c_elapsed)
+            ok = ok and not c_errors
+            rows.append(f"{endpoint:4} closed loop {closed_rates[-1]:7.1f} saves/s max ({args.users} users back to "
+                        f"back, {c_elapsed:.0f} s); errors {len(c_errors)}")
+    floor = asyncio.run(run_floor(base, args.users, args.floor_seconds)) if args.floor_seconds > 0 else 0.0
+    print()
+    for row in rows:
+        print(row)
+    if floor:
+        print(f"floor GET /healthz    {floor:.1f}/s (same server, client and users)")
+        for rate in closed_rates:
+            ok = ok and rate >= 0.5 * floor
+            print(f"closed max / floor    {rate / floor:.2f}  (goal >= 0.50)")
+    print(f"machine               {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
+    return ok, all_acks
+
+
 def main() -> int:
     args = parse_args()
+    if args.open_loop:
+        # A reporter pauses `interval` s between saves: the server must keep the connection open that long.
+        args.keep_alive = max(args.keep_alive, int(args.interval * (1 + args.jitter)) + 3)
     args.port = args.port or free_port()
     db = f"theodoi_bench_{os.getpid()}"
     url = f"{args.pg}/{db}"
@@ -352,18 +496,17 @@ def main() -> int:
     admin_sql(args.pg, f'CREATE DATABASE "{db}"')
     server = None
     try:
-        print(f"database {db}: migrating and seeding {args.users} reporters…", flush=True)
-        people = seed(args.users, args.targets)
-        raw_before = raw_insert_rate(url, args.raw_seconds)
+        n_people = max(args.users, args.reporters) if args.open_loop else args.users
+        print(f"database {db}: migrating and seeding {n_people} reporters…", flush=True)
+        people = seed(n_people, args.targets)
+        raw_before = 0.0 if args.open_loop else raw_insert_rate(url, args.raw_seconds)
         server = subprocess.Popen(server_command(args), cwd=ROOT, env=env, start_new_session=True)
         base = f"http://127.0.0.1:{args.port}"
         wait_for(f"{base}/api/openapi.json", server)
-        endpoint = args.endpoint
-        if endpoint == "auto":
-            import httpx
-
-            mounted = httpx.get(f"{base}/api/openapi.json").json().get("paths", {})
-            endpoint = "api" if "/api/reporting/forms/{form_id}/values" in mounted else "web"
+        if args.open_loop:
+            passed, acks = open_loop(args, base, server, people)
+            return finish_open_loop(args, db, server, passed, acks)
+        endpoint = resolve_endpoints(base, args.endpoint)[0]
         print(f"{args.server}: {args.workers} workers × {args.threads} threads; endpoint {endpoint}; "
               f"load {args.users} users × {args.duration:g} s…", flush=True)
         if args.warmup > 0:
@@ -382,7 +525,7 @@ def main() -> int:
         floor = asyncio.run(run_floor(base, args.users, args.floor_seconds)) if args.floor_seconds > 0 else 0.0
         raw_after = raw_insert_rate(url, args.raw_seconds)
     finally:
-        if server is not None:
+        if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     try:
@@ -416,6 +559,23 @@ def main() -> int:
     print(f"client CPU per save   {client_cpu / max(measured, 1) * 1000:.2f} ms  (this load generator)")
     print(f"PostgreSQL CPU/save   {pg_cpu / max(measured, 1) * 1000:.2f} ms  (every postgres process)")
     ok = rate >= 0.25 * raw and p99 < 150 and lost == 0 and not errors
+    print("RESULT                " + ("PASS" if ok else "FAIL"))
+    return 0 if ok else 1
+
+
+def finish_open_loop(args: argparse.Namespace, db: str, server: subprocess.Popen, passed: bool, acks: list) -> int:
+    """Stop the server, check every acknowledged save is stored, drop the database, print the verdict."""
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+    try:
+        lost = verify(acks)
+        from django.db import connections
+
+        connections.close_all()
+    finally:
+        admin_sql(args.pg, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    print(f"lost acknowledged     {lost} of {len(acks)} (warm-up and closed loop included)")
+    ok = passed and lost == 0
     print("RESULT                " + ("PASS" if ok else "FAIL"))
     return 0 if ok else 1
 
