@@ -21,4 +21,5 @@ app.conf.beat_schedule = {
     **(app.conf.beat_schedule or {}),
     "reporting-remind": {"task": "reporting.remind", "schedule": crontab(hour=7, minute=30)},
     "reporting-lock-overdue": {"task": "reporting.lock_overdue", "schedule": crontab(hour=0, minute=15)},
+    "notifications-digests": {"task": "notifications.send_digests", "schedule": crontab(hour=7, minute=45)},
 }

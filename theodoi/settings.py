@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "theodoi.evaluation",
     "theodoi.investment",
     "theodoi.exports",
+    "theodoi.notifications",
 ]
 
 MIDDLEWARE = [
@@ -182,6 +183,12 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "theodoi@localhost")
+# Short messages (SMS / chat) for reminders: a gateway class (see theodoi/notifications/gateways.py),
+# empty to send none.
+THEODOI_MESSAGE_GATEWAY = os.environ.get("THEODOI_MESSAGE_GATEWAY", "")
+THEODOI_MESSAGE_FILE = os.environ.get("THEODOI_MESSAGE_FILE", str(VAR_DIR / "messages.jsonl"))
+THEODOI_MESSAGE_WEBHOOK_URL = os.environ.get("THEODOI_MESSAGE_WEBHOOK_URL", "")
+THEODOI_MESSAGE_WEBHOOK_TOKEN = os.environ.get("THEODOI_MESSAGE_WEBHOOK_TOKEN", "")
 
 # LibreOffice binary for DOCX -> PDF.
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")

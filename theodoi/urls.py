@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("danh-gia/", include("theodoi.evaluation.urls")),
     path("dau-tu-cong/", include("theodoi.investment.urls")),
     path("bao-cao/", include("theodoi.exports.urls")),
+    path("thong-bao/", include("theodoi.notifications.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -17,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -52,6 +51,7 @@ from theodoi.reporting.models import (
 )
 from theodoi.reporting.periods import parse_period_key
 from theodoi.reporting.rules import meta_of, periods_due_between, target_meta
+from theodoi.reporting.signals import reminder_created
 from theodoi.reporting.validation import validate_value
 
 
@@ -731,21 +731,17 @@ def _notify_reporters(form: ReportForm, *, kind: str, key: str, message: str) ->
 def _notify(
     unit: OrgUnit, *, form: ReportForm | None, kind: str, key: str, message: str, role: str = Role.REPORTER
 ) -> int:
+    """One in-app reminder per person of ``role`` in ``unit`` (idempotent by ``key``); the
+    notifications app delivers each new one by the channels that person chose."""
     users = [m.user for m in Membership.objects.filter(unit=unit, role=role).select_related("user")]
     sent = 0
     for u in users:
         reminder, created = Reminder.objects.get_or_create(
             key=f"{key}:{u.pk}"[:120], defaults={"user": u, "form": form, "kind": kind, "message": message}
         )
-        if not created or reminder.emailed:
+        if not created:
             continue
-        if u.email:
-            send_mail(
-                subject=f"[theodoi] {message[:90]}", message=message + "\n\n— theodoi",
-                from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[u.email], fail_silently=True,
-            )
-            reminder.emailed = True
-            reminder.save(update_fields=["emailed"])
+        reminder_created.send(sender=Reminder, reminder=reminder)
         sent += 1
     return sent
 
