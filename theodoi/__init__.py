@@ -1,10 +1,20 @@
 """theodoi: monitoring of a province's socio-economic plan.
 
-The Celery app is loaded here, as Celery's Django guide requires: without it a web process that
-enqueues a job (`task.delay()`) uses Celery's default app, whose broker is AMQP on localhost, not
-the configured CELERY_BROKER_URL, and the job never reaches the workers.
+The package itself imports nothing, so its Django-free parts (the renderers under
+`theodoi.exports`, the samples) load without Django. The Celery app is made current when Django
+starts (`theodoi.core.apps.CoreConfig.ready`): without that a web process that enqueues a job
+(`task.delay()`) uses Celery's default app, whose broker is AMQP on localhost, not the configured
+CELERY_BROKER_URL, and the job never reaches the workers. Workers load it by `celery -A theodoi`.
 """
 
-from .celery import app as celery_app
+
+def __getattr__(name: str) -> object:
+    """`theodoi.celery_app`, loaded on first use (Celery's `-A theodoi` looks for this name)."""
+    if name == "celery_app":
+        from .celery import app
+
+        return app
+    raise AttributeError(name)
+
 
 __all__ = ("celery_app",)
