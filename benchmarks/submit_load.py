@@ -106,7 +106,8 @@ def seed(users: int, targets: int) -> list[dict[str, Any]]:
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
 
-    from theodoi.accounts.models import ApiToken, Membership, OrgUnit, Role, UnitKind
+    from theodoi.accounts.models import Membership, OrgUnit, Role, UnitKind
+    from theodoi.accounts.testing import bearer_key
     from theodoi.plans.models import Indicator, Plan, Target
     from theodoi.reporting.periods import Period, PeriodKind
     from theodoi.reporting.services import duties_from_plan, form_open_or_create, regime_ensure_seed
@@ -122,7 +123,7 @@ def seed(users: int, targets: int) -> list[dict[str, Any]]:
         user.set_unusable_password()
         user.save()
         Membership.objects.create(user=user, unit=unit, role=Role.REPORTER)
-        token = ApiToken.objects.create(user=user, key=f"bench-token-{i}-{random.getrandbits(64):x}")
+        key = bearer_key(user, name=f"bench-{i}")
         session = SessionStore()
         session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
@@ -132,7 +133,7 @@ def seed(users: int, targets: int) -> list[dict[str, Any]]:
             ind = Indicator.objects.create(name=f"Chỉ tiêu {t + 1} của {unit.name}", unit="tỷ đồng")
             ids.append(Target.objects.create(plan=plan, indicator=ind, value=1000, unit="tỷ đồng", period="2026",
                                              responsible_unit=unit).pk)
-        people.append({"user": user, "unit": unit, "token": token.key, "targets": ids,
+        people.append({"user": user, "unit": unit, "token": key, "targets": ids,
                        "session": session.session_key, "csrf": f"{random.getrandbits(128):032x}"})
     regime = regime_ensure_seed()
     duties_from_plan(user=None, regime=regime, plan=plan)

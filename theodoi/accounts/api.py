@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from theodoi.accounts.permissions import roles_of
 from theodoi.accounts.selectors import user_for_token
+from theodoi.accounts.tokens import TokenScope, required_scope
+
+log = logging.getLogger(__name__)
 
 router = Router(tags=["accounts"])
 
 
 class TokenAuth(HttpBearer):
+    """`Authorization: Bearer <key>`: the token's owner, if the token is live and its scopes allow
+    the request (a read-only token may read, not write); a token without the scope gets 403."""
+
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = user_for_token(token)
         if user is None:
+            if token:
+                log.info("api token refused: unknown, malformed, expired or revoked (ip %s)",
+                         request.META.get("REMOTE_ADDR"))
             return None
+        needed = required_scope(request.method or "GET", request.path)
+        if needed not in user.token_scopes:
+            log.info("api token of %s lacks scope %s for %s %s", user.username, needed, request.method, request.path)
+            raise HttpError(403, _("Mã truy cập này không có phạm vi “%(scope)s” cần cho thao tác.")
+                            % {"scope": TokenScope(needed).label})
         request.user = user
         return user
 

@@ -7,10 +7,15 @@ successor, and old plans stay attributable to the unit that was named at the tim
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.accounts.tokens import ALL_SCOPES, TokenScope
 from theodoi.core.text import fold
 
 
@@ -102,12 +107,44 @@ class Membership(models.Model):
 
 
 class ApiToken(models.Model):
-    """A personal API token: `Authorization: Bearer <key>` acts as its user, with the user's roles."""
+    """A personal API token: `Authorization: Bearer <key>` acts as its user, with the user's roles,
+    limited to its scopes, until it expires or is revoked.
+
+    Only the key's digest is stored (see `theodoi.accounts.tokens`); `prefix` keeps the first few
+    characters so the owner can tell tokens apart. Tokens are created by
+    `accounts.services.token_create`, from the profile page and from /admin alike."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key = models.CharField(max_length=64, unique=True)
     name = models.CharField(_("tên"), max_length=100, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    prefix = models.CharField(_("đầu mã"), max_length=16)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    scopes = models.CharField(_("phạm vi"), max_length=40)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    revoked_reason = models.CharField(_("lý do thu hồi"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("mã truy cập API")
+        verbose_name_plural = _("mã truy cập API")
+        constraints = [
+            # A stored token always has a full digest: no row can match a blank or short key.
+            models.CheckConstraint(
+                condition=Exact(Length("digest"), 64), name="api_token_digest_is_sha256"
+            ),
+            models.CheckConstraint(condition=~models.Q(scopes=""), name="api_token_has_a_scope"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.name or self.key[:6]}…)"
+        return f"{self.user} ({self.name or self.prefix}…)"
+
+    @property
+    def scope_list(self) -> list[str]:
+        return [s for s in self.scopes.split(",") if s]
+
+    @property
+    def scope_labels(self) -> list[str]:
+        return [str(TokenScope(s).label) for s in self.scope_list if s in ALL_SCOPES]
+
+    def is_usable(self, now: datetime) -> bool:
+        return self.revoked_at is None and self.expires_at > now

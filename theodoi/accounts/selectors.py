@@ -6,32 +6,40 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.utils import timezone
 
 from theodoi.accounts.models import ApiToken, Membership
 from theodoi.accounts.permissions import remember_memberships
+from theodoi.accounts.tokens import digest, parse_scopes, well_formed
 from theodoi.core import rawsql
 
 
 def user_for_token(key: str) -> Any | None:
-    """The active user owning API token ``key`` with their memberships, in one statement.
+    """The active user owning the live API token ``key``, with their memberships, in one statement.
 
     Every API call of every reporter's autosave starts here, so the token, the user and the roles
     that the permission checks need come back together (one row per membership) instead of in
-    three ORM queries; the memberships prime the per-request cache of ``permissions``."""
+    three ORM queries; the memberships prime the per-request cache of ``permissions``. A key that
+    is not shaped like an issued one never reaches the database; a revoked or expired token, or
+    an inactive owner, gives nobody. The token's scopes come back as ``user.token_scopes``."""
+    if not well_formed(key):
+        return None
     user_model = get_user_model()
     names = [f.attname for f in user_model._meta.concrete_fields]
     sql = (
-        f"SELECT {rawsql.columns(user_model, names, 'u')}, m.unit_id, m.role"
+        f"SELECT {rawsql.columns(user_model, names, 'u')}, t.scopes, m.unit_id, m.role"
         f" FROM {rawsql.table(ApiToken)} t"
         f" JOIN {rawsql.table(user_model)} u ON u.id = t.user_id"
         f" LEFT JOIN {rawsql.table(Membership)} m ON m.user_id = u.id"
-        " WHERE t.key = %s AND u.is_active"
+        " WHERE t.digest = %s AND t.revoked_at IS NULL AND t.expires_at > %s AND u.is_active"
     )
-    rows = rawsql.fetch(sql, [key])
+    now = rawsql.db_value(ApiToken, "expires_at", timezone.now())
+    rows = rawsql.fetch(sql, [digest(key), now])
     if not rows:
         return None
     read = rawsql.readers(user_model, names)
     first = rows[0]
-    user = user_model.from_db(connection.alias, names, [r(v) for r, v in zip(read, first, strict=False)])
+    user: Any = user_model.from_db(connection.alias, names, [r(v) for r, v in zip(read, first, strict=False)])
+    user.token_scopes = parse_scopes(str(first[len(names)]))
     remember_memberships(user, [(int(r[-2]), str(r[-1])) for r in rows if r[-2] is not None])
     return user

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import logging
 import re
-import secrets
+from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
+from theodoi.accounts import tokens
 from theodoi.accounts.models import ApiToken, OrgUnit, UnitKind
+from theodoi.accounts.tokens import TokenScope
 from theodoi.core.text import fold
 
 log = logging.getLogger(__name__)
@@ -60,17 +65,70 @@ def unit_resolve(name: str, *, parent: OrgUnit | None = None) -> OrgUnit:
     return OrgUnit.objects.create(name=name.strip(), code=code, kind=guess_unit_kind(name), parent=parent)
 
 
-def token_create(*, user: Any, name: str = "") -> ApiToken:
-    """A new personal API token for the signed-in user (acts with the user's own roles)."""
-    if not getattr(user, "is_authenticated", False):
-        raise PermissionDenied("Cần đăng nhập.")
-    token = ApiToken.objects.create(user=user, key=secrets.token_urlsafe(32), name=name.strip()[:100])
-    log.info("api token %s created for %s", token.pk, user.username)
-    return token
+def token_create(
+    *,
+    actor: Any,
+    owner: Any | None = None,
+    name: str = "",
+    scopes: Iterable[str] = (TokenScope.READ,),
+    days: int = tokens.DEFAULT_DAYS,
+) -> tuple[ApiToken, str]:
+    """A new API token for ``owner`` (the actor themself unless an administrator makes one for
+    someone), and its key, which is returned here once and never stored.
+
+    The profile page and /admin both come here, so every token has a random key, at least one
+    scope and an expiry at most a year away."""
+    owner = owner or actor
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied(_("Cần đăng nhập."))
+    if owner.pk != actor.pk and not actor.has_perm("accounts.add_apitoken"):
+        raise PermissionDenied(_("Chỉ quản trị viên được tạo mã truy cập cho người khác."))
+    if not owner.is_active:
+        raise ValidationError(_("Tài khoản này đã bị khóa, không thể tạo mã truy cập."))
+    wanted = set(scopes)
+    if not wanted or not wanted <= set(tokens.ALL_SCOPES):
+        raise ValidationError(_("Hãy chọn ít nhất một phạm vi hợp lệ: đọc, báo cáo hoặc kế hoạch."))
+    wanted.add(TokenScope.READ)  # a token that may write may also read what it writes
+    chosen = [s for s in tokens.ALL_SCOPES if s in wanted]
+    if not 1 <= int(days) <= tokens.MAX_DAYS:
+        raise ValidationError(_("Thời hạn của mã phải từ 1 đến %(max)s ngày.") % {"max": tokens.MAX_DAYS})
+    key = tokens.new_key()
+    token = ApiToken.objects.create(
+        user=owner,
+        name=name.strip()[:100],
+        prefix=key[: tokens.SHOWN],
+        digest=tokens.digest(key),
+        scopes=",".join(chosen),
+        expires_at=timezone.now() + timedelta(days=int(days)),
+    )
+    log.info("api token %s (%s) created for %s by %s", token.pk, token.scopes, owner.username, actor.username)
+    return token, key
 
 
-def token_delete(*, user: Any, token_id: int) -> None:
-    """Revoke one of the user's own tokens (someone else's token id is simply not found)."""
-    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
-    if deleted:
+def token_revoke(*, user: Any, token_id: int) -> bool:
+    """Revoke one of the user's own tokens (someone else's token id is simply not found).
+
+    The row stays, marked revoked, so the owner still sees which key stopped working and when."""
+    revoked = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_reason="revoked by owner"
+    )
+    if revoked:
         log.info("api token %s revoked by %s", token_id, user.username)
+    return bool(revoked)
+
+
+def tokens_revoke_all(*, user_id: int, reason: str) -> int:
+    """Revoke every live token of a person (password changed, account deactivated)."""
+    return _revoke(ApiToken.objects.filter(user_id=user_id), reason)
+
+
+def tokens_revoke(*, token_ids: Iterable[int], reason: str) -> int:
+    """Revoke the given tokens (an administrator's action in /admin)."""
+    return _revoke(ApiToken.objects.filter(pk__in=list(token_ids)), reason)
+
+
+def _revoke(tokens_qs: Any, reason: str) -> int:
+    count = int(tokens_qs.filter(revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_reason=reason[:100]))
+    if count:
+        log.info("%s api tokens revoked: %s", count, reason)
+    return count

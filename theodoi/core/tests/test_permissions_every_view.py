@@ -74,7 +74,7 @@ VIEWS: list[Row] = [
     ("accounts:login", "get", r("accounts:login"), None, ALL_200),
     ("accounts:logout", "post", r("accounts:logout"), lambda w: {}, (302,) * 5),
     ("accounts:profile", "get", r("accounts:profile"), None, SIGNED_IN),
-    ("accounts:token_create", "post", r("accounts:token_create"), lambda w: {"name": "x"}, (302,) * 5),
+    ("accounts:token_create", "post", r("accounts:token_create"), lambda w: {"name": "x", "scopes": ["read"], "days": "30"}, (302,) * 5),
     ("accounts:token_delete", "post", r("accounts:token_delete", lambda w: 999), lambda w: {}, (302,) * 5),
 ]
 

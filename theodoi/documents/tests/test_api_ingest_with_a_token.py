@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from theodoi.accounts.services import token_create
+from theodoi.accounts.testing import bearer_key
 from theodoi.documents.models import Document
 from theodoi.documents.testing import RESOLUTION
 from theodoi.plans.models import Target
@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_planner_ingests_reviews_and_publishes_through_the_api(cast, fake_extractor) -> None:
-    token = token_create(user=cast.planner, name="test")
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {bearer_key(cast.planner)}")
     created = client.post("/api/documents/", {"file": SimpleUploadedFile("nq.txt", RESOLUTION.encode())})
     assert created.status_code == 201, created.content
     document_id = created.json()["document"]["id"]
@@ -38,8 +37,7 @@ def test_a_planner_ingests_reviews_and_publishes_through_the_api(cast, fake_extr
 
 
 def test_a_reporters_token_cannot_upload(cast) -> None:
-    token = token_create(user=cast.health_reporter)
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {token.key}")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {bearer_key(cast.health_reporter)}")
     response = client.post("/api/documents/", {"file": SimpleUploadedFile("nq.txt", b"x")})
     assert response.status_code == 403
     assert "Chỉ chuyên viên kế hoạch" in response.json()["detail"]

@@ -89,10 +89,10 @@ def test_a_bad_period_is_a_400_with_a_vietnamese_detail(rworld, client_for):
 
 
 def test_a_token_reads_like_its_user(rworld, reports, client):
-    from theodoi.accounts.models import ApiToken
+    from theodoi.accounts.testing import bearer_key
 
-    ApiToken.objects.create(user=rworld.cast.health_reporter, key="t" * 40)
-    response = client.get(API, HTTP_AUTHORIZATION="Bearer " + "t" * 40)
+    key = bearer_key(rworld.cast.health_reporter, scopes=["read"])
+    response = client.get(API, HTTP_AUTHORIZATION="Bearer " + key)
     assert [r["scope_key"] for r in response.json()["items"]] == ["so-yte"]
 
 

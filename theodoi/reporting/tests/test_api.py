@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from theodoi.accounts.models import ApiToken
+from theodoi.accounts.testing import bearer_key
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("theodoi.reporting.tests.api_urls")]
 
 
 @pytest.fixture
 def api(client, world):
+    keys: dict[int, str] = {}
+
     def call(who, method, path, **kw):
         user = getattr(world.cast, who)
-        token, _ = ApiToken.objects.get_or_create(user=user, defaults={"key": f"tok-{user.username}"})
+        if user.pk not in keys:
+            keys[user.pk] = bearer_key(user)
+        key = keys[user.pk]
         kw.setdefault("content_type", "application/json")
-        return getattr(client, method)(f"/api/reporting{path}", HTTP_AUTHORIZATION=f"Bearer {token.key}", **kw)
+        return getattr(client, method)(f"/api/reporting{path}", HTTP_AUTHORIZATION=f"Bearer {key}", **kw)
 
     return call
 
@@ -90,7 +94,7 @@ def test_a_planner_grants_a_lock_exception_over_the_api(api, world):
 
 def test_import_over_the_api(api, world, client):
     fid = _open(api, world)["id"]
-    token = ApiToken.objects.get(user=world.cast.health_reporter).key
+    token = bearer_key(world.cast.health_reporter)
     csv = ("Mã,Giá trị\n" f"{world.beds.pk},\"30,5\"\n" "zzz,1\n").encode()
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -105,11 +109,11 @@ def test_a_bearer_token_writes_without_a_csrf_token_but_a_session_needs_one(worl
     from django.test import Client
 
     c = world.cast
-    token = ApiToken.objects.create(user=c.health_reporter, key="tok-csrf")
+    key = bearer_key(c.health_reporter)
     strict = Client(enforce_csrf_checks=True)
     body = {"regime": world.regime.pk, "unit": c.health.pk, "period": world.period.key}
     r = strict.post("/api/reporting/forms", body, content_type="application/json",
-                    HTTP_AUTHORIZATION=f"Bearer {token.key}")
+                    HTTP_AUTHORIZATION=f"Bearer {key}")
     assert r.status_code == 200, r.content
     strict.force_login(c.health_reporter)
     assert strict.post("/api/reporting/forms", body, content_type="application/json").status_code == 403

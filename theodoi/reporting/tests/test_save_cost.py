@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from theodoi.accounts.models import ApiToken
+from theodoi.accounts.testing import bearer_key
 from theodoi.reporting.models import AuditEntry, ReportValue, ValueVersion
 from theodoi.reporting.services import form_open_or_create, form_save_values, form_submit
 
@@ -28,11 +28,11 @@ def test_an_api_save_of_one_value_takes_seven_statements_and_queues_no_recompute
     world: Any, client: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     form = _form(world)
-    token = ApiToken.objects.create(user=world.cast.health_reporter, key="tok-cost")
+    key = bearer_key(world.cast.health_reporter)
     url = f"/api/reporting/forms/{form.pk}/values"
     body = {"expected_version": form.version, "values": [{"target": world.beds.pk, "value": "3.500,5"}]}
     with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks() as callbacks:
-        r = client.put(url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token.key}")
+        r = client.put(url, body, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")
     assert r.status_code == 200, r.content
     # token with its user and memberships; in the transaction: version claim (which reads the form),
     # values, value update, version row, audit entry (+ history once per form; SAVEPOINT/BEGIN/COMMIT
