@@ -234,3 +234,31 @@ INSTALLED_APPS += ["ninja"]
 NINJA_PAGINATION_CLASS = "theodoi.core.pagination.Pagination"
 NINJA_PAGINATION_PER_PAGE = 100
 NINJA_PAGINATION_MAX_LIMIT = 1000
+
+# Content-Security-Policy (django-csp): scripts only from this server, plus inline ones carrying the
+# per-response nonce (none today). Data reaches JavaScript through `json_script` and is written into
+# the page as text, so a name taken from an uploaded document can never run as code even if an
+# escaping mistake slips in. Inline `style` attributes stay allowed: they cannot run script, and
+# the templates and ECharts use them. Report-only mode for a trial: THEODOI_CSP_REPORT_ONLY=1.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if os.environ.get("THEODOI_CSP_REPORT_ONLY") == "1":
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP

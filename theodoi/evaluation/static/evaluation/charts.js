@@ -18,6 +18,12 @@
     var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ".");
     return (value < 0 ? "-" : "") + whole + (parts[1] ? "," + parts[1] : "");
   }
+  function esc(text) {
+    // Names come from uploaded documents and reports: a tooltip is HTML, so they go in as text only.
+    return String(text === null || text === undefined ? "" : text).replace(/[&<>"'`]/g, function (c) {
+      return "&#" + c.charCodeAt(0) + ";";
+    });
+  }
   function data(id) {
     var el = document.getElementById(id);
     return el ? JSON.parse(el.textContent) : null;
@@ -67,9 +73,9 @@
       textStyle: FONT, animation: false,
       tooltip: { trigger: "item", formatter: function (p) {
         var i = p.dataIndex;
-        return d.full_names[i] + "<br>Thực hiện: " + vn(d.progress[i], 1) + "% chỉ tiêu" +
+        return esc(d.full_names[i]) + "<br>Thực hiện: " + vn(d.progress[i], 1) + "% chỉ tiêu" +
           (d.expected[i] !== null ? "<br>Cần theo tiến độ: " + vn(d.expected[i], 1) + "%" : "") +
-          "<br>Đánh giá: " + d.labels[i];
+          "<br>Đánh giá: " + esc(d.labels[i]);
       } },
       grid: { left: 8, right: 48, top: 28, bottom: 24, containLabel: true },
       xAxis: { type: "value", max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); },
@@ -98,7 +104,7 @@
     chart.setOption({
       textStyle: FONT, animation: false,
       tooltip: { formatter: function (p) {
-        return d.units[p.value[1]] + "<br>" + d.periods[p.value[0]] + ": " + labels[p.value[0] + ":" + p.value[1]];
+        return esc(d.units[p.value[1]]) + "<br>" + esc(d.periods[p.value[0]]) + ": " + esc(labels[p.value[0] + ":" + p.value[1]]);
       } },
       grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
       xAxis: { type: "category", data: d.periods, splitArea: { show: true }, axisLabel: { interval: 0, rotate: 20 } },
@@ -119,7 +125,7 @@
     if (d.target_max !== null) marks.push({ yAxis: d.target_max, label: { formatter: "Cận trên " + vn(d.target_max) + unit, position: "insideEndTop" } });
     var option = {
       textStyle: FONT, animation: false,
-      tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v) + unit; } },
+      tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v) + esc(unit); } },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: "time", min: d.year ? d.year + "-01-01" : null, max: d.year ? d.year + "-12-31" : null,
