@@ -9,6 +9,7 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 ls /usr/share/tesseract-ocr/*/tessdata/vie.traineddata >/dev/null 2>&1 || need+=(tesseract-ocr-vie)
 [ -e /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation2)
 command -v msgfmt >/dev/null 2>&1 || need+=(gettext)
+command -v pg_dump >/dev/null 2>&1 || need+=(postgresql-client)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0

@@ -8,7 +8,10 @@ CELERY_BROKER_URL, and the job never reaches the workers. Workers load it by `ce
 """
 
 
-def __getattr__(name: str) -> object:
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
     """`theodoi.celery_app`, loaded on first use (Celery's `-A theodoi` looks for this name)."""
     if name == "celery_app":
         from .celery import app

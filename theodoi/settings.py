@@ -211,14 +211,31 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 
+# Logs: one line per request with its id, user and duration (core/observability.py), and the
+# request id and user on every line logged while answering it. LOG_FORMAT=json in production
+# (one JSON object per line for the log collector); plain text by default.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "theodoi.core.observability.RequestContextFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s %(user)s]: %(message)s"},
+        "json": {"()": "theodoi.core.observability.JsonLogFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+MIDDLEWARE.insert(0, "theodoi.core.observability.RequestLogMiddleware")
+# /metrics answers a bearer of this token; with none set, only requests from the machine itself.
+THEODOI_METRICS_TOKEN = os.environ.get("THEODOI_METRICS_TOKEN", "")
 
 # "celery" | "thread" | "inline" (tests); empty = celery when a broker is set, else thread.
 BACKGROUND_JOBS = os.environ.get("BACKGROUND_JOBS", "")

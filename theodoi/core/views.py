@@ -42,3 +42,34 @@ def health(request: HttpRequest) -> JsonResponse:
         log.exception("health check: database unavailable")
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+def ready(request: HttpRequest) -> JsonResponse:
+    """For the orchestrator and monitoring: 200 only when database, broker, a worker and the file
+    storage all work, else 503 naming what does not (see core/readiness.py)."""
+    from theodoi.core.readiness import readiness
+
+    checks = readiness()
+    ok = all(c.ok for c in checks)
+    body = {"status": "ok" if ok else "error", "version": theodoi_version(), **{c.name: c.detail for c in checks}}
+    return JsonResponse(body, status=200 if ok else 503)
+
+
+@never_cache
+def metrics(request: HttpRequest) -> HttpResponse:
+    """Prometheus metrics, for the monitoring server only (core/metrics.py says who may read)."""
+    from theodoi.core import metrics as exposition
+
+    if not exposition.allowed(request):
+        return HttpResponse(status=403)
+    return exposition.exposition()
+
+
+def theodoi_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("theodoi")
+    except PackageNotFoundError:
+        return "unknown"
