@@ -63,12 +63,13 @@ def set_cell(sheet: Any, row: int, column: int, value: Any) -> Any:
 def append_row(sheet: Any, values: Sequence[Any]) -> None:
     """``sheet.append(values)`` that never stores text as a formula.
 
-    openpyxl's ``append`` accepts ready cells (its write-only compatible path), so the row lands
-    exactly where a plain ``append`` would put it.
+    openpyxl's ``append`` accepts ready cells (its write-only compatible path) and places them
+    itself (the row and column given here are replaced), so the row lands exactly where a plain
+    ``append`` would put it.
     """
     from openpyxl.cell.cell import Cell
 
-    sheet.append([_text_cell(Cell(sheet), v) if is_dangerous(v) else v for v in values])
+    sheet.append([_text_cell(Cell(sheet, row=1, column=1), v) if is_dangerous(v) else v for v in values])
 
 
 def _text_cell(cell: Any, value: str) -> Any:

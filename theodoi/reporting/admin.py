@@ -45,7 +45,7 @@ class AuditInline(admin.TabularInline):
     model = AuditEntry
     extra = 0
     can_delete = False
-    readonly_fields = ["at", "user", "action", "before", "after", "note", "hash"]
+    readonly_fields = ("at", "user", "action", "before", "after", "note", "hash")
     fields = readonly_fields
 
     def has_add_permission(self, request: Any, obj: Any = None) -> bool:

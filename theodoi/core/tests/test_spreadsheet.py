@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -27,7 +28,7 @@ def test_ordinary_text_and_numbers_are_left_alone(value):
     assert csv_safe(value) == value
 
 
-def _reopen(book: Workbook):
+def _reopen(book: Workbook) -> Any:
     buf = io.BytesIO()
     book.save(buf)
     return load_workbook(io.BytesIO(buf.getvalue())).active
@@ -35,7 +36,7 @@ def _reopen(book: Workbook):
 
 def test_xlsx_cells_keep_hostile_text_as_text_and_numbers_as_numbers():
     book = Workbook()
-    sheet = book.active
+    sheet: Any = book.active
     append_row(sheet, ["Tiêu đề"])
     append_row(sheet, [HOSTILE[0], -2.5, "-7"])
     set_cell(sheet, 3, 1, HOSTILE[3])
@@ -51,7 +52,7 @@ def test_xlsx_cells_keep_hostile_text_as_text_and_numbers_as_numbers():
 
 def test_append_row_lands_where_append_would():
     book = Workbook()
-    sheet = book.active
+    sheet: Any = book.active
     append_row(sheet, ["a"])
     sheet.append([])
     append_row(sheet, ["=b"])

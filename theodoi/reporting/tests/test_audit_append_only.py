@@ -127,7 +127,7 @@ def test_audit_verify_passes_on_an_intact_trail(world, capsys):
 
 def test_audit_verify_names_the_first_edited_entry(world):
     form = _submitted(world)
-    edited = AuditEntry.objects.filter(form=form, action="save").order_by("id").first()
+    edited = AuditEntry.objects.filter(form=form, action="save").order_by("id")[0]
     with _triggers_off():
         AuditEntry.objects.filter(pk=edited.pk).update(after={"forged": True})
     with pytest.raises(CommandError, match=rf"reporting_auditentry #{edited.pk} \(form {form.pk}\).*edited") as err:
@@ -140,7 +140,7 @@ def test_audit_verify_names_the_first_edited_entry(world):
 
 def test_audit_verify_finds_an_edited_value_version_and_a_removed_entry(world):
     form = _submitted(world)
-    version = ValueVersion.objects.filter(value__form=form, action="save").order_by("id").last()
+    version = ValueVersion.objects.filter(value__form=form, action="save").order_by("-id")[0]
     with _triggers_off():
         ValueVersion.objects.filter(pk=version.pk).update(after={"value": "999", "estimate": None, "comment": ""})
     with pytest.raises(CommandError, match=rf"reporting_valueversion #{version.pk} .*edited"):
