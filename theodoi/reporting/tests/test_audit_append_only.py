@@ -182,3 +182,36 @@ def test_flush_empties_the_trail_yet_leaves_it_append_only(world):
         with connection.cursor() as cursor:
             cursor.execute("SELECT COUNT(*) FROM theodoi_audit_maintenance")
             assert cursor.fetchone()[0] == 0
+
+
+def test_every_workflow_writer_keeps_the_chains_whole(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from theodoi.reporting.services import (
+        form_accept,
+        form_approve,
+        form_return,
+        value_comment_add,
+        value_evidence_attach,
+    )
+
+    c = world.cast
+    form = _submitted(world)
+    form_return(user=c.health_head, form=form, reason="Bổ sung giải trình")
+    form.refresh_from_db()
+    value = ReportValue.objects.get(form=form, target=world.beds)
+    value_comment_add(user=c.health_reporter, value=value, text="Đã bổ sung")
+    value_evidence_attach(user=c.health_reporter, value=value,
+                          file=SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4 test", content_type="application/pdf"))
+    form.refresh_from_db()
+    form_save_values(user=c.health_reporter, form=form.pk, expected_version=form.version,
+                     values=[{"target": world.beds.pk, "value": "32"}])
+    form.refresh_from_db()
+    form_submit(user=c.health_reporter, form=form)
+    form_approve(user=c.health_head, form=form)
+    form_accept(user=c.planner, form=form)
+    actions = list(AuditEntry.objects.filter(form=form).order_by("id").values_list("action", flat=True))
+    assert {"return", "comment", "evidence", "approve", "accept"} <= set(actions)
+    result = audit.verify()
+    assert result.broken is None, result.broken
+    assert result.checked == AuditEntry.objects.count() + ValueVersion.objects.count()
