@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
         from theodoi_extract.cli import main as extract_main
 
         return extract_main(args[1:])
+    if args[:2] == ["audit", "verify"]:
+        args = ["audit_verify", *args[2:]]  # `theodoi audit verify`: the audit_verify management command
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
     from django.core.management import execute_from_command_line
 

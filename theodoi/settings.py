@@ -46,6 +46,23 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """The header a TLS-terminating proxy sets, as "Header-Name,value" (e.g. X-Forwarded-Proto,https).
+
+    Only set it behind a proxy that always overwrites that header: otherwise a client can claim
+    HTTPS. Accepts the HTTP header name or Django's META key (HTTP_X_FORWARDED_PROTO).
+    """
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    header, sep, value = raw.partition(",")
+    header, value = header.strip(), value.strip()
+    if not sep or not header or not value:
+        raise ValueError(f"{name} must be 'Header-Name,value' (e.g. X-Forwarded-Proto,https), got {raw!r}")
+    key = header.upper().replace("-", "_")
+    return (key if key.startswith("HTTP_") else f"HTTP_{key}", value)
+
+
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -207,9 +224,26 @@ THEODOI_MESSAGE_WEBHOOK_TOKEN = os.environ.get("THEODOI_MESSAGE_WEBHOOK_TOKEN", 
 # LibreOffice binary for DOCX -> PDF.
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")
 
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# HTTPS. Production (the block at the end of .env.example, which `manage.py check --deploy` passes
+# cleanly) serves only HTTPS behind a TLS-terminating reverse proxy. Everything is off by default so
+# `make demo` and the tests keep working over plain HTTP; nothing is guessed from DEBUG except the
+# cookies, since a redirect to HTTPS without a proxy that speaks it would lock everyone out.
+# Cookies travel only over HTTPS when DEBUG is off (SECURE_COOKIES, or each one on its own).
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", env_bool("SECURE_COOKIES", not DEBUG))
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", env_bool("SECURE_COOKIES", not DEBUG))
+# Redirect every plain-HTTP request to HTTPS, except the health check that load balancers probe.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# HTTP Strict Transport Security: browsers refuse plain HTTP for this long once they have seen it.
+# Start small (3600) and raise to a year (31536000) once HTTPS is known to work everywhere.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+
+
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
+# Trust the proxy's X-Forwarded-Host for building absolute links (only behind a proxy that sets it).
+USE_X_FORWARDED_HOST = env_bool("USE_X_FORWARDED_HOST", False)
 
 # Logs: one line per request with its id, user and duration (core/observability.py), and the
 # request id and user on every line logged while answering it. LOG_FORMAT=json in production

@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from theodoi.core.spreadsheet import set_cell
 from theodoi.exports.data import ReportData
 from theodoi.exports.formatting import date_short
 
@@ -75,7 +76,8 @@ def _annex(sheet, data: ReportData) -> None:
             row.explanation,
         ]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number + 1, column=column, value=value)
+            # Names and explanations come from documents and reporters: text, never formulas.
+            cell = set_cell(sheet, number + 1, column, value)
             cell.font = body_font
             cell.border = _BORDER
             cell.alignment = wrap
@@ -104,7 +106,7 @@ def _info(sheet, data: ReportData) -> None:
         ("Chưa đạt", data.summary.targets_not_achieved),
     ]
     for index, (label, value) in enumerate(rows, start=1):
-        sheet.cell(row=index, column=1, value=label).font = Font(name=_FONT, bold=True, size=11)
-        sheet.cell(row=index, column=2, value=value).font = Font(name=_FONT, size=11)
+        set_cell(sheet, index, 1, label).font = Font(name=_FONT, bold=True, size=11)
+        set_cell(sheet, index, 2, value).font = Font(name=_FONT, size=11)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 80

@@ -244,11 +244,13 @@ def import_template_xlsx() -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from theodoi.core.spreadsheet import append_row
+
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Du an"
-    ws.append(["Mã dự án", "Tên dự án", "Chủ đầu tư", "Địa bàn", "Loại dự án", "Đã hoàn thành chuẩn bị đầu tư",
+    append_row(ws, ["Mã dự án", "Tên dự án", "Chủ đầu tư", "Địa bàn", "Loại dự án", "Đã hoàn thành chuẩn bị đầu tư",
                "Nguồn vốn", "Kế hoạch vốn", *[f"T{m}" for m in range(1, 13)]])
     for cell in ws[1]:
         cell.font = Font(bold=True)

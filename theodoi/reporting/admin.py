@@ -40,10 +40,19 @@ class DutyAdmin(admin.ModelAdmin):
 
 
 class AuditInline(admin.TabularInline):
+    """The form's trail, read-only: the database refuses any change to it anyway (append-only)."""
+
     model = AuditEntry
     extra = 0
     can_delete = False
-    readonly_fields = ["at", "user", "action", "before", "after", "note"]
+    readonly_fields = ("at", "user", "action", "before", "after", "note", "hash")
+    fields = readonly_fields
+
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(ReportForm)

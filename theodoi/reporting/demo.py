@@ -17,14 +17,13 @@ from django.utils import timezone
 
 from theodoi.accounts.models import Membership, Role
 from theodoi.plans.models import Measure, Plan, TaskState
+from theodoi.reporting import audit
 from theodoi.reporting.models import (
-    AuditEntry,
     FormStatus,
     ReportForm,
     ReportingDuty,
     ReportValue,
     TaskReport,
-    ValueVersion,
     value_snapshot,
 )
 from theodoi.reporting.periods import Period, PeriodKind
@@ -129,20 +128,24 @@ def _make_form(regime: Any, unit: Any, period: Period, due: Any, status: str, la
     if form.accepted_at:
         steps.append(("accept", planner, accepted))
     duties = ReportingDuty.objects.filter(regime=regime, unit=unit).select_related("target__indicator", "task")
+    values = []
     for duty in duties:
         if duty.target is not None:
-            value = ReportValue.objects.create(form=form, target=duty.target,
-                                               value=_invented(duty.target, period.index, rng))
-            for action, user, at in steps:
-                after = value_snapshot(value) if action == "save" else None
-                before: dict[str, Any] = {"status": "draft"} if action != "save" else {"value": None, "estimate": None, "comment": ""}
-                v = ValueVersion.objects.create(value=value, user=user, action=action, before=before, after=after)
-                ValueVersion.objects.filter(pk=v.pk).update(at=at)
+            values.append(ReportValue.objects.create(form=form, target=duty.target,
+                                                     value=_invented(duty.target, period.index, rng)))
         if duty.task is not None:
             TaskReport.objects.create(
                 form=form, task=duty.task, is_partner=duty.is_partner, state=TaskState.IN_PROGRESS,
                 note=f"Đang triển khai theo kế hoạch (số liệu minh họa, tháng {period.index}/2021).",
             )
+    # The invented history is dated when written: audit rows cannot be updated afterwards (triggers).
+    for action, user, at in steps:
+        before: dict[str, Any] = {"status": "draft"} if action != "save" else {"value": None, "estimate": None, "comment": ""}
+        audit.record_versions(
+            form.pk,
+            [audit.NewVersion(v.pk, action, before, value_snapshot(v) if action == "save" else None, at) for v in values],
+            user_id=user.pk if user else None,
+        )
     for action, user, at in [("create", reporter, submitted - timedelta(days=2)), *steps]:
-        entry = AuditEntry.objects.create(form=form, user=user, action=action, note="Dữ liệu minh họa")
-        AuditEntry.objects.filter(pk=entry.pk).update(at=at)
+        audit.record_audit(form_id=form.pk, user_id=user.pk if user else None, action=action,
+                           note="Dữ liệu minh họa", at=at)

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from theodoi.accounts.models import OrgUnit
@@ -180,35 +181,51 @@ class TaskReport(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who did what to a form, when, with the state before and after."""
+    """Who did what to a form, when, with the state before and after.
 
-    form = models.ForeignKey(ReportForm, on_delete=models.CASCADE, related_name="audit")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    Append-only, enforced by the database (triggers of migration 0003 refuse UPDATE and DELETE);
+    the form and the user are PROTECTed so deleting either cannot erase or rewrite the trail.
+    ``hash`` chains the form's entries (see ``theodoi.reporting.audit``); write entries only
+    through that module so the chain stays whole. ``at`` is set by the writer (not auto_now_add)
+    so the demo can date its entries at creation instead of updating them afterwards.
+    """
+
+    form = models.ForeignKey(ReportForm, on_delete=models.PROTECT, related_name="audit")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(_("thao tác"), max_length=30)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     note = models.TextField(blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["form", "id"], name="audit_chain_order")]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action}"
 
 
 class ValueVersion(models.Model):
-    """One change of one value (or one workflow step that touched it), shown in its history."""
+    """One change of one value (or one workflow step that touched it), shown in its history.
 
-    value = models.ForeignKey(ReportValue, on_delete=models.CASCADE, related_name="versions")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    Append-only like ``AuditEntry`` (database triggers, PROTECTed keys), chained per value.
+    """
+
+    value = models.ForeignKey(ReportValue, on_delete=models.PROTECT, related_name="versions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     action = models.CharField(max_length=30)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["value", "id"], name="valueversion_chain_order")]
 
 
 class ValueComment(models.Model):

