@@ -1,0 +1,34 @@
+"""Helpers for the jobs tests: a document waiting for extraction, a job row in a given state."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from theodoi.documents.jobs import EXTRACT
+from theodoi.documents.models import Document, DocumentStatus
+from theodoi.documents.testing import RESOLUTION
+from theodoi.jobs.launcher import job_start
+from theodoi.jobs.models import Job, JobState
+
+
+def stored_document(text: str = RESOLUTION, *, status: str = DocumentStatus.EXTRACTING, progress: int = 60) -> Document:
+    document = Document(title="Nghị quyết", original_name="nq.txt", checksum=hashlib.sha256(text.encode()).hexdigest(),
+                        size=len(text), format="txt", text=text, status=status, progress=progress)
+    document.file.save("nq.txt", ContentFile(text.encode()), save=False)
+    document.save()
+    return document
+
+
+def lost_job(document: Document, *, attempts: int = 1, silent_for: float = 3600, **fields: Any) -> Job:
+    """A job whose runner died: running, heartbeat `silent_for` seconds old (no runner is started)."""
+    job = job_start(EXTRACT, document.pk, send=False)
+    beat = timezone.now() - timedelta(seconds=silent_for)
+    Job.objects.filter(pk=job.pk).update(state=JobState.RUNNING, attempts=attempts, heartbeat_at=beat,
+                                         started_at=beat, enqueued_at=beat, progress=60, **fields)
+    job.refresh_from_db()
+    return job
