@@ -111,6 +111,10 @@ def enqueue(job_id: int, *, countdown: float = 0) -> bool:
             log.warning("job %s: broker unreachable, left queued for the sweeper: %r", job_id, exc)
             Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(enqueued_at=None)
             return False
+        except Exception:  # noqa: BLE001 - the row is saved: any hand-off failure is the sweeper's to retry
+            log.exception("job %s: could not be sent to the broker, left queued for the sweeper", job_id)
+            Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(enqueued_at=None)
+            return False
         Job.objects.filter(pk=job_id).update(enqueued_at=timezone.now())
         return True
     Job.objects.filter(pk=job_id).update(enqueued_at=timezone.now())

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -32,3 +34,25 @@ def lost_job(document: Document, *, attempts: int = 1, silent_for: float = 3600,
                                          started_at=beat, enqueued_at=beat, progress=60, **fields)
     job.refresh_from_db()
     return job
+
+
+@contextmanager
+def celery_broker(url: str) -> Iterator[Any]:
+    """Point the project's Celery app at `url` for a test (settings made it eager: no broker)."""
+    from theodoi.celery import app
+
+    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager", "broker_connection_timeout")}
+    def fresh_pools() -> None:
+        # Connections and producers are pooled per broker URL at first use: drop both.
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    app.conf.update(broker_url=url, task_always_eager=False, broker_connection_timeout=2)
+    fresh_pools()
+    try:
+        yield app
+    finally:
+        fresh_pools()
+        app.conf.update(saved)
