@@ -133,3 +133,24 @@ def test_a_server_killed_mid_thread_job_is_recovered_by_the_sweeper(spawn, setti
     document.refresh_from_db()
     assert (job.state, job.attempts) == (JobState.DONE, 2)
     assert document.status == DocumentStatus.REVIEW
+
+
+def test_a_long_step_without_progress_keeps_its_heartbeat(shared_db, settings) -> None:
+    """The heartbeat thread, not the body's progress calls, keeps a slow OCR page from looking dead."""
+    from theodoi.jobs import registry
+    from theodoi.jobs.runner import job_execute
+
+    settings.BACKGROUND_JOBS = "thread"
+    settings.JOBS_HEARTBEAT_SECONDS = 0.2
+    beats: list[Any] = []
+
+    def silent(document_id: int, progress: registry.Progress) -> None:
+        for _ in range(4):
+            time.sleep(0.4)
+            beats.append(Job.objects.values_list("heartbeat_at", flat=True).get())
+
+    registry.register(registry.JobKind(name="testing.silent", label="", model="documents.Document",
+                                       body=silent, on_failed=lambda pk, message: None))
+    job = job_start("testing.silent", stored_document().pk, send=False)
+    assert job_execute(job.pk) == "done"
+    assert len(set(beats)) == 4 and beats == sorted(beats)
