@@ -56,3 +56,23 @@ def celery_broker(url: str) -> Iterator[Any]:
     finally:
         fresh_pools()
         app.conf.update(saved)
+
+
+def record_progress(monkeypatch: Any) -> list[tuple[int, str]]:
+    """Every (percent, message) a job body reports, in order, still written to the row."""
+    from theodoi.jobs import runner
+
+    seen: list[tuple[int, str]] = []
+    real = runner._progress_writer
+
+    def recording(job_id: int) -> Any:
+        write = real(job_id)
+
+        def progress(percent: int, message: str = "") -> None:
+            seen.append((percent, message))
+            write(percent, message)
+
+        return progress
+
+    monkeypatch.setattr(runner, "_progress_writer", recording)
+    return seen

@@ -13,6 +13,8 @@ from theodoi.jobs.models import JobState
 from theodoi.jobs.runner import job_execute
 from theodoi_extract.readers.testing import minimal_pdf
 
+from .helpers import record_progress
+
 pytestmark = [pytest.mark.django_db, needs_reader]
 
 PDF = minimal_pdf(["HOI DONG NHAN DAN TINH KON TUM", "So: 21/NQ-HDND"])
@@ -25,21 +27,7 @@ def test_the_upload_only_checks_a_pdf_and_the_job_reads_it(cast, fake_extractor,
     job = latest_job(EXTRACT, document.pk)
     assert job is not None and job.state == JobState.QUEUED
 
-    seen: list[tuple[int, str]] = []
-    from theodoi.jobs import runner
-
-    real = runner._progress_writer
-
-    def recording(job_id: int):  # type: ignore[no-untyped-def]
-        write = real(job_id)
-
-        def progress(percent: int, message: str = "") -> None:
-            seen.append((percent, message))
-            write(percent, message)
-
-        return progress
-
-    monkeypatch.setattr(runner, "_progress_writer", recording)
+    seen = record_progress(monkeypatch)
     settings.BACKGROUND_JOBS = "inline"
     assert job_execute(job.pk) == "done"
     document.refresh_from_db()
@@ -53,3 +41,22 @@ def test_a_broken_pdf_is_still_refused_at_upload(cast) -> None:
 
     with pytest.raises(ValidationError):
         document_upload(user=cast.planner, name="hong.pdf", data=b"%PDF-1.4 this is broken")
+
+
+def test_a_scan_reports_its_ocr_pages_as_job_progress(cast, fake_extractor, settings, monkeypatch) -> None:
+    from pathlib import Path
+
+    from theodoi_extract.readers import ocr
+
+    if not ocr.available():
+        pytest.skip("OCR (Tesseract) is not installed")
+    # Three image-only pages; the OCR engine itself is replaced (seconds a page), its caller is real.
+    monkeypatch.setattr(ocr, "ocr_image", lambda image: f"HOI DONG NHAN DAN trang {Path(image).stem}")
+    settings.BACKGROUND_JOBS = "inline"
+    seen = record_progress(monkeypatch)
+    document = document_upload(user=cast.planner, name="scan.pdf", data=minimal_pdf([None, None, None])).document
+    document.refresh_from_db()
+    assert document.ocr_pages == [1, 2, 3] and "trang page-3" in document.text
+    ocr_steps = [(p, m) for p, m in seen if "OCR" in m and "/3 trang" in m]
+    assert [m for _, m in ocr_steps] == [f"Đã đọc bằng OCR {n}/3 trang" for n in (1, 2, 3)]
+    assert [p for p, _ in ocr_steps] == sorted(p for p, _ in ocr_steps)
