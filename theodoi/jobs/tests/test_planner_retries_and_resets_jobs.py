@@ -80,3 +80,11 @@ def test_an_unsafe_next_is_not_followed(client_for, fake_extractor) -> None:
     response = client_for("planner").post(reverse("jobs:action", args=[job.pk, "dat-lai"]), {"next": "https://evil.example/"})
     assert response["Location"] == reverse("jobs:list")
     assert Job.objects.get(pk=job.pk).state == JobState.FAILED
+
+
+def test_a_live_job_shows_its_current_step_and_no_buttons(client_for, fake_extractor) -> None:
+    document = stored_document()
+    job = lost_job(document, silent_for=1, progress_message="Đã đọc bằng OCR 4/20 trang")
+    page = client_for("planner").get(reverse("documents:progress", args=[document.pk])).content.decode()
+    assert "Đã đọc bằng OCR 4/20 trang" in page
+    assert reverse("jobs:action", args=[job.pk, "thu-lai"]) not in page
