@@ -40,7 +40,10 @@ def stuck_jobs(now: datetime | None = None) -> Q:
     """The condition of a lost job, shared by the sweeper and the planner's retry/reset."""
     now = now or timezone.now()
     stale = now - timedelta(seconds=conf.stale_seconds())
-    queued_stale = now - timedelta(seconds=conf.queued_stale_seconds())
+    # A thread job starts within milliseconds of being queued, so one still queued after the
+    # heartbeat delay died with its process; a broker's queue may legitimately be long.
+    waited = conf.stale_seconds() if conf.mode() == "thread" else conf.queued_stale_seconds()
+    queued_stale = now - timedelta(seconds=waited)
     return (
         Q(state=JobState.RUNNING, heartbeat_at__lt=stale)
         | Q(state=JobState.RUNNING, heartbeat_at__isnull=True)

@@ -88,3 +88,16 @@ def test_the_embedded_server_sweeps_once_on_its_first_request(settings, monkeypa
     embedded.on_first_request()
     embedded.on_first_request()
     assert started == ["jobs-startup-sweep"]
+
+
+def test_thread_jobs_queued_by_a_dead_server_are_resent_after_the_heartbeat_delay(fake_extractor, settings) -> None:
+    document = stored_document(status=DocumentStatus.UPLOADED, progress=0)
+    job = lost_job(document, attempts=0)
+    two_minutes_ago = timezone.now() - timedelta(minutes=2)
+    Job.objects.filter(pk=job.pk).update(state=JobState.QUEUED, heartbeat_at=None, enqueued_at=two_minutes_ago)
+    settings.BACKGROUND_JOBS = "celery"  # a broker's queue may be long: two minutes is not lost
+    assert jobs_sweep().sent == 0
+    settings.BACKGROUND_JOBS = "thread"
+    from theodoi.jobs.sweeper import stuck_jobs
+
+    assert Job.objects.filter(stuck_jobs(), pk=job.pk).exists()
