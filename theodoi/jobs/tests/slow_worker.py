@@ -18,7 +18,12 @@ SLOW = "testing.slow_extract"
 SLOW_SECONDS = 3.0
 
 
-def register() -> None:
+def register(*, slow_down_extraction: bool = False) -> None:
+    """Register SLOW; in a worker subprocess, also make the real extraction kind slow the same way.
+
+    The second is for the upload test: the document goes through the web upload, which queues
+    the real kind, and the worker must still be killable in the middle of it.
+    """
     from theodoi.documents import jobs as document_jobs
     from theodoi.jobs import registry
 
@@ -33,10 +38,11 @@ def register() -> None:
             time.sleep(SLOW_SECONDS / steps)
         document_jobs._body(document_id, progress)
 
-    registry.register(registry.JobKind(
-        name=SLOW, label="Trích xuất chậm (kiểm thử)", model="documents.Document",
-        body=body, on_failed=document_jobs._on_failed, on_queued=document_jobs._on_queued,
-    ))
+    for name in (SLOW, document_jobs.EXTRACT) if slow_down_extraction else (SLOW,):
+        registry.register(registry.JobKind(
+            name=name, label="Trích xuất chậm (kiểm thử)", model="documents.Document",
+            body=body, on_failed=document_jobs._on_failed, on_queued=document_jobs._on_queued,
+        ))
 
 
 def main(argv: list[str]) -> None:
@@ -44,7 +50,7 @@ def main(argv: list[str]) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "theodoi.settings")
     django.setup()
-    register()
+    register(slow_down_extraction=True)
     if argv[0] == "worker":
         from theodoi.celery import app
 

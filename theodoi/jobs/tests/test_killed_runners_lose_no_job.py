@@ -19,7 +19,9 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from theodoi.documents.models import DocumentStatus
+from theodoi.documents.models import Document, DocumentStatus
+from theodoi.documents.testing import RESOLUTION
+from theodoi.documents.tests.helpers import upload
 from theodoi.jobs.launcher import job_start
 from theodoi.jobs.models import Job, JobState
 from theodoi.jobs.sweeper import jobs_sweep
@@ -92,13 +94,17 @@ def _running_pid(job: Job) -> int:
     return int(job.progress_message.split()[1]) if job.progress_message.startswith("pid ") else 0
 
 
-def test_a_worker_killed_mid_job_is_replaced_and_the_document_ends_reviewable(spawn, settings) -> None:
+def test_an_upload_whose_worker_is_killed_mid_job_ends_reviewable(spawn, settings, client_for) -> None:
+    """Upload through the web page, two Redis workers, kill -9 the one extracting it."""
     settings.BACKGROUND_JOBS = "celery"
     started = time.monotonic()
     workers = [spawn("worker", "w1"), spawn("worker", "w2")]
-    document = stored_document(status=DocumentStatus.UPLOADED, progress=0)
     with celery_broker(BROKER):
-        job = job_start(slow_worker.SLOW, document.pk)
+        response = upload(client_for("planner"), RESOLUTION)
+        assert response.status_code == 302
+        document = Document.objects.get()
+        job = Job.objects.get()
+        assert job.enqueued_at is not None
         _wait("a worker to start the job", lambda: _running_pid(job) > 0, timeout=30)
         victim = _running_pid(job)
         assert victim in {w.pid for w in workers}
@@ -112,7 +118,7 @@ def test_a_worker_killed_mid_job_is_replaced_and_the_document_ends_reviewable(sp
         _wait("the job to end", finished, timeout=30)
     document.refresh_from_db()
     assert (job.state, job.attempts) == (JobState.DONE, 2)
-    assert document.status == DocumentStatus.REVIEW
+    assert document.status == DocumentStatus.REVIEW and document.items.exists()
     assert time.monotonic() - started < 60
 
 
