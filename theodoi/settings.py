@@ -226,9 +226,10 @@ BACKGROUND_JOBS = os.environ.get("BACKGROUND_JOBS", "")
 # Job rows (theodoi/jobs): a running job touches its heartbeat every JOBS_HEARTBEAT_SECONDS; the
 # sweeper (beat every minute, `theodoi sweep_jobs`) re-queues or fails one silent for
 # JOBS_STALE_SECONDS, and sends again one queued for JOBS_QUEUED_STALE_SECONDS; database errors
-# are retried after JOBS_RETRY_BACKOFF_SECONDS, doubling.
+# are retried after JOBS_RETRY_BACKOFF_SECONDS, doubling. Three missed beats (45 s) plus the
+# beat's minute keep a killed job's recovery under two minutes.
 JOBS_HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS", "15"))
-JOBS_STALE_SECONDS = float(os.environ.get("JOBS_STALE_SECONDS", "90"))
+JOBS_STALE_SECONDS = float(os.environ.get("JOBS_STALE_SECONDS", "45"))
 JOBS_QUEUED_STALE_SECONDS = float(os.environ.get("JOBS_QUEUED_STALE_SECONDS", "600"))
 JOBS_RETRY_BACKOFF_SECONDS = float(os.environ.get("JOBS_RETRY_BACKOFF_SECONDS", "5"))
 

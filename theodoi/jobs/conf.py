@@ -19,7 +19,7 @@ def heartbeat_seconds() -> float:
 
 def stale_seconds() -> float:
     """A running job whose heartbeat is older than this has lost its runner."""
-    return float(getattr(settings, "JOBS_STALE_SECONDS", 90))
+    return float(getattr(settings, "JOBS_STALE_SECONDS", 45))
 
 
 def queued_stale_seconds() -> float:

@@ -47,7 +47,7 @@ def test_a_job_lost_on_its_last_attempt_fails_with_a_reason_instead_of_spinning(
 
 
 def test_a_job_with_a_live_heartbeat_is_left_alone(fake_extractor, settings) -> None:
-    settings.JOBS_STALE_SECONDS = 90
+    settings.JOBS_STALE_SECONDS = 45
     document = stored_document()
     job = lost_job(document, silent_for=5)
     assert jobs_sweep().as_dict() == {"requeued": 0, "sent": 0, "failed": 0}
