@@ -92,7 +92,7 @@ def _progress_writer(job_id: int) -> registry.Progress:
 
 
 def job_execute(job_id: int) -> str:
-    """Run the job if it is claimable; returns "done", "failed", "retry" or "skipped"."""
+    """Run the job if it is claimable; returns "done", "failed", "retry", "skipped" or "superseded"."""
     if not _claim(job_id):
         log.info("job %s: not claimed (finished, or running with a live heartbeat)", job_id)
         return "skipped"
@@ -134,8 +134,13 @@ def job_execute(job_id: int) -> str:
     finally:
         if beat:
             beat.stop()
-    Job.objects.filter(pk=job.pk).update(
+    # Only the run that holds the claim closes the row: if this runner's heartbeat was lost (a
+    # database hiccup) and the sweeper gave the job to another runner, that one owns it now.
+    owned = Job.objects.filter(pk=job.pk, state=JobState.RUNNING, attempts=job.attempts).update(
         state=JobState.DONE, progress=100, finished_at=timezone.now(), heartbeat_at=timezone.now(), last_error=""
     )
+    if not owned:
+        log.warning("job %s: attempt %s finished after the job was handed to another runner", job.pk, job.attempts)
+        return "superseded"
     log.info("job %s: done", job.pk)
     return "done"

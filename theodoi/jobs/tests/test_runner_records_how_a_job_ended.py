@@ -84,3 +84,18 @@ def test_a_database_error_on_every_attempt_fails_the_job_after_max_attempts(fake
     assert document.status == DocumentStatus.FAILED
     assert latest_job(EXTRACT, document.pk) == job
     assert Job.objects.count() == 1
+
+
+def test_a_run_whose_job_was_handed_to_another_runner_does_not_close_it(fake_extractor) -> None:
+    from theodoi.jobs import registry
+
+    def overtaken(document_id: int, progress: registry.Progress) -> None:
+        # Meanwhile the sweeper judged this runner lost and another runner claimed attempt 2.
+        Job.objects.update(attempts=2)
+
+    registry.register(registry.JobKind(name="testing.overtaken", label="", model="documents.Document",
+                                       body=overtaken, on_failed=lambda pk, message: None))
+    job = job_start("testing.overtaken", stored_document().pk, send=False)
+    assert job_execute(job.pk) == "superseded"
+    job.refresh_from_db()
+    assert (job.state, job.attempts) == (JobState.RUNNING, 2)
