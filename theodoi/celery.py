@@ -22,4 +22,6 @@ app.conf.beat_schedule = {
     "reporting-remind": {"task": "reporting.remind", "schedule": crontab(hour=7, minute=30)},
     "reporting-lock-overdue": {"task": "reporting.lock_overdue", "schedule": crontab(hour=0, minute=15)},
     "notifications-digests": {"task": "notifications.send_digests", "schedule": crontab(hour=7, minute=45)},
+    # Jobs whose worker died or that never reached the broker: queue again or fail (theodoi/jobs/sweeper.py).
+    "jobs-sweep": {"task": "jobs.sweep", "schedule": 60.0},
 }

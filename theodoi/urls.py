@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dau-tu-cong/", include("theodoi.investment.urls")),
     path("bao-cao/", include("theodoi.exports.urls")),
     path("thong-bao/", include("theodoi.notifications.urls")),
+    path("viec-nen/", include("theodoi.jobs.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

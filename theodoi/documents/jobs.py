@@ -1,55 +1,50 @@
-"""Background jobs: Celery when a broker is configured, a thread on the embedded default.
+"""The documents app's background job: read and extract an uploaded document.
 
-BACKGROUND_JOBS = "celery" | "thread" | "inline"; tests use "inline" so a job runs inside the
-request that queued it and its result is visible at once.
+Registered with theodoi.jobs (loaded by JobsConfig.ready); started through the one launcher,
+which runs it on Celery, a thread or inline per settings.BACKGROUND_JOBS.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
+from typing import Any
 
-from django.conf import settings
-from django.db import close_old_connections, transaction
+from theodoi.jobs import launcher, registry
 
-log = logging.getLogger(__name__)
+EXTRACT = "documents.extract"
 
 
-def _mode() -> str:
-    configured = getattr(settings, "BACKGROUND_JOBS", "")
-    if configured:
-        return str(configured)
-    return "thread" if settings.CELERY_TASK_ALWAYS_EAGER else "celery"
-
-
-def _run_in_thread(document_id: int) -> None:
+def _body(document_id: int, progress: registry.Progress) -> None:
+    from theodoi.documents.models import DocumentStatus
     from theodoi.documents.services import extraction_run
 
-    try:
-        extraction_run(document_id)
-    finally:
-        close_old_connections()
+    document = extraction_run(document_id, progress=progress)
+    if document.status == DocumentStatus.FAILED:
+        # The file or the extractor refused it: another attempt would refuse it again.
+        raise registry.JobFailed(document.error_message)
 
 
-def start_extraction(document_id: int) -> None:
-    """Queue the extraction of a document once the upload's transaction has committed."""
-    mode = _mode()
+def _on_failed(document_id: int, message: str) -> None:
+    from theodoi.documents.models import Document, DocumentStatus
 
-    def launch() -> None:
-        if mode == "celery":
-            from theodoi.documents.tasks import extract_document
+    Document.objects.filter(pk=document_id).exclude(status=DocumentStatus.PUBLISHED).update(
+        status=DocumentStatus.FAILED, error_message=message
+    )
 
-            extract_document.delay(document_id)
-        elif mode == "thread":
-            threading.Thread(target=_run_in_thread, args=(document_id,), daemon=True).start()
-        else:
-            from theodoi.documents.services import extraction_run
 
-            extraction_run(document_id)
+def _on_queued(document_id: int) -> None:
+    from theodoi.documents.models import Document, DocumentStatus
 
-    if mode == "inline":
-        # Tests run inside one transaction that never commits, so an on_commit job would never
-        # run there; inline jobs run at once, inside the caller's transaction.
-        launch()
-    else:
-        transaction.on_commit(launch)
+    Document.objects.filter(pk=document_id).exclude(status=DocumentStatus.PUBLISHED).update(
+        status=DocumentStatus.UPLOADED, progress=0, error_message=""
+    )
+
+
+registry.register(registry.JobKind(
+    name=EXTRACT, label="Trích xuất văn bản", model="documents.Document",
+    body=_body, on_failed=_on_failed, on_queued=_on_queued,
+))
+
+
+def start_extraction(document_id: int, *, user: Any = None) -> None:
+    """Queue the extraction of a document (after the caller's transaction commits)."""
+    launcher.job_start(EXTRACT, document_id, user=user)

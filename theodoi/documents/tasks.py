@@ -1,10 +1,19 @@
-"""Celery tasks of the documents app."""
+"""Celery tasks of the documents app.
+
+Jobs now run as `jobs.run` (theodoi/jobs/tasks.py). This name stays so that messages queued by
+the previous release still run after an upgrade: each becomes a job row and runs through it.
+"""
 
 from celery import shared_task
 
 
-@shared_task(name="documents.extract_document")
+@shared_task(name="documents.extract_document", acks_late=True, reject_on_worker_lost=True)
 def extract_document(document_id: int) -> None:
-    from theodoi.documents.services import extraction_run
+    from theodoi.documents.jobs import EXTRACT
+    from theodoi.jobs.launcher import active_job, job_start
+    from theodoi.jobs.runner import job_execute
 
-    extraction_run(document_id)
+    job = active_job(EXTRACT, document_id)
+    if job is None:
+        job = job_start(EXTRACT, document_id, send=False)
+    job_execute(job.pk)

@@ -28,7 +28,7 @@ from theodoi.documents import selectors
 from theodoi.documents.forms import AssignmentItemForm, PublishForm, TargetItemForm, UploadForm
 from theodoi.documents.highlight import Span, highlight
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
-from theodoi.documents.services import document_upload
+from theodoi.documents.services import document_upload, extraction_waits_for_broker
 from theodoi.plans import services as plan_services
 from theodoi.plans.models import Indicator
 
@@ -85,6 +85,8 @@ def document_upload_view(request: HttpRequest) -> HttpResponse:
                 messages.info(request, _(
                     "Văn bản này đã được tải lên ngày %(date)s (“%(title)s”); không tải lại, không có gì thay đổi."
                 ) % {"date": f"{document.uploaded_at:%d/%m/%Y}", "title": document.title})
+            elif extraction_waits_for_broker(document.pk):
+                messages.warning(request, _("Tài liệu đã được lưu; việc trích xuất sẽ chạy khi hàng đợi hoạt động lại."))
             else:
                 messages.success(request, _("Đã tải lên “%(title)s”; đang trích xuất chỉ tiêu và nhiệm vụ.")
                                  % {"title": document.title})
@@ -284,15 +286,14 @@ def document_changes(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @planner_view
 def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
-    """Run the extractor again (after a failure, or a better extractor); reviewed items are kept."""
-    document = get_object_or_404(Document, pk=pk)
-    if document.status not in (DocumentStatus.FAILED, DocumentStatus.REVIEW):
-        messages.error(request, _("Chỉ trích xuất lại được văn bản bị lỗi hoặc đang chờ rà soát."))
-        return redirect("documents:detail", pk=pk)
-    from theodoi.documents.jobs import start_extraction
+    """Run the extractor again (after a failure, a better extractor, or a stuck job); reviewed items are kept."""
+    get_object_or_404(Document, pk=pk)
+    from theodoi.documents.services import extraction_restart
 
-    Document.objects.filter(pk=pk).update(status=DocumentStatus.UPLOADED, progress=0, error_message="")
-    log.info("extraction restarted for document %s by %s", pk, request.user)
-    start_extraction(pk)
+    try:
+        extraction_restart(user=request.user, document_id=pk)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+        return redirect("documents:detail", pk=pk)
     messages.info(request, _("Đang trích xuất lại; các mục đã xác nhận hoặc loại bỏ được giữ nguyên."))
     return redirect("documents:detail", pk=pk)

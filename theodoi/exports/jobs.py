@@ -1,41 +1,49 @@
-"""The PDF job: Celery when a broker is configured, a thread on the embedded default, inline in tests.
+"""The exports app's background job: convert a report to PDF (LibreOffice takes seconds).
 
-Same modes as documents/jobs.py (settings.BACKGROUND_JOBS); LibreOffice takes seconds, so the
-web request only queues the job and the page polls its progress.
+Registered with theodoi.jobs; the web request only queues it and the page polls its progress.
 """
 
 from __future__ import annotations
 
-import threading
+from typing import Any
 
-from django.db import close_old_connections, transaction
+from theodoi.jobs import launcher, registry
 
-from theodoi.documents.jobs import _mode
+PDF = "exports.pdf"
 
 
-def _run_in_thread(report_id: int) -> None:
+def _body(report_id: int, progress: registry.Progress) -> None:
+    from theodoi.exports.models import IssuedReport, PdfStatus
     from theodoi.exports.services import pdf_job_run
 
-    try:
-        pdf_job_run(report_id)
-    finally:
-        close_old_connections()
+    pdf_job_run(report_id, progress=progress)
+    failed = IssuedReport.objects.filter(pk=report_id, pdf_status=PdfStatus.FAILED).values_list("pdf_error", flat=True)
+    for message in failed:
+        raise registry.JobFailed(message or "Lỗi khi tạo PDF.")
 
 
-def start_pdf(report_id: int) -> None:
+def _on_failed(report_id: int, message: str) -> None:
+    from theodoi.exports.models import IssuedReport, PdfStatus
+
+    IssuedReport.objects.filter(pk=report_id).update(pdf_status=PdfStatus.FAILED, pdf_error=message)
+
+
+def _on_queued(report_id: int) -> None:
+    from django.utils import timezone
+
+    from theodoi.exports.models import IssuedReport, PdfStatus
+
+    IssuedReport.objects.filter(pk=report_id).update(
+        pdf_status=PdfStatus.QUEUED, pdf_progress=5, pdf_error="", updated_at=timezone.now()
+    )
+
+
+registry.register(registry.JobKind(
+    name=PDF, label="Tạo PDF báo cáo", model="exports.IssuedReport",
+    body=_body, on_failed=_on_failed, on_queued=_on_queued,
+))
+
+
+def start_pdf(report_id: int, *, user: Any = None) -> None:
     """Queue the PDF of a report once the current transaction has committed."""
-    mode = _mode()
-
-    def launch() -> None:
-        if mode == "celery":
-            from theodoi.exports.tasks import make_pdf
-
-            make_pdf.delay(report_id)
-        elif mode == "thread":
-            threading.Thread(target=_run_in_thread, args=(report_id,), daemon=True).start()
-        else:
-            from theodoi.exports.services import pdf_job_run
-
-            pdf_job_run(report_id)
-
-    transaction.on_commit(launch)
+    launcher.job_start(PDF, report_id, user=user)

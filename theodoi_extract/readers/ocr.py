@@ -70,5 +70,11 @@ def ocr_image(image: Path) -> str | None:
 def ocr_images(images: Sequence[Path]) -> list[str | None]:
     """OCR several page images concurrently, results in the same order."""
     workers = max(1, min(MAX_WORKERS, os.cpu_count() or 1, len(images)))
+    from theodoi_extract.readers.progress import page_done
+
+    texts: list[str | None] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(ocr_image, images))
+        for text in pool.map(ocr_image, images):  # in page order, as each page is done
+            texts.append(text)
+            page_done(len(texts), len(images))
+    return texts
