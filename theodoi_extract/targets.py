@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from theodoi_extract import vocabulary
@@ -40,6 +40,9 @@ _IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|n
 
 
 _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
+# What a year after these words names is the base a figure is compared with or priced at.
+_BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc)"
+                          r"(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+$", re.IGNORECASE)
 
 
 def _year_word_before(before: str) -> bool:
@@ -61,6 +64,8 @@ class Mentions:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/"):
                 continue
             before = text[max(0, m.start() - 20):m.start()]
+            if _BASE_BEFORE.search(text[max(0, m.start() - 32):m.start()]):
+                continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
                 self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
@@ -202,8 +207,13 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             continue
         if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q) or _is_section_count(text, q):
             continue
+        met = _indicator_count(ctx, q)
+        if met is False:
+            continue
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         target, explicit = _read(ctx, q, prev, nxt)
+        if met:
+            target = _as_result(ctx, target, explicit)
         out.append(target)
         prev = (q, target, explicit)
     return out
@@ -224,6 +234,30 @@ def _is_section_count(text: str, q: QuantityMatch) -> bool:
     """"1. Chỉ tiêu về kinh tế (06 chỉ tiêu)": how many targets a section lists, not a target."""
     return (q.unit == "chỉ tiêu" and text[max(0, q.start - 2):q.start].rstrip().endswith("(")
             and text[q.end:q.end + 2].lstrip().startswith(")"))
+
+
+_MET_RE = re.compile(r"\b(?:đạt|vượt|hoàn thành|không đạt|chưa đạt)\b")
+
+
+def _indicator_count(ctx: _Context, q: QuantityMatch) -> bool | None:
+    """None: not a count of indicators. A number of "chỉ tiêu" is either how many indicators a plan
+    lists ("Kế hoạch có 12 chỉ tiêu", "đề ra 15 chỉ tiêu": False, no item at all) or how many of
+    them were met ("11/13 chỉ tiêu đạt và vượt", "2 chỉ tiêu không đạt": True, a reported result,
+    whatever the heading it stands under)."""
+    if q.unit != "chỉ tiêu":
+        return None
+    _, ce = ctx.seg.clause(q.start)
+    after = ctx.text[q.end:min(ce, q.end + 200)]
+    after = re.split(r"[;(]|\.\s", after, maxsplit=1)[0]
+    return bool(_MET_RE.search(after.lower()))
+
+
+def _as_result(ctx: _Context, target: Target, explicit: bool) -> Target:
+    """A count of indicators met is an actual of the year reported on (the year before a plan's)."""
+    period = target.period
+    if not explicit:
+        period = _heading_year(ctx, target.start, "actual") or _fallback_period(ctx, target.start, "actual")
+    return replace(target, kind="actual", period=period)
 
 
 def _in_block_header(ctx: _Context, pos: int) -> bool:
@@ -272,7 +306,7 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
             period = written.group(1) if written else prev[1].period or period
         period = period or _heading_year(ctx, q.start, "actual") or _base_year(ctx.meta)
     if period is None:
-        period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q, kind)
+        period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q.start, kind)
     agency = _agency(ctx, q.start)
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
                   ind_start, q.end, q.number_text), explicit
@@ -576,17 +610,17 @@ def _base_year(meta: DocumentMeta) -> str | None:
     return str(year) if year else None
 
 
-def _fallback_period(ctx: _Context, q: QuantityMatch, kind: str) -> str | None:
+def _fallback_period(ctx: _Context, pos: int, kind: str) -> str | None:
     meta = ctx.meta
     doc_year = int(meta.date[:4]) if meta.date else None
     if kind == "target":
         if meta.kind == "bao_cao" and (meta.plan_year or doc_year):
             base = int(meta.plan_year or doc_year or 0)
-            return ctx.mentions.last_future_before(q.start, base) or str(base + 1)
+            return ctx.mentions.last_future_before(pos, base) or str(base + 1)
         if meta.plan_year:
             return str(meta.plan_year)
         if doc_year:
-            future = ctx.mentions.last_future_before(q.start, doc_year)
+            future = ctx.mentions.last_future_before(pos, doc_year)
             return future or str(doc_year)
         return None
     if meta.plan_year:
