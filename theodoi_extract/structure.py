@@ -69,7 +69,7 @@ def find_headings(text: str) -> list[Heading]:
         title = m.group("text").split(":")[0].strip()
         raw.append(Heading(m.start("ref"), m.start("text"), m.end(), _level(ref), ref.rstrip(".").rstrip(")"), title))
     parts = []
-    for m in _PART_RE.finditer(text):
+    for m in _part_matches(text):
         ref, title, text_start = m.group("ref"), m.group("text").split(":")[0].strip(), m.start("text")
         if not title or len(title) < 3:  # the title on the next line ("PHẦN THỨ NHẤT\nKẾT QUẢ ...")
             nl = text.find("\n", m.end() + 1)
@@ -86,6 +86,27 @@ def find_headings(text: str) -> list[Heading]:
             ends[open_.pop()] = h.start
         open_.append(i)
     return [Heading(h.start, h.text_start, h.line_end, h.level, h.ref, h.title, end) for h, end in zip(raw, ends, strict=True)]
+
+
+_PART_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Điều", "ĐIỀU")
+
+
+def _part_matches(text: str) -> list[re.Match[str]]:
+    """`_PART_RE` tried only at line starts where `str.find` saw one of its words (a regex anchored
+    at every line start would cost a pass per line)."""
+    out = []
+    for word in _PART_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if j == 0 or text[j - 1] == "\n":
+                m = _PART_RE.match(text, j)
+                if m:
+                    out.append(m)
+            i = text.find(word, i + 1)
+    return sorted(out, key=lambda m: m.start())
 
 
 def fold(text: str) -> str | None:

@@ -64,7 +64,8 @@ class Mentions:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/"):
                 continue
             before = text[max(0, m.start() - 20):m.start()]
-            if _BASE_BEFORE.search(text[max(0, m.start() - 32):m.start()]):
+            window = text[max(0, m.start() - 32):m.start()]
+            if ("so" in window or "gốc" in window or "So" in window) and _BASE_BEFORE.search(window):
                 continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"

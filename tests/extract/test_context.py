@@ -185,3 +185,53 @@ def test_codes_are_not_glued_numbers(text: str, number: str) -> None:
 )
 def test_units_kept_whole(text: str, number: str, unit: str) -> None:
     _check(_find(text, number), {"unit": unit})
+
+
+# --- agency from a list heading or an assignment block, inherited by the targets under it -----
+
+AGENCY_A = """ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN
+KẾ HOẠCH
+Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2025
+III. NHIỆM VỤ CỤ THỂ
+1. Sở Y tế:
+- Nâng tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,5%.
+- Đạt 11,5 bác sĩ/vạn dân.
+2. Sở Giáo dục và Đào tạo:
+- Tỷ lệ trường đạt chuẩn quốc gia 72%.
+"""
+
+AGENCY_B = """UBND HUYỆN KRÔNG PA
+KẾ HOẠCH năm 2024
+II. NHIỆM VỤ CỤ THỂ
+1. Phòng Tài chính - Kế hoạch:
+- Tổng thu ngân sách trên địa bàn đạt 85 tỷ đồng.
+2. Phòng Nông nghiệp và Phát triển nông thôn:
+- Trồng mới 300 ha rừng sản xuất.
+3. Giao Phòng Văn hóa và Thông tin chủ trì, phối hợp với Ủy ban nhân dân các xã:
+- Tỷ lệ thôn có nhà văn hóa đạt 96%.
+"""
+
+NO_AGENCY = """KẾ HOẠCH năm 2024
+II. CHỈ TIÊU
+1. Về kinh tế:
+- Tốc độ tăng trưởng kinh tế đạt 7,4%.
+2. Phòng, chống dịch bệnh:
+- Tỷ lệ tiêm chủng mở rộng đạt 98,2%.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "agency"),
+    [
+        (AGENCY_A, "95,5", "Sở Y tế"),
+        (AGENCY_A, "11,5", "Sở Y tế"),
+        (AGENCY_A, "72", "Sở Giáo dục và Đào tạo"),
+        (AGENCY_B, "85", "Phòng Tài chính - Kế hoạch"),
+        (AGENCY_B, "300", "Phòng Nông nghiệp và Phát triển nông thôn"),
+        (AGENCY_B, "96", "Phòng Văn hóa và Thông tin"),
+        (NO_AGENCY, "7,4", None),
+        (NO_AGENCY, "98,2", None),
+    ],
+)
+def test_agency_from_list_heading(text: str, number: str, agency: str | None) -> None:
+    _check(_find(text, number), {"agency": agency})
