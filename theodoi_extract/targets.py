@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
-from theodoi_extract.model import DocumentMeta, Target
+from theodoi_extract.context import confidence, with_decisions
+from theodoi_extract.model import Decision, DocumentMeta, Target
 from theodoi_extract.numbers import QuantityMatch, find_quantities
 from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, fold
 
@@ -255,10 +256,13 @@ def _indicator_count(ctx: _Context, q: QuantityMatch) -> bool | None:
 
 def _as_result(ctx: _Context, target: Target, explicit: bool) -> Target:
     """A count of indicators met is an actual of the year reported on (the year before a plan's)."""
-    period = target.period
+    kind = Decision("kind", "actual", "sentence", "chỉ tiêu đạt")
+    period = target.decision("period") or Decision("period", target.period, "default")
     if not explicit:
-        period = _heading_year(ctx, target.start, "actual") or _fallback_period(ctx, target.start, "actual")
-    return replace(target, kind="actual", period=period)
+        year, why = _heading_or_metadata_year(ctx, target.start, "actual")
+        period = Decision("period", year, *why)
+    rest = [d for d in target.decisions if d.attribute not in ("kind", "period")]
+    return with_decisions(target, (kind, period, *rest))
 
 
 def _in_block_header(ctx: _Context, pos: int) -> bool:
@@ -292,11 +296,13 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
         else:
             indicator = f"Số {q.unit}"
     period, explicit = _explicit_period(ctx, q, ss, se, cs, ce)
+    why_period: tuple[str, str] = ("sentence", _year_words(text, ss, se, period)) if period else ("default", "")
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
+        why_period = ("sentence", f"the figure before: {prev[1].number_text}")
     plan_phrase = _plan_phrase(text, cs, q, ctx.folded())
     plan_figure = plan_phrase is not None
-    kind = _kind(ctx, q, ss, se, cs, ce, period, plan_figure)
+    kind, *why_kind = _kind(ctx, q, ss, se, cs, ce, period, plan_phrase)
     if plan_figure:
         # "ước đạt 6,5% (kế hoạch 7-7,5%)": the plan figure of the result just reported.
         if same_sentence and prev is not None:
@@ -305,12 +311,47 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
             indicator = prev[1].indicator
             written = _YEAR_AFTER_RE.match(text, q.end) or _HEADING_YEAR_RE.search(plan_phrase or "")
             period = written.group(1) if written else prev[1].period or period
-        period = period or _heading_year(ctx, q.start, "actual") or _base_year(ctx.meta)
+            why_period = ("sentence", written.group().strip() if written else f"the result before: {prev[1].number_text}")
+        if period is None:
+            period, why_period = _heading_or_metadata_year(ctx, q.start, "actual", plan_figure=True)
     if period is None:
-        period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q.start, kind)
-    agency = _agency(ctx, q.start)
+        period, why_period = _heading_or_metadata_year(ctx, q.start, kind)
+    agency, why_agency = _agency(ctx, q.start)
+    decisions = (Decision("kind", kind, *why_kind), Decision("period", period, *why_period),
+                 Decision("agency", agency, *why_agency))
+    synthetic = indicator == f"Số {q.unit}"
+    score, reason = confidence(decisions, synthetic_indicator=synthetic)
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
-                  ind_start, q.end, q.number_text), explicit
+                  ind_start, q.end, q.number_text, decisions=decisions, confidence=score, reason=reason), explicit
+
+
+def _year_words(text: str, lo: int, hi: int, period: str | None) -> str:
+    """The words that name the year in the sentence ("đến năm 2025", "giai đoạn 2021-2025")."""
+    if not period:
+        return ""
+    i = text.find(period[:4], lo, hi)
+    if i < 0:
+        return period
+    j = text.rfind(" ", max(lo, i - 16), max(lo, i - 1))
+    return " ".join(text[j + 1 if j >= 0 else max(lo, i - 8):i + len(period)].split())
+
+
+def _heading_label(ctx: _Context, h: Heading) -> str:
+    return " ".join(ctx.text[h.start:h.line_end].split())[:90]
+
+
+def _heading_or_metadata_year(ctx: _Context, pos: int, kind: str,
+                              plan_figure: bool = False) -> tuple[str | None, tuple[str, str]]:
+    """The year of the innermost heading that names one (of this kind), else the metadata's."""
+    year, h = _heading_year_at(ctx, pos, kind)
+    if year is not None and h is not None:
+        return year, ("heading", _heading_label(ctx, h))
+    meta = ctx.meta
+    year = _base_year(meta) if plan_figure else _fallback_period(ctx, pos, kind)
+    if year is None:
+        return None, ("default", "")
+    said = f"plan year {meta.plan_year}" if meta.plan_year else f"date {meta.date}" if meta.date else ""
+    return year, ("metadata", f"{meta.kind}, {said}".strip(", "))
 
 
 # --- indicator -------------------------------------------------------------------------------
@@ -572,24 +613,33 @@ def _plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str 
 
 
 def _kind(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, period: str | None,
-          plan_figure: bool = False) -> str:
-    if plan_figure:
-        return "target"
-    if ctx.cue_positions("target_clause", max(ss, q.start - _WINDOW), min(se, q.start)):
-        return "target"
-    if ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1)):
-        return "actual"
+          plan_phrase: str | None = None) -> tuple[str, str, str]:
+    """(kind, source, evidence): a cue in the sentence, then the year against the plan year, then
+    the innermost heading that tells, then the document's kind."""
+    if plan_phrase is not None:
+        return "target", "sentence", " ".join(plan_phrase.split())
+    found = ctx.cue_positions("target_clause", max(ss, q.start - _WINDOW), min(se, q.start))
+    if found:
+        return "target", "sentence", _words_at(ctx.text, found[-1])
+    found = ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1))
+    if found:
+        return "actual", "sentence", _words_at(ctx.text, found[0])
     if period and ctx.ref_year and "-" not in period:
         year = int(period)
         if year < ctx.ref_year:
-            return "actual"
+            return "actual", "sentence", f"năm {year} before plan year {ctx.ref_year}"
         if year > ctx.ref_year:
-            return "target"
+            return "target", "sentence", f"năm {year} after plan year {ctx.ref_year}"
     for h in reversed(ctx.headings.containing(q.start)):
         heading_kind = ctx.heading_kind(h)
         if heading_kind is not None:
-            return heading_kind
-    return "actual" if ctx.meta.kind == "bao_cao" else "target"
+            return heading_kind, "heading", _heading_label(ctx, h)
+    kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
+    return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def _words_at(text: str, pos: int, n: int = 3) -> str:
+    return " ".join(text[pos:pos + 40].split()[:n])
 
 
 _HEADING_YEAR_RE = re.compile(rf"(?:năm|NĂM)\s+({_YEAR})(?!\s*[-–]\s*\d)")
@@ -597,13 +647,29 @@ _HEADING_YEAR_RE = re.compile(rf"(?:năm|NĂM)\s+({_YEAR})(?!\s*[-–]\s*\d)")
 
 def _heading_year(ctx: _Context, pos: int, kind: str) -> str | None:
     """The year named by the innermost heading ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022") of the same kind."""
+    return _heading_year_at(ctx, pos, kind)[0]
+
+
+def heading_kind_of(title: str) -> str | None:
+    """"actual" for a results heading ("Kết quả thực hiện năm 2023"), "target" for a plan heading
+    ("Phương hướng, nhiệm vụ năm 2024"), None for one that does not tell."""
+    low = title.lower()
+    return "actual" if _has(low, "actual_heading") else "target" if _has(low, "target_heading") else None
+
+
+def heading_year_of(title: str) -> str | None:
+    m = _HEADING_YEAR_RE.search(title)
+    return m.group(1) if m else None
+
+
+def _heading_year_at(ctx: _Context, pos: int, kind: str) -> tuple[str | None, Heading | None]:
     for h in reversed(ctx.headings.containing(pos)):
         m = _HEADING_YEAR_RE.search(h.title)
         if not m:
             continue
         heading_kind = ctx.heading_kind(h)
-        return m.group(1) if heading_kind in (kind, None) else None
-    return None
+        return (m.group(1), h) if heading_kind in (kind, None) else (None, None)
+    return None, None
 
 
 def _base_year(meta: DocumentMeta) -> str | None:
@@ -629,8 +695,10 @@ def _fallback_period(ctx: _Context, pos: int, kind: str) -> str | None:
     return str(doc_year) if doc_year else None
 
 
-def _agency(ctx: _Context, pos: int) -> str | None:
+def _agency(ctx: _Context, pos: int) -> tuple[str | None, tuple[str, str]]:
+    """The lead of the innermost agency block or list heading the figure stands in, and its header."""
     inner = ctx.block_at(pos)
     if inner is None or pos < inner.body_start:
-        return None
-    return inner.lead[0] if len(inner.lead) == 1 else ", ".join(inner.lead)
+        return None, ("default", "")
+    header = " ".join(ctx.text[inner.start:inner.body_start].split())[:90]
+    return (inner.lead[0] if len(inner.lead) == 1 else ", ".join(inner.lead)), ("heading", header)
