@@ -235,3 +235,39 @@ II. CHỈ TIÊU
 )
 def test_agency_from_list_heading(text: str, number: str, agency: str | None) -> None:
     _check(_find(text, number), {"agency": agency})
+
+
+# --- a 6-month report: results of the first half, tasks of the second; "cùng kỳ" is a base ----
+
+HALF_A = """UBND HUYỆN BẢO LÂM
+BÁO CÁO
+Tình hình kinh tế - xã hội 6 tháng đầu năm 2024
+I. KẾT QUẢ 6 THÁNG ĐẦU NĂM 2024
+Tổng thu ngân sách trên địa bàn 61,4 tỷ đồng, bằng 112% cùng kỳ năm 2023.
+II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2024
+Tổng thu ngân sách trên địa bàn 70 tỷ đồng.
+"""
+
+HALF_B = """ỦY BAN NHÂN DÂN THỊ XÃ BA ĐỒN
+BÁO CÁO
+Sơ kết 6 tháng đầu năm 2025
+A. ƯỚC THỰC HIỆN 6 THÁNG ĐẦU NĂM 2025
+Giá trị sản xuất thủy sản 540 tỷ đồng, tăng 4,6% so với cùng kỳ năm 2024.
+B. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2025
+Giá trị sản xuất thủy sản 600 tỷ đồng.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (HALF_A, "61,4", {"kind": "actual", "period": "2024"}),
+        (HALF_A, "112", {"kind": "actual", "period": "2024"}),
+        (HALF_A, "70", {"kind": "target", "period": "2024"}),
+        (HALF_B, "540", {"kind": "actual", "period": "2025"}),
+        (HALF_B, "4,6", {"kind": "actual", "period": "2025"}),
+        (HALF_B, "600", {"kind": "target", "period": "2025"}),
+    ],
+)
+def test_half_year_report(text: str, number: str, expected: dict[str, Any]) -> None:
+    _check(_find(text, number), expected)
