@@ -265,6 +265,7 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None,
     if folded is None:
         folded = fold(text)
     prev_end = 0
+    spans: list[tuple[int, int]] = []
     for m in _candidate_re().finditer(text):
         if m.start() < prev_end or _glued(text, m.start()) or not _unit_word_ok(text, m.end()) \
                 or _page_number(text, m.start(), m.end()):
@@ -275,8 +276,43 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None,
                               q.start - 1, q.end, "-" + q.number_text)
         if q is not None:
             prev_end = q.end
+            spans.append((q.start, q.end))
             yield q
+    if "/" in text:
+        yield from _shaped_quantities(text, spans, folded)
     yield from _spelled_quantities(text)
+
+
+# A unit the vocabulary does not know, recognised by its shape: a number, a short lower-case noun
+# phrase, a slash and a population or area denominator ("25 thuê bao internet/100 dân", "3,2 cán bộ
+# y tế/1.000 dân"): a rate per head, whatever is counted.
+_SHAPED_UNIT_RE = re.compile(
+    rf"\d(?<![\d.,/%]\d){_NUMBER_REST}(?![.,]\d)[ \t]+(?P<unit>[^\W\d_]+(?:[ \t][^\W\d_]+){{0,5}}[ \t]*/[ \t]*"
+    rf"(?:{NUMBER}[ \t]+)?(?:vạn dân|nghìn dân|dân|người|hộ|km2|ha|xã))(?!\w)"
+)
+
+
+def _shaped_quantities(text: str, taken: list[tuple[int, int]], folded: str | None) -> Iterator[QuantityMatch]:
+    """Rates whose unit is outside the vocabulary (see `_SHAPED_UNIT_RE`), where no other quantity is."""
+    for m in _SHAPED_UNIT_RE.finditer(text):
+        unit = m.group("unit")
+        head = unit.split("/")[0]
+        if not head.islower() or any(a < m.end() and m.start() < b for a, b in taken) or _glued(text, m.start()):
+            continue
+        number = text[m.start():m.start("unit")].strip()
+        comparator = comparator_before(text, m.start(), max(0, m.start() - 40), folded) or "="
+        yield QuantityMatch(parse_number(number), canonical_unit(unit), None, comparator, m.start(), m.end(), number)
+
+
+def in_vocabulary(unit: str) -> bool:
+    """Is the head of this unit (before any "/") a vocabulary unit, alias or scale phrase?"""
+    head = unit.split("/")[0].strip().lower()
+    words = head.split()
+    scales = {k.lower() for k in vocabulary.mapping("scales", "scales")}
+    while words and words[0] in scales:
+        words = words[1:]
+    head = " ".join(words)
+    return not head or head == "%" or head in {u.lower() for u in _unit_names()}
 
 
 @cache

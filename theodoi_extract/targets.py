@@ -18,12 +18,13 @@ from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.context import confidence, with_decisions
 from theodoi_extract.model import Decision, DocumentMeta, Target
-from theodoi_extract.numbers import QuantityMatch, find_quantities
+from theodoi_extract.numbers import QuantityMatch, find_quantities, in_vocabulary
 from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, fold
 
 _YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
 _YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*:)")
 _WS = re.compile(r"\s+")
+_OUTSIDE_VOCABULARY_WEIGHT = 0.85  # a unit read from the phrase's shape, not from the vocabulary
 _WINDOW = 400  # how far cue words are looked for around a number: keeps long paragraphs linear
 
 
@@ -321,6 +322,8 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
                  Decision("agency", agency, *why_agency))
     synthetic = indicator == f"Số {q.unit}"
     score, reason = confidence(decisions, synthetic_indicator=synthetic)
+    if not in_vocabulary(q.unit):
+        score, reason = round(score * _OUTSIDE_VOCABULARY_WEIGHT, 3), f"unit outside vocabulary '{q.unit}'; {reason}"
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
                   ind_start, q.end, q.number_text, decisions=decisions, confidence=score, reason=reason), explicit
 

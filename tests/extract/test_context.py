@@ -271,3 +271,16 @@ Giá trị sản xuất thủy sản 600 tỷ đồng.
 )
 def test_half_year_report(text: str, number: str, expected: dict[str, Any]) -> None:
     _check(_find(text, number), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [
+        ("UBND TỈNH LẠNG SƠN\nKẾ HOẠCH năm 2025\nĐạt 28 thuê bao internet/100 dân.\n", "28", "thuê bao internet/100 dân"),
+        ("UBND HUYỆN ĐĂK GLEI\nKẾ HOẠCH\nPhấn đấu có 3,2 nhân viên y tế thôn/1.000 dân.\n", "3,2", "nhân viên y tế thôn/1.000 dân"),
+    ],
+)
+def test_unit_outside_vocabulary_from_its_shape(text: str, number: str, unit: str) -> None:
+    t = _find(text, number)
+    _check(t, {"unit": unit})
+    assert t is not None and "unit outside vocabulary" in t.reason
