@@ -294,7 +294,7 @@ _SHAPED_UNIT_RE = re.compile(
 
 def _shaped_quantities(text: str, taken: list[tuple[int, int]], folded: str | None) -> Iterator[QuantityMatch]:
     """Rates whose unit is outside the vocabulary (see `_SHAPED_UNIT_RE`), where no other quantity is."""
-    for m in _SHAPED_UNIT_RE.finditer(text):
+    for m in _shaped_matches(text):
         unit = m.group("unit")
         head = unit.split("/")[0]
         if not head.islower() or any(a < m.end() and m.start() < b for a, b in taken) or _glued(text, m.start()):
@@ -304,15 +304,39 @@ def _shaped_quantities(text: str, taken: list[tuple[int, int]], folded: str | No
         yield QuantityMatch(parse_number(number), canonical_unit(unit), None, comparator, m.start(), m.end(), number)
 
 
+_DENOMINATOR_RE = re.compile(rf"/[ \t]*(?:{NUMBER}[ \t]+)?(?:vạn dân|nghìn dân|dân|người|hộ|km2|ha|xã)(?!\w)")
+
+
+def _shaped_matches(text: str) -> list[re.Match[str]]:
+    """`_SHAPED_UNIT_RE` tried only in a short window before each slash that opens a denominator
+    (`str.find` of "/" is much cheaper than a second regex pass over every digit)."""
+    out: list[re.Match[str]] = []
+    i = text.find("/")
+    while i >= 0:
+        if _DENOMINATOR_RE.match(text, i):
+            m = _SHAPED_UNIT_RE.search(text, max(0, i - 60), i + 30)
+            if m and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+        i = text.find("/", i + 1)
+    return out
+
+
+@lru_cache(maxsize=1024)
 def in_vocabulary(unit: str) -> bool:
     """Is the head of this unit (before any "/") a vocabulary unit, alias or scale phrase?"""
     head = unit.split("/")[0].strip().lower()
     words = head.split()
-    scales = {k.lower() for k in vocabulary.mapping("scales", "scales")}
+    scales, names = _vocabulary_sets()
     while words and words[0] in scales:
         words = words[1:]
     head = " ".join(words)
-    return not head or head == "%" or head in {u.lower() for u in _unit_names()}
+    return not head or head == "%" or head in names
+
+
+@cache
+def _vocabulary_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(k.lower() for k in vocabulary.mapping("scales", "scales")),
+            frozenset(u.lower() for u in _unit_names()))
 
 
 @cache
