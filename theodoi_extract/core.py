@@ -34,10 +34,10 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
     targets = extract_targets(text, meta, seg, index, blocks, rows, folded)
     if rows:
         columns = _column_contexts(text, meta)
-        table_targets = [_table_decisions(_with_block_agency(t, blocks), columns, text, index, blocks, meta)
+        table_targets = [replace(_table_decisions(_with_block_agency(t, blocks), columns, text, index, blocks, meta),
+                                 path=_path(text, index, t.start))
                          for t in extract_table_targets(text, meta)]
         targets = sorted([*targets, *table_targets], key=lambda t: (t.start, t.end))
-    targets = [replace(t, path=_path(text, index, t.start)) for t in targets]
     return Extraction(
         document=meta,
         targets=tuple(targets),

@@ -325,7 +325,13 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
     if not in_vocabulary(q.unit):
         score, reason = round(score * _OUTSIDE_VOCABULARY_WEIGHT, 3), f"unit outside vocabulary '{q.unit}'; {reason}"
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
-                  ind_start, q.end, q.number_text, decisions=decisions, confidence=score, reason=reason), explicit
+                  ind_start, q.end, q.number_text, path=_path(ctx, ind_start), decisions=decisions,
+                  confidence=score, reason=reason), explicit
+
+
+def _path(ctx: _Context, pos: int) -> tuple[str, ...]:
+    """The headings the item stands under, outermost first, as printed (one line each, shortened)."""
+    return tuple(_heading_label(ctx, h) for h in ctx.headings.containing(pos))
 
 
 def _year_words(text: str, lo: int, hi: int, period: str | None) -> str:
