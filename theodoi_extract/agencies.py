@@ -145,6 +145,12 @@ def _compound_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+def starts_named_agency(text: str) -> bool:
+    """Does the text open with a capitalised agency name ("Sở Y tế", "Phòng Nội vụ", "các Sở, ngành"),
+    not merely a word that may start one ("Các chỉ tiêu chủ yếu")?"""
+    return _starts_capital_agency(text)
+
+
 def _starts_capital_agency(part: str) -> bool:
     part = part.lstrip()
     if part.startswith("các ") or part.startswith("Các "):

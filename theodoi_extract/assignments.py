@@ -67,7 +67,8 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
         # handing out tasks, or hands out figures under a "giao chỉ tiêu" heading
         if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header \
                 and (giao is not None or not agencies.is_assignment_section(parent_title)) \
-                and not (targets_only and "chỉ tiêu" in parent_title.lower()):
+                and not (targets_only and "chỉ tiêu" in parent_title.lower()) \
+                and not _is_list_heading(text, h, body_start, header):
             continue
         lead, partners = agencies.parse_header(header)
         if not lead:
@@ -75,6 +76,17 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
         blocks.append(Block(h.ref, tuple(lead), tuple(partners), h.start, body_start, end,
                             "chủ trì" in header, targets_only, h.level))
     return blocks
+
+
+def _is_list_heading(text: str, h: Heading, body_start: int, header: str) -> bool:
+    """"1. Sở Y tế:" on a line of its own, the items on the lines below: a list heading that names
+    the agency everything under it belongs to (a layout, whatever the section is called). A short
+    header, the colon closing the heading line and the body opening on the next line."""
+    if len(header.split()) > 14 or "\n" in header or not agencies.starts_named_agency(header):
+        return False
+    rest = text[body_start:min(h.end, body_start + 200)]
+    line_rest, nl, _ = rest.partition("\n")
+    return bool(nl) and not line_rest.strip() and body_start <= h.line_end + 1
 
 
 _LEAD_VERB_RE = re.compile(r"\s*chủ trì\b")

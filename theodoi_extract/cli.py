@@ -27,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      description="Trích xuất chỉ tiêu, phân công và thời hạn từ một văn bản.")
     parser.add_argument("file", help="tệp .txt, .docx hoặc .pdf")
     parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    parser.add_argument("--explain", action="store_true",
+                        help="in từng chỉ tiêu với ngữ cảnh đã quyết định loại, kỳ, cơ quan và độ tin cậy")
     args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
         result = extract_file(args.file)
@@ -38,6 +40,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
+    elif args.explain:
+        print(explain(result))
     else:
         print(summary(result))
     return 0
@@ -74,6 +78,35 @@ def summary(result: Extraction) -> str:
     for dl in result.deadlines:
         when = dl.date or (f"ngày {dl.day}" if dl.day else "")
         lines.append(f"- {_RULE_VI.get(dl.rule, dl.rule)} {when}: {dl.what}".rstrip())
+    return "\n".join(lines)
+
+
+_SOURCE_VI = {"sentence": "câu chứa số liệu", "column": "tiêu đề cột", "heading": "đề mục",
+              "metadata": "thông tin văn bản", "default": "mặc định"}
+_ATTR_VI = {"kind": "Loại", "period": "Kỳ", "agency": "Cơ quan"}
+
+
+def explain(result: Extraction) -> str:
+    """Every item with the context that decided each attribute, lowest confidence first, so that
+    a reviewer reads the doubtful ones before the sure ones."""
+    lines = [f"CHỈ TIÊU ({len(result.targets)}), độ tin cậy thấp trước"]
+    order = sorted(range(len(result.targets)), key=lambda i: (result.targets[i].confidence, i))
+    for n, i in enumerate(order, 1):
+        t = result.targets[i]
+        excerpt = " ".join(result.text[t.start:t.end].split())[:120] if result.text else ""
+        lines.append(f"{n}. {t.indicator[:80]}: {t.comparator} {_value(t.value, t.value_max)} {t.unit}"
+                     f"  [độ tin cậy {format_vi(round(t.confidence, 2))}]")
+        lines.append(f"   Nguồn [{t.start}:{t.end}]: «{excerpt}»")
+        if t.path:
+            lines.append(f"   Vị trí: {' › '.join(t.path)}")
+        for d in t.decisions:
+            value = d.value if d.value is not None else "—"
+            if d.attribute == "kind":
+                value = "Mục tiêu" if d.value == "target" else "Thực hiện" if d.value == "actual" else value
+            evidence = f": «{d.evidence}»" if d.evidence else ""
+            lines.append(f"   {_ATTR_VI.get(d.attribute, d.attribute)} = {value} (theo {_SOURCE_VI[d.source]}{evidence})")
+        if t.reason:
+            lines.append(f"   Lý do: {t.reason}")
     return "\n".join(lines)
 
 

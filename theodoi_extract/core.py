@@ -8,14 +8,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from theodoi_extract import tables
 from theodoi_extract.assignments import Block, find_blocks, to_assignments
+from theodoi_extract.context import apply_column_context
 from theodoi_extract.deadlines import extract_deadlines
 from theodoi_extract.errors import EmptyDocumentError, ExtractError
 from theodoi_extract.meta import extract_meta
-from theodoi_extract.model import Extraction, Target
+from theodoi_extract.model import ColumnContext, DocumentMeta, Extraction, Target
 from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, find_headings, fold
 from theodoi_extract.tables import extract_table_targets, row_spans
-from theodoi_extract.targets import extract_targets
+from theodoi_extract.targets import extract_targets, heading_kind_of, heading_year_of
 
 
 def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()) -> Extraction:
@@ -28,9 +30,13 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
     blocks = find_blocks(text, headings)
     rows = row_spans(text)
     folded = fold(text)
-    targets = extract_targets(text, meta, seg, HeadingIndex(headings), blocks, rows, folded)
+    index = HeadingIndex(headings)
+    targets = extract_targets(text, meta, seg, index, blocks, rows, folded)
     if rows:
-        table_targets = [_with_block_agency(t, blocks) for t in extract_table_targets(text, meta)]
+        columns = _column_contexts(text, meta)
+        table_targets = [replace(_table_decisions(_with_block_agency(t, blocks), columns, text, index, blocks, meta),
+                                 path=_path(text, index, t.start))
+                         for t in extract_table_targets(text, meta)]
         targets = sorted([*targets, *table_targets], key=lambda t: (t.start, t.end))
     return Extraction(
         document=meta,
@@ -52,6 +58,42 @@ def _with_block_agency(target: Target, blocks: list[Block]) -> Target:
         return target
     lead = max(inside, key=lambda b: b.start).lead
     return replace(target, agency=lead[0] if len(lead) == 1 else ", ".join(lead))
+
+
+def _path(text: str, index: HeadingIndex, pos: int) -> tuple[str, ...]:
+    """The headings an item stands under, outermost first, as printed (one line each, shortened)."""
+    return tuple(" ".join(text[h.start:h.line_end].split())[:90] for h in index.containing(pos))
+
+
+def _column_contexts(text: str, meta: DocumentMeta) -> list[ColumnContext]:
+    """The table reader's context of every value cell (`tables.cell_contexts`), [] where that
+    reader does not give one (then a table figure's own kind and period stand as its column's)."""
+    reader = getattr(tables, "cell_contexts", None)
+    return list(reader(text, meta)) if reader is not None else []
+
+
+def _table_decisions(target: Target, columns: list[ColumnContext], text: str, index: HeadingIndex,
+                     blocks: list[Block], meta: DocumentMeta) -> Target:
+    """Kind, period and agency of a table figure by the one precedence (`context`): its column,
+    then the enclosing headings and agency block, then the metadata."""
+    column = next((c for c in columns if target.start <= c.start < target.end or c.start <= target.start < c.end), None)
+    heading_kind = heading_period = heading_agency = None
+    for h in reversed(index.containing(target.start)):
+        label = " ".join(text[h.start:h.line_end].split())[:90]
+        kind = heading_kind_of(h.title)
+        if heading_kind is None and kind is not None:
+            heading_kind = ("heading", kind, label)
+        year = heading_year_of(h.title)
+        if heading_period is None and year is not None:
+            heading_period = ("heading", year, label)
+    inside = [b for b in blocks if b.body_start <= target.start < b.end]
+    if inside:
+        lead = max(inside, key=lambda b: b.start)
+        heading_agency = ("heading", ", ".join(lead.lead), " ".join(text[lead.start:lead.body_start].split())[:90])
+    return apply_column_context(target, column, heading_kind=heading_kind, heading_period=heading_period,
+                                heading_agency=heading_agency,
+                                metadata_kind=("metadata", target.kind, f"document kind {meta.kind}"),
+                                metadata_period=("metadata", target.period, f"plan year {meta.plan_year}"))
 
 
 def _title_line_ends(text: str, headings: list[Heading]) -> list[int]:

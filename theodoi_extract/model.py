@@ -33,8 +33,57 @@ class DocumentMeta:
 
 
 @dataclass(frozen=True)
+class ColumnContext:
+    """What a table says about one value cell, for the attribute precedence of target building.
+
+    The precedence is: the sentence itself, then this (the column header and the row's agency
+    cell), then the enclosing headings, then the document's metadata. `header` is the column's full
+    header path as printed by the readers ("Năm 2024 / Ước thực hiện"); `kind` and `period` are read
+    from it (None where the header does not say); `agency` is the row's agency cell, canonical.
+    `start`/`end` are the value cell's offsets in the canonical text.
+    """
+
+    kind: str | None
+    period: str | None
+    agency: str | None
+    header: str = ""
+    start: int = 0
+    end: int = 0
+
+
+# Where an attribute was read, strongest first: `context.decide` takes the first source that says.
+SOURCES = ("sentence", "column", "heading", "metadata", "default")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Which context decided one attribute of a target, and the words that did ("heading",
+    "II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024"): shown by `--explain` and the review screen."""
+
+    attribute: str
+    value: str | None
+    source: str
+    evidence: str = ""
+
+    def reason(self) -> str:
+        """"period from heading 'Kế hoạch năm 2023'" (English, like the logs; the UI translates)."""
+        where = {"sentence": "the sentence", "column": "column header", "heading": "heading",
+                 "metadata": "document metadata", "default": "default"}[self.source]
+        evidence = f" '{self.evidence}'" if self.evidence else ""
+        return f"{self.attribute} from {where}{evidence}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "source": self.source, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
 class Target:
-    """A goal ("target") or a reported result ("actual") with its evidence span."""
+    """A goal ("target") or a reported result ("actual") with its evidence span.
+
+    `path` is the chain of headings the item stands under, outermost first, as printed;
+    `decisions` say which context gave kind, period and agency; `confidence` (0..1) and `reason`
+    summarise them for review (low confidence first).
+    """
 
     kind: str
     indicator: str
@@ -47,11 +96,22 @@ class Target:
     start: int
     end: int
     number_text: str = ""
+    path: tuple[str, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    confidence: float = 1.0
+    reason: str = ""
 
     def to_dict(self) -> dict[str, Any]:
+        """The FORMAT.md fields, then extra keys the scorer ignores: path, confidence, reason,
+        decided_by (attribute -> value, source, evidence)."""
         return {"kind": self.kind, "indicator": self.indicator, "comparator": self.comparator,
                 "value": _num(self.value), "value_max": _num(self.value_max), "unit": self.unit,
-                "period": self.period, "agency": self.agency, "start": self.start, "end": self.end}
+                "period": self.period, "agency": self.agency, "start": self.start, "end": self.end,
+                "path": list(self.path), "confidence": round(self.confidence, 2), "reason": self.reason,
+                "decided_by": {d.attribute: d.to_dict() for d in self.decisions}}
+
+    def decision(self, attribute: str) -> Decision | None:
+        return next((d for d in self.decisions if d.attribute == attribute), None)
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,7 @@ def _unit_re(folded: bool = False) -> re.Pattern[str]:
         rf"[ \t]*(?:\n[ \t]*{PAGE_LINE}[ \t]*(?=\n))?(?:\n[ \t]*){{0,2}}"
         rf"(?:(?P<pct>%)|(?:(?P<scale>{_alternation(scales)})\s+)?(?P<base>{base}){_UNIT_END}"
         rf"|(?P<bare>{_alternation(scales)}){_UNIT_END})"
-        rf"(?P<per>(?:\s*/\s*(?:{_alternation(per)}){_UNIT_END})*)"
+        rf"(?P<per>(?:\s*/\s*(?:{NUMBER}[ \t]+)?(?:{_alternation(per)}){_UNIT_END})*)"
     )
     return re.compile(pattern) if folded else re.compile(pattern, re.IGNORECASE)
 
@@ -265,15 +265,78 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None,
     if folded is None:
         folded = fold(text)
     prev_end = 0
+    spans: list[tuple[int, int]] = []
     for m in _candidate_re().finditer(text):
         if m.start() < prev_end or _glued(text, m.start()) or not _unit_word_ok(text, m.end()) \
                 or _page_number(text, m.start(), m.end()):
             continue
         q = _quantity_at(text, m, prev_end, folded)
+        if q is not None and _sign_at(text, m.start()):
+            q = QuantityMatch(-q.value, q.unit, None if q.value_max is None else -q.value_max, q.comparator,
+                              q.start - 1, q.end, "-" + q.number_text)
         if q is not None:
             prev_end = q.end
+            spans.append((q.start, q.end))
             yield q
+    if "/" in text:
+        yield from _shaped_quantities(text, spans, folded)
     yield from _spelled_quantities(text)
+
+
+# A unit the vocabulary does not know, recognised by its shape: a number, a short lower-case noun
+# phrase, a slash and a population or area denominator ("25 thuê bao internet/100 dân", "3,2 cán bộ
+# y tế/1.000 dân"): a rate per head, whatever is counted.
+_SHAPED_UNIT_RE = re.compile(
+    rf"\d(?<![\d.,/%]\d){_NUMBER_REST}(?![.,]\d)[ \t]+(?P<unit>[^\W\d_]+(?:[ \t][^\W\d_]+){{0,5}}[ \t]*/[ \t]*"
+    rf"(?:{NUMBER}[ \t]+)?(?:vạn dân|nghìn dân|dân|người|hộ|km2|ha|xã))(?!\w)"
+)
+
+
+def _shaped_quantities(text: str, taken: list[tuple[int, int]], folded: str | None) -> Iterator[QuantityMatch]:
+    """Rates whose unit is outside the vocabulary (see `_SHAPED_UNIT_RE`), where no other quantity is."""
+    for m in _shaped_matches(text):
+        unit = m.group("unit")
+        head = unit.split("/")[0]
+        if not head.islower() or any(a < m.end() and m.start() < b for a, b in taken) or _glued(text, m.start()):
+            continue
+        number = text[m.start():m.start("unit")].strip()
+        comparator = comparator_before(text, m.start(), max(0, m.start() - 40), folded) or "="
+        yield QuantityMatch(parse_number(number), canonical_unit(unit), None, comparator, m.start(), m.end(), number)
+
+
+_DENOMINATOR_RE = re.compile(rf"/[ \t]*(?:{NUMBER}[ \t]+)?(?:vạn dân|nghìn dân|dân|người|hộ|km2|ha|xã)(?!\w)")
+
+
+def _shaped_matches(text: str) -> list[re.Match[str]]:
+    """`_SHAPED_UNIT_RE` tried only in a short window before each slash that opens a denominator
+    (`str.find` of "/" is much cheaper than a second regex pass over every digit)."""
+    out: list[re.Match[str]] = []
+    i = text.find("/")
+    while i >= 0:
+        if _DENOMINATOR_RE.match(text, i):
+            m = _SHAPED_UNIT_RE.search(text, max(0, i - 60), i + 30)
+            if m and (not out or m.start() >= out[-1].end()):
+                out.append(m)
+        i = text.find("/", i + 1)
+    return out
+
+
+@lru_cache(maxsize=1024)
+def in_vocabulary(unit: str) -> bool:
+    """Is the head of this unit (before any "/") a vocabulary unit, alias or scale phrase?"""
+    head = unit.split("/")[0].strip().lower()
+    words = head.split()
+    scales, names = _vocabulary_sets()
+    while words and words[0] in scales:
+        words = words[1:]
+    head = " ".join(words)
+    return not head or head == "%" or head in names
+
+
+@cache
+def _vocabulary_sets() -> tuple[frozenset[str], frozenset[str]]:
+    return (frozenset(k.lower() for k in vocabulary.mapping("scales", "scales")),
+            frozenset(u.lower() for u in _unit_names()))
 
 
 @cache
@@ -283,12 +346,12 @@ def _candidate_re() -> re.Pattern[str]:
 
     The first digit comes first so the regex engine skips from digit to digit; the lookbehind
     right after it drops the inner digits of a longer number at once ("2020" is tried once, not
-    four times). `_unit_word_ok` then checks the next word against the unit vocabulary.
+    four times); a letter or a dash before it is judged by `_glued`. `_unit_word_ok` then checks the next word against the unit vocabulary.
     """
     initials = "".join(sorted({c for n in _unit_names() for c in (n[0].lower(), n[0].upper())} | set("-–/%")))
     cls = "".join("\\" + c if c in "\\]^-" else c for c in initials)
     return re.compile(
-        rf"\d(?<![\w.,/\-–%]\d){_NUMBER_REST}(?![.,]\d)(?!\w)"
+        rf"\d(?<![\d.,/%]\d){_NUMBER_REST}(?![.,]\d)(?!\w)"
         rf"(?=[ \t\n\r]*[{cls}]|[ \t]*\n[ \t]*{PAGE_LINE}[ \t]*\n)"
     )
 
@@ -321,11 +384,46 @@ def _unit_names() -> tuple[str, ...]:
 
 
 def _glued(text: str, start: int) -> bool:
-    """Is the number stuck to a word or another number ("ra1", "QĐ-2", "1.1")? Then it is not a quantity."""
+    """Is the number stuck to a word or another number ("ra1", "QĐ-2", "1.1")? Then it is not a quantity.
+
+    Two shapes are not glued although a character touches the number: a minus sign opening a
+    bracket or standing after a space ("(-0,99%)": a negative change, see `_sign_at`), and a typing
+    slip that drops the space after a lower-case word ("tăng1,36%", "đạt2.150 tỷ"), recognised by
+    the number's own shape (a decimal comma, thousands groups or a "%" right after it), which item
+    numbers, codes ("QĐ-2") and footnote markers ("hội2") do not have.
+    """
     if start == 0:
         return False
     c = text[start - 1]
+    if _sign_at(text, start):
+        return False
+    if c.isalpha() and c.islower() and _slipped_space(text, start):
+        return False
     return c in _GLUED or c.isalnum()
+
+
+_SLIP_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d)|\d+,\d+(?!\d)|\d+(?=%)")
+
+
+def _slipped_space(text: str, start: int) -> bool:
+    """"tăng1,36%": a whole lower-case word of two letters or more, then a number of quantity shape."""
+    i = start
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:start]
+    if len(word) < 2 or not word.islower() or (i > 0 and (text[i - 1].isdigit() or text[i - 1] in "_-/")):
+        return False
+    return _SLIP_NUMBER_RE.match(text, start) is not None
+
+
+def _sign_at(text: str, start: int) -> bool:
+    """Is the character before the number a minus sign written as a sign ("(-0,99%)", "mức -2,4%")?
+    A dash after a digit is a range, a dash at a line start followed by the number a bullet slip."""
+    if start < 2 or text[start - 1] not in "-−":
+        return False
+    before = text[start - 2]
+    return before == "(" or (before in " \t" and text[:start - 1].rstrip(" \t")[-1:] not in ("", "\n") and
+                             not text[:start - 1].rstrip(" \t")[-1:].isdigit())
 
 
 _LINE_REST_RE = re.compile(r"[ \t-]*(?:\n|$)")

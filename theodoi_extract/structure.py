@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 
 _HEADING_RE = re.compile(
-    r"^[ \t]*(?P<ref>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[a-zđ]\))[ \t]+(?P<text>\S[^\n]*)$",
+    r"^[ \t]*(?P<ref>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[a-zđ]\)|[A-HJ-UWYZĐ]\.)[ \t]+(?P<text>\S[^\n]*)$",
+    re.MULTILINE,
+)
+# "Phần I", "PHẦN THỨ HAI", "Chương II", "Điều 3.": the parts of a long report and of a decision's
+# articles; the title may stand on the line after the label.
+_PART_RE = re.compile(
+    r"^[ \t]*(?P<ref>(?:Phần|PHẦN|Chương|CHƯƠNG)[ \t]+(?:thứ[ \t]+|THỨ[ \t]+)?[^\W\d_]+|(?:Phần|PHẦN|Chương|CHƯƠNG)[ \t]+\d{1,2}"
+    r"|(?:Điều|ĐIỀU)[ \t]+\d{1,3})[ \t]*[.:]?[ \t]*(?P<text>[^\n]*)$",
     re.MULTILINE,
 )
 _NEXT_SENTENCE = r"(?=[\s\"”)]*\s+[\"“(\[]?[A-ZĐÀ-Ỹ\d\-+•])"
@@ -41,6 +48,12 @@ class Heading:
 
 
 def _level(ref: str) -> int:
+    """Phần/Chương -1, a capital letter ("A.") or an article ("Điều 2") 0, a Roman numeral 1,
+    "1." 2, "1.1." 3 and so on, "a)" 6."""
+    if ref.split()[0].lower() in ("phần", "chương"):
+        return -1
+    if ref.split()[0].lower() == "điều" or (len(ref) == 2 and ref[0] not in "IVX" and ref[0].isupper()):
+        return 0
     if ref[0] in "IVX" and ref.endswith("."):
         return 1
     if ref.endswith(")"):
@@ -55,6 +68,17 @@ def find_headings(text: str) -> list[Heading]:
         ref = m.group("ref")
         title = m.group("text").split(":")[0].strip()
         raw.append(Heading(m.start("ref"), m.start("text"), m.end(), _level(ref), ref.rstrip(".").rstrip(")"), title))
+    parts = []
+    for m in _part_matches(text):
+        ref, title, text_start = m.group("ref"), m.group("text").split(":")[0].strip(), m.start("text")
+        if not title or len(title) < 3:  # the title on the next line ("PHẦN THỨ NHẤT\nKẾT QUẢ ...")
+            nl = text.find("\n", m.end() + 1)
+            title = text[m.end() + 1:nl if nl >= 0 else len(text)].strip()
+        if not title:
+            continue
+        parts.append(Heading(m.start("ref"), text_start, m.end(), _level(ref), ref, title))
+    if parts:
+        raw = sorted([*raw, *parts], key=lambda h: h.start)
     ends = [len(text)] * len(raw)
     open_: list[int] = []  # headings whose section is still running, levels strictly increasing
     for i, h in enumerate(raw):
@@ -62,6 +86,27 @@ def find_headings(text: str) -> list[Heading]:
             ends[open_.pop()] = h.start
         open_.append(i)
     return [Heading(h.start, h.text_start, h.line_end, h.level, h.ref, h.title, end) for h, end in zip(raw, ends, strict=True)]
+
+
+_PART_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Điều", "ĐIỀU")
+
+
+def _part_matches(text: str) -> list[re.Match[str]]:
+    """`_PART_RE` tried only at line starts where `str.find` saw one of its words (a regex anchored
+    at every line start would cost a pass per line)."""
+    out = []
+    for word in _PART_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            if j == 0 or text[j - 1] == "\n":
+                m = _PART_RE.match(text, j)
+                if m:
+                    out.append(m)
+            i = text.find(word, i + 1)
+    return sorted(out, key=lambda m: m.start())
 
 
 def fold(text: str) -> str | None:

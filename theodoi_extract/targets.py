@@ -16,13 +16,15 @@ from functools import cache
 
 from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
-from theodoi_extract.model import DocumentMeta, Target
-from theodoi_extract.numbers import QuantityMatch, find_quantities
+from theodoi_extract.context import confidence, with_decisions
+from theodoi_extract.model import Decision, DocumentMeta, Target
+from theodoi_extract.numbers import QuantityMatch, find_quantities, in_vocabulary
 from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, fold
 
 _YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
 _YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({_YEAR})(?!\d)(?!\s*:)")
 _WS = re.compile(r"\s+")
+_OUTSIDE_VOCABULARY_WEIGHT = 0.85  # a unit read from the phrase's shape, not from the vocabulary
 _WINDOW = 400  # how far cue words are looked for around a number: keeps long paragraphs linear
 
 
@@ -40,6 +42,9 @@ _IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|n
 
 
 _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
+# What a year after these words names is the base a figure is compared with or priced at.
+_BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc)"
+                          r"(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+$", re.IGNORECASE)
 
 
 def _year_word_before(before: str) -> bool:
@@ -61,6 +66,9 @@ class Mentions:
             if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/"):
                 continue
             before = text[max(0, m.start() - 20):m.start()]
+            window = text[max(0, m.start() - 32):m.start()]
+            if ("so" in window or "gốc" in window or "So" in window) and _BASE_BEFORE.search(window):
+                continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
                 self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
@@ -202,8 +210,13 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             continue
         if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q) or _is_section_count(text, q):
             continue
+        met = _indicator_count(ctx, q)
+        if met is False:
+            continue
         nxt = quantities[i + 1].start if i + 1 < len(quantities) else len(text)
         target, explicit = _read(ctx, q, prev, nxt)
+        if met:
+            target = _as_result(ctx, target, explicit)
         out.append(target)
         prev = (q, target, explicit)
     return out
@@ -224,6 +237,33 @@ def _is_section_count(text: str, q: QuantityMatch) -> bool:
     """"1. Chỉ tiêu về kinh tế (06 chỉ tiêu)": how many targets a section lists, not a target."""
     return (q.unit == "chỉ tiêu" and text[max(0, q.start - 2):q.start].rstrip().endswith("(")
             and text[q.end:q.end + 2].lstrip().startswith(")"))
+
+
+_MET_RE = re.compile(r"\b(?:đạt|vượt|hoàn thành|không đạt|chưa đạt)\b")
+
+
+def _indicator_count(ctx: _Context, q: QuantityMatch) -> bool | None:
+    """None: not a count of indicators. A number of "chỉ tiêu" is either how many indicators a plan
+    lists ("Kế hoạch có 12 chỉ tiêu", "đề ra 15 chỉ tiêu": False, no item at all) or how many of
+    them were met ("11/13 chỉ tiêu đạt và vượt", "2 chỉ tiêu không đạt": True, a reported result,
+    whatever the heading it stands under)."""
+    if q.unit != "chỉ tiêu":
+        return None
+    _, ce = ctx.seg.clause(q.start)
+    after = ctx.text[q.end:min(ce, q.end + 200)]
+    after = re.split(r"[;(]|\.\s", after, maxsplit=1)[0]
+    return bool(_MET_RE.search(after.lower()))
+
+
+def _as_result(ctx: _Context, target: Target, explicit: bool) -> Target:
+    """A count of indicators met is an actual of the year reported on (the year before a plan's)."""
+    kind = Decision("kind", "actual", "sentence", "chỉ tiêu đạt")
+    period = target.decision("period") or Decision("period", target.period, "default")
+    if not explicit:
+        year, why = _heading_or_metadata_year(ctx, target.start, "actual")
+        period = Decision("period", year, *why)
+    rest = [d for d in target.decisions if d.attribute not in ("kind", "period")]
+    return with_decisions(target, (kind, period, *rest))
 
 
 def _in_block_header(ctx: _Context, pos: int) -> bool:
@@ -257,11 +297,13 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
         else:
             indicator = f"Số {q.unit}"
     period, explicit = _explicit_period(ctx, q, ss, se, cs, ce)
+    why_period: tuple[str, str] = ("sentence", _year_words(text, ss, se, period)) if period else ("default", "")
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
+        why_period = ("sentence", f"the figure before: {prev[1].number_text}")
     plan_phrase = _plan_phrase(text, cs, q, ctx.folded())
     plan_figure = plan_phrase is not None
-    kind = _kind(ctx, q, ss, se, cs, ce, period, plan_figure)
+    kind, *why_kind = _kind(ctx, q, ss, se, cs, ce, period, plan_phrase)
     if plan_figure:
         # "ước đạt 6,5% (kế hoạch 7-7,5%)": the plan figure of the result just reported.
         if same_sentence and prev is not None:
@@ -270,12 +312,55 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
             indicator = prev[1].indicator
             written = _YEAR_AFTER_RE.match(text, q.end) or _HEADING_YEAR_RE.search(plan_phrase or "")
             period = written.group(1) if written else prev[1].period or period
-        period = period or _heading_year(ctx, q.start, "actual") or _base_year(ctx.meta)
+            why_period = ("sentence", written.group().strip() if written else f"the result before: {prev[1].number_text}")
+        if period is None:
+            period, why_period = _heading_or_metadata_year(ctx, q.start, "actual", plan_figure=True)
     if period is None:
-        period = _heading_year(ctx, q.start, kind) or _fallback_period(ctx, q, kind)
-    agency = _agency(ctx, q.start)
+        period, why_period = _heading_or_metadata_year(ctx, q.start, kind)
+    agency, why_agency = _agency(ctx, q.start)
+    decisions = (Decision("kind", kind, *why_kind), Decision("period", period, *why_period),
+                 Decision("agency", agency, *why_agency))
+    synthetic = indicator == f"Số {q.unit}"
+    score, reason = confidence(decisions, synthetic_indicator=synthetic)
+    if not in_vocabulary(q.unit):
+        score, reason = round(score * _OUTSIDE_VOCABULARY_WEIGHT, 3), f"unit outside vocabulary '{q.unit}'; {reason}"
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
-                  ind_start, q.end, q.number_text), explicit
+                  ind_start, q.end, q.number_text, path=_path(ctx, ind_start), decisions=decisions,
+                  confidence=score, reason=reason), explicit
+
+
+def _path(ctx: _Context, pos: int) -> tuple[str, ...]:
+    """The headings the item stands under, outermost first, as printed (one line each, shortened)."""
+    return tuple(_heading_label(ctx, h) for h in ctx.headings.containing(pos))
+
+
+def _year_words(text: str, lo: int, hi: int, period: str | None) -> str:
+    """The words that name the year in the sentence ("đến năm 2025", "giai đoạn 2021-2025")."""
+    if not period:
+        return ""
+    i = text.find(period[:4], lo, hi)
+    if i < 0:
+        return period
+    j = text.rfind(" ", max(lo, i - 16), max(lo, i - 1))
+    return " ".join(text[j + 1 if j >= 0 else max(lo, i - 8):i + len(period)].split())
+
+
+def _heading_label(ctx: _Context, h: Heading) -> str:
+    return " ".join(ctx.text[h.start:h.line_end].split())[:90]
+
+
+def _heading_or_metadata_year(ctx: _Context, pos: int, kind: str,
+                              plan_figure: bool = False) -> tuple[str | None, tuple[str, str]]:
+    """The year of the innermost heading that names one (of this kind), else the metadata's."""
+    year, h = _heading_year_at(ctx, pos, kind)
+    if year is not None and h is not None:
+        return year, ("heading", _heading_label(ctx, h))
+    meta = ctx.meta
+    year = _base_year(meta) if plan_figure else _fallback_period(ctx, pos, kind)
+    if year is None:
+        return None, ("default", "")
+    said = f"plan year {meta.plan_year}" if meta.plan_year else f"date {meta.date}" if meta.date else ""
+    return year, ("metadata", f"{meta.kind}, {said}".strip(", "))
 
 
 # --- indicator -------------------------------------------------------------------------------
@@ -537,24 +622,33 @@ def _plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str 
 
 
 def _kind(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, period: str | None,
-          plan_figure: bool = False) -> str:
-    if plan_figure:
-        return "target"
-    if ctx.cue_positions("target_clause", max(ss, q.start - _WINDOW), min(se, q.start)):
-        return "target"
-    if ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1)):
-        return "actual"
+          plan_phrase: str | None = None) -> tuple[str, str, str]:
+    """(kind, source, evidence): a cue in the sentence, then the year against the plan year, then
+    the innermost heading that tells, then the document's kind."""
+    if plan_phrase is not None:
+        return "target", "sentence", " ".join(plan_phrase.split())
+    found = ctx.cue_positions("target_clause", max(ss, q.start - _WINDOW), min(se, q.start))
+    if found:
+        return "target", "sentence", _words_at(ctx.text, found[-1])
+    found = ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1))
+    if found:
+        return "actual", "sentence", _words_at(ctx.text, found[0])
     if period and ctx.ref_year and "-" not in period:
         year = int(period)
         if year < ctx.ref_year:
-            return "actual"
+            return "actual", "sentence", f"năm {year} before plan year {ctx.ref_year}"
         if year > ctx.ref_year:
-            return "target"
+            return "target", "sentence", f"năm {year} after plan year {ctx.ref_year}"
     for h in reversed(ctx.headings.containing(q.start)):
         heading_kind = ctx.heading_kind(h)
         if heading_kind is not None:
-            return heading_kind
-    return "actual" if ctx.meta.kind == "bao_cao" else "target"
+            return heading_kind, "heading", _heading_label(ctx, h)
+    kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
+    return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def _words_at(text: str, pos: int, n: int = 3) -> str:
+    return " ".join(text[pos:pos + 40].split()[:n])
 
 
 _HEADING_YEAR_RE = re.compile(rf"(?:năm|NĂM)\s+({_YEAR})(?!\s*[-–]\s*\d)")
@@ -562,13 +656,29 @@ _HEADING_YEAR_RE = re.compile(rf"(?:năm|NĂM)\s+({_YEAR})(?!\s*[-–]\s*\d)")
 
 def _heading_year(ctx: _Context, pos: int, kind: str) -> str | None:
     """The year named by the innermost heading ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022") of the same kind."""
+    return _heading_year_at(ctx, pos, kind)[0]
+
+
+def heading_kind_of(title: str) -> str | None:
+    """"actual" for a results heading ("Kết quả thực hiện năm 2023"), "target" for a plan heading
+    ("Phương hướng, nhiệm vụ năm 2024"), None for one that does not tell."""
+    low = title.lower()
+    return "actual" if _has(low, "actual_heading") else "target" if _has(low, "target_heading") else None
+
+
+def heading_year_of(title: str) -> str | None:
+    m = _HEADING_YEAR_RE.search(title)
+    return m.group(1) if m else None
+
+
+def _heading_year_at(ctx: _Context, pos: int, kind: str) -> tuple[str | None, Heading | None]:
     for h in reversed(ctx.headings.containing(pos)):
         m = _HEADING_YEAR_RE.search(h.title)
         if not m:
             continue
         heading_kind = ctx.heading_kind(h)
-        return m.group(1) if heading_kind in (kind, None) else None
-    return None
+        return (m.group(1), h) if heading_kind in (kind, None) else (None, None)
+    return None, None
 
 
 def _base_year(meta: DocumentMeta) -> str | None:
@@ -576,17 +686,17 @@ def _base_year(meta: DocumentMeta) -> str | None:
     return str(year) if year else None
 
 
-def _fallback_period(ctx: _Context, q: QuantityMatch, kind: str) -> str | None:
+def _fallback_period(ctx: _Context, pos: int, kind: str) -> str | None:
     meta = ctx.meta
     doc_year = int(meta.date[:4]) if meta.date else None
     if kind == "target":
         if meta.kind == "bao_cao" and (meta.plan_year or doc_year):
             base = int(meta.plan_year or doc_year or 0)
-            return ctx.mentions.last_future_before(q.start, base) or str(base + 1)
+            return ctx.mentions.last_future_before(pos, base) or str(base + 1)
         if meta.plan_year:
             return str(meta.plan_year)
         if doc_year:
-            future = ctx.mentions.last_future_before(q.start, doc_year)
+            future = ctx.mentions.last_future_before(pos, doc_year)
             return future or str(doc_year)
         return None
     if meta.plan_year:
@@ -594,8 +704,10 @@ def _fallback_period(ctx: _Context, q: QuantityMatch, kind: str) -> str | None:
     return str(doc_year) if doc_year else None
 
 
-def _agency(ctx: _Context, pos: int) -> str | None:
+def _agency(ctx: _Context, pos: int) -> tuple[str | None, tuple[str, str]]:
+    """The lead of the innermost agency block or list heading the figure stands in, and its header."""
     inner = ctx.block_at(pos)
     if inner is None or pos < inner.body_start:
-        return None
-    return inner.lead[0] if len(inner.lead) == 1 else ", ".join(inner.lead)
+        return None, ("default", "")
+    header = " ".join(ctx.text[inner.start:inner.body_start].split())[:90]
+    return (inner.lead[0] if len(inner.lead) == 1 else ", ".join(inner.lead)), ("heading", header)

@@ -163,14 +163,15 @@ def test_pdf_style_broken_lines() -> None:
 
 
 def test_plan_figure_inside_a_report_is_a_target() -> None:
-    """"ước đạt 6,5% (kế hoạch 7-7,5%)": the result is an actual, the plan beside it a target of the same year."""
+    """"ước đạt 6,5% (kế hoạch 7-7,5%)": the result is an actual (an estimate of it, so "=", not
+    "about"), the plan beside it a target of the same year."""
     ex = extract_text(
         "BÁO CÁO\nTình hình thực hiện kế hoạch năm 2022\nI. KẾT QUẢ THỰC HIỆN\n"
         "Tốc độ tăng trưởng GRDP ước đạt 6,5%, không đạt kế hoạch (kế hoạch 7-7,5%). "
         "Thu ngân sách đạt 102% kế hoạch.\n"
     )
     result, plan, share = _find(ex, 6.5), _find(ex, 7), _find(ex, 102)
-    assert (result.kind, result.comparator, result.period) == ("actual", "~", "2022")
+    assert (result.kind, result.comparator, result.period) == ("actual", "=", "2022")
     assert (plan.kind, plan.comparator, plan.value_max, plan.period) == ("target", "between", 7.5, "2022")
     assert plan.indicator == result.indicator
     assert share.kind == "actual"
