@@ -31,6 +31,15 @@ class StateCollector(Collector):
         for state in DocumentStatus.values:
             documents.add_metric([state], counts.get(state, 0))
         yield documents
+        from theodoi.jobs.models import Job, JobState
+
+        jobs = GaugeMetricFamily("theodoi_jobs", "Background jobs by kind and state.", labels=["kind", "state"])
+        rows = Job.objects.values_list("kind", "state").annotate(n=Count("pk")).values_list("kind", "state", "n")
+        seen = {(kind, state): n for kind, state, n in rows}
+        for kind in sorted({k for k, _ in seen}):
+            for state in JobState.values:
+                jobs.add_metric([kind, state], seen.get((kind, state), 0))
+        yield jobs
         depth = queue_depth()
         if depth is not None:
             yield GaugeMetricFamily("theodoi_queue_depth", "Jobs waiting in the Celery queue.", value=depth)

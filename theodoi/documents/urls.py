@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/noi-dung/", views.document_viewer, name="viewer"),
     path("<int:pk>/ra-soat/", views.document_review, name="review"),
     path("<int:pk>/xac-nhan-tat-ca/", views.confirm_all, name="confirm_all"),
+    path("<int:pk>/xac-nhan-tin-cay-cao/", views.confirm_confident, name="confirm_confident"),
     path("<int:pk>/cong-bo/", views.publish, name="publish"),
     path("<int:pk>/thay-doi/", views.document_changes, name="changes"),
     path("<int:pk>/trich-xuat-lai/", views.retry_extraction, name="retry"),

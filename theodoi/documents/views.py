@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 
 from theodoi.accounts.permissions import can_read_all, is_planner, require_planner
 from theodoi.core.text import fold
-from theodoi.documents import selectors
+from theodoi.documents import review, selectors
 from theodoi.documents.forms import AssignmentItemForm, PublishForm, TargetItemForm, UploadForm
 from theodoi.documents.highlight import Span, highlight
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
@@ -170,8 +170,10 @@ def _item_context(item: ExtractedItem, error: str = "") -> dict[str, Any]:
             "ref": data.get("ref") or "", "lead": "; ".join(data.get("lead") or []),
             "partners": "; ".join(data.get("partners") or []),
         }, prefix=f"i{item.pk}")
+    value = review.confidence(item)
     return {"item": item, "form": form, "error": error, "label": selectors.item_label(item),
-            "describe": selectors._describe(item)}
+            "describe": selectors._describe(item), "confidence": None if value is None else round(value * 100),
+            "level": review.level(item), "reasons": review.reasons(item)}
 
 
 @planner_view
@@ -180,13 +182,18 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
     if document.status in RUNNING:
         return redirect("documents:detail", pk=pk)
     kind = request.GET.get("kind", "")
+    order = request.GET.get("thu-tu", "nghi-ngo")
     items = list(selectors.item_list(user=request.user, document=document, kind=kind))
+    if order == "nghi-ngo":
+        items = review.by_doubt(items)
     all_items = list(selectors.item_list(user=request.user, document=document))
     return render(request, "documents/review.html", {
         "document": document, "html": highlight(document.text, selectors.item_spans(all_items)),
         "items": [_item_context(item) for item in items], "kind": kind, "kinds": ItemKind.choices,
         "counts": _counts(document), "indicators": Indicator.objects.order_by("name").only("name", "unit"),
         "publish_form": PublishForm(), "editable": document.status == DocumentStatus.REVIEW,
+        "order": order, "confident_blocks": review.blocks(all_items),
+        "confident_total": sum(n for _b, n in review.blocks(all_items)),
     })
 
 
@@ -239,6 +246,21 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         item.refresh_from_db()
         return _item_response(request, item, _error_text(exc))
     return _item_response(request, item)
+
+
+@require_POST
+@planner_view
+def confirm_confident(request: HttpRequest, pk: int) -> HttpResponse:
+    document = get_object_or_404(Document, pk=pk)
+    section = request.POST.get("block")
+    try:
+        count = review.document_confirm_confident(user=request.user, document=document,
+                                                  section=None if section is None or section == "*" else section)
+    except ValidationError as exc:
+        messages.error(request, _error_text(exc))
+    else:
+        messages.success(request, _("Đã xác nhận %(n)s mục có độ tin cậy cao.") % {"n": count})
+    return redirect("documents:review", pk=pk)
 
 
 @require_POST

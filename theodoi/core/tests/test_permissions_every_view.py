@@ -44,6 +44,8 @@ VIEWS: list[Row] = [
     ("core:home", "get", r("core:home"), None, ALL_200),
     ("core:search", "get", lambda w: reverse("core:search") + "?q=tang+truong", None, ALL_200),
     ("core:health", "get", r("core:health"), None, ALL_200),
+    ("core:ready", "get", r("core:ready"), None, ALL_200),
+    ("core:metrics", "get", r("core:metrics"), None, ALL_200),  # local only; see test_readiness_and_metrics
     ("plans:target_list", "get", r("plans:target_list"), None, ALL_200),
     ("plans:target_detail", "get", r("plans:target_detail", lambda w: w.target.pk), None, ALL_200),
     ("plans:target_detail", "get", r("plans:target_detail", lambda w: w.health_draft.pk), None,
@@ -67,6 +69,8 @@ VIEWS: list[Row] = [
     ("documents:changes", "get", r("documents:changes", PUB), None, (200, 403, 403, 200, 302)),
     ("documents:changes", "get", r("documents:changes", REV), None, (200, 404, 404, 200, 302)),
     ("documents:confirm_all", "post", r("documents:confirm_all", REV), lambda w: {}, PLANNER_ONLY_POST),
+    ("documents:confirm_confident", "post", r("documents:confirm_confident", REV), lambda w: {"block": "*"},
+     PLANNER_ONLY_POST),
     ("documents:retry", "post", r("documents:retry", REV), lambda w: {}, PLANNER_ONLY_POST),
     ("documents:publish", "post", r("documents:publish", REV), lambda w: {}, PLANNER_ONLY_POST),
     ("documents:item_action", "post", r("documents:item_action", ITEM, lambda w: "confirm"),

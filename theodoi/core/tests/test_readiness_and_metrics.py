@@ -75,6 +75,7 @@ def test_metrics_for_the_monitoring_server_only(settings: Any) -> None:
     text = Client().get("/metrics").content.decode()
     assert 'theodoi_request_duration_seconds_count{method="GET",route="core:health"}' in text
     assert 'theodoi_documents{state="review"}' in text
+    assert "# TYPE theodoi_jobs gauge" in text
     assert Client(REMOTE_ADDR="10.0.0.9").get("/metrics").status_code == 403
     settings.THEODOI_METRICS_TOKEN = "bí-mật-giám-sát"
     assert Client().get("/metrics").status_code == 403
