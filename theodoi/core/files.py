@@ -76,7 +76,7 @@ def protected_file_response(
         as_attachment = True
     mode = download_mode()
     if mode == "stream":
-        response: HttpResponseBase = _stream(field_file, filename=filename, as_attachment=as_attachment,
+        response: HttpResponseBase = _stream(field_file, name, filename=filename, as_attachment=as_attachment,
                                          content_type=content_type)
     else:
         response = HttpResponse(content_type=content_type)
@@ -109,14 +109,14 @@ def _clean(name: str) -> str:
     return "/".join(parts)
 
 
-def _stream(field_file: FieldFile, *, filename: str, as_attachment: bool, content_type: str) -> FileResponse:
+def _stream(field_file: FieldFile, name: str, *, filename: str, as_attachment: bool, content_type: str) -> FileResponse:
     storage = field_file.storage
     try:
-        if not storage.exists(field_file.name):
-            raise FileNotFoundError(field_file.name)
-        handle = storage.open(field_file.name, "rb")
+        if not storage.exists(name):
+            raise FileNotFoundError(name)
+        handle = storage.open(name, "rb")
     except OSError as exc:
-        log.warning("stored file %s is missing", field_file.name)
+        log.warning("stored file %s is missing", name)
         raise Http404("stored file missing") from exc
     return FileResponse(handle, as_attachment=as_attachment, filename=filename, content_type=content_type)
 
