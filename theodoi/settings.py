@@ -171,7 +171,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "theodoi" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -179,6 +179,41 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded and generated files: the local disk (MEDIA_ROOT, the embedded default) or an S3-compatible
+# bucket shared by every app server and worker (django-storages).
+THEODOI_STORAGE = os.environ.get("THEODOI_STORAGE", "local").strip().lower() or "local"
+if THEODOI_STORAGE == "s3":
+    if not os.environ.get("THEODOI_S3_BUCKET"):
+        raise ValueError("THEODOI_S3_BUCKET must be set when THEODOI_STORAGE=s3")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["THEODOI_S3_BUCKET"],
+            "endpoint_url": os.environ.get("THEODOI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("THEODOI_S3_REGION") or None,
+            # Empty keys: boto3's own chain (instance role, ~/.aws, AWS_* variables).
+            "access_key": os.environ.get("THEODOI_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("THEODOI_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("THEODOI_S3_PREFIX", ""),
+            # Two uploads named alike must not overwrite each other (as on the local disk).
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+elif THEODOI_STORAGE != "local":
+    raise ValueError(f"THEODOI_STORAGE must be local or s3, got {THEODOI_STORAGE!r}")
+# How the permission-checked download views hand a file over (theodoi/core/files.py): stream (Django
+# streams it), x-accel (nginx, internal location at the prefix below) or x-sendfile (Apache).
+THEODOI_PROTECTED_DOWNLOADS = os.environ.get("THEODOI_PROTECTED_DOWNLOADS", "stream").strip().lower() or "stream"
+if THEODOI_PROTECTED_DOWNLOADS not in ("stream", "x-accel", "x-sendfile"):
+    raise ValueError(
+        f"THEODOI_PROTECTED_DOWNLOADS must be stream, x-accel or x-sendfile, got {THEODOI_PROTECTED_DOWNLOADS!r}"
+    )
+if THEODOI_PROTECTED_DOWNLOADS == "x-sendfile" and THEODOI_STORAGE != "local":
+    raise ValueError("THEODOI_PROTECTED_DOWNLOADS=x-sendfile needs THEODOI_STORAGE=local (the web server reads the files)")
+THEODOI_PROTECTED_DOWNLOADS_PREFIX = os.environ.get("THEODOI_PROTECTED_DOWNLOADS_PREFIX", "/protected-files/")
+THEODOI_X_SENDFILE_ROOT = os.environ.get("THEODOI_X_SENDFILE_ROOT", "") or str(MEDIA_ROOT)
 
 # Uploads: documents above this size are refused with a clear message (bytes).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)

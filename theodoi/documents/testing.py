@@ -112,12 +112,18 @@ class World:
 
 
 def _document(title: str, text: str, status: str, checksum: str) -> Document:
+    from django.core.files.base import ContentFile
+
     from theodoi.core.text import fold
 
-    return Document.objects.create(
+    document = Document(
         title=title, original_name=f"{checksum}.txt", checksum=checksum * 8, size=len(text.encode()),
         format="txt", text=text, text_folded=fold(text), status=status, progress=100, kind="nghi_quyet",
     )
+    # The uploaded file itself, as an upload stores it (the download view serves it).
+    document.file.save(document.original_name, ContentFile(text.encode()), save=False)
+    document.save()
+    return document
 
 
 def make_world(cast: Cast) -> World:

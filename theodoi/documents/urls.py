@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.document_list, name="list"),
     path("tai-len/", views.document_upload_view, name="upload"),
     path("<int:pk>/", views.document_detail, name="detail"),
+    path("<int:pk>/tep/", views.document_file, name="file"),
     path("<int:pk>/tien-do/", views.document_progress, name="progress"),
     path("<int:pk>/noi-dung/", views.document_viewer, name="viewer"),
     path("<int:pk>/ra-soat/", views.document_review, name="review"),

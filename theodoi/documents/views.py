@@ -16,13 +16,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts.permissions import can_read_all, is_planner, require_planner
+from theodoi.core.files import protected_file_response
 from theodoi.core.text import fold
 from theodoi.documents import review, selectors
 from theodoi.documents.forms import AssignmentItemForm, PublishForm, TargetItemForm, UploadForm
@@ -121,6 +122,12 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "targets": document.target_sources.select_related("target__indicator", "target__responsible_unit")
         .order_by("start") if document.status == DocumentStatus.PUBLISHED else [],
     })
+
+
+def document_file(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The uploaded file itself, to whoever may see the document's page (drafts: 404 to the others)."""
+    document = selectors.document_get(user=request.user, pk=pk)
+    return protected_file_response(document.file, filename=document.original_name, as_attachment=True)
 
 
 def document_progress(request: HttpRequest, pk: int) -> HttpResponse:

@@ -11,10 +11,11 @@ import datetime as dt
 import json
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from ninja import Router, Schema
 from ninja.responses import Status
 
+from theodoi.core.files import protected_file_response
 from theodoi.core.pagination import Rows, paged
 from theodoi.exports import selectors, services
 from theodoi.exports.data import Section
@@ -115,11 +116,13 @@ def report_issue(request: HttpRequest, report_id: int, payload: IssueIn) -> dict
 
 
 @router.get("/reports/{report_id}/download/{fmt}", url_name="export_report_download")
-def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponse:
+def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponseBase:
     """The file itself: docx, xlsx or pdf, rendered from the report's snapshot."""
     if fmt not in services.FORMATS:
         raise Http404("unknown format")
     report = selectors.report_get(request.auth, report_id)  # type: ignore[attr-defined]
+    if fmt == "pdf" and services.report_pdf_is_fresh(report):
+        return protected_file_response(report.pdf, filename=services.report_filename(report, fmt))
     try:
         content = services.report_render(report, fmt)
     except ReportRenderError as exc:

@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import is_planner, require_planner
+from theodoi.core.files import protected_file_response
 from theodoi.exports import selectors, services
 from theodoi.exports.data import Section
 from theodoi.exports.errors import ReportRenderError
@@ -32,11 +33,11 @@ from theodoi.plans.models import Field
 RUNNING = (PdfStatus.QUEUED, PdfStatus.RUNNING)
 
 
-def signed_in(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def signed_in(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Reports are not public: anonymous callers are sent to the login page."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
@@ -169,7 +170,7 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @signed_in
-def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase:
     """DOCX and XLSX are rendered from the snapshot at once; the PDF is served once its job made it."""
     if fmt not in services.FORMATS:
         raise Http404("unknown format")
@@ -177,6 +178,9 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt == "pdf" and not services.report_pdf_is_fresh(report):
         messages.info(request, _("Bản PDF chưa được tạo: bấm \"Tạo PDF\" và chờ trong giây lát."))
         return redirect("exports:detail", report.pk)
+    if fmt == "pdf":
+        # The stored PDF goes out through the same permission check as the report's page.
+        return protected_file_response(report.pdf, filename=services.report_filename(report, fmt))
     try:
         content = services.report_render(report, fmt)
     except ReportRenderError as exc:

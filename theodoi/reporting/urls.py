@@ -11,6 +11,7 @@ urlpatterns = [
     path("bieu/<int:pk>/nhap-tep/", views.form_import, name="import"),
     path("bieu/<int:pk>/<slug:action>/", views.form_action, name="action"),
     path("gia-tri/<int:pk>/lich-su/", views.value_history, name="history"),
+    path("gia-tri/<int:pk>/minh-chung/", views.value_evidence, name="evidence"),
     path("tong-hop/", views.consolidation, name="consolidation"),
     path("dung-han/", views.timeliness, name="timeliness"),
     path("thong-bao/", views.reminders, name="reminders"),

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from theodoi.accounts.permissions import (
     is_planner,
     unit_ids_with_role,
 )
+from theodoi.core.files import protected_file_response
 from theodoi.core.vnnumber import format_vn_number
 from theodoi.plans.models import TaskState
 from theodoi.reporting import selectors, services
@@ -240,7 +241,26 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
         "value": value, "form": value.form, "versions": versions, "current": vn(value.value),
         "comments": value.comments.select_related("user"),
         "can_attach": value.form.is_editable and can_report_for(request.user, value.form.unit),
+        "evidence_name": _evidence_name(value.evidence.name) if value.evidence else "",
     })
+
+
+def _evidence_name(stored: str) -> str:
+    """The name a person sees: the stored name's last part (storage folders are no one's business)."""
+    return stored.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@login_required
+def value_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """A value's evidence file, to exactly those who may open the value's history page."""
+    from theodoi.reporting.models import ReportValue
+
+    try:
+        value = selectors.value_for_user(request.user, pk)
+    except ReportValue.DoesNotExist:
+        raise Http404 from None
+    return protected_file_response(value.evidence, filename=_evidence_name(value.evidence.name),
+                                   as_attachment=True)
 
 
 def _regime_and_period(request: HttpRequest) -> tuple[ReportingRegime | None, str]:

@@ -61,6 +61,9 @@ VIEWS: list[Row] = [
     ("documents:upload", "post", r("documents:upload"), upload_body, PLANNER_ONLY_POST),
     ("documents:detail", "get", r("documents:detail", PUB), None, ALL_200),
     ("documents:detail", "get", r("documents:detail", REV), None, DRAFT_DOC),
+    # The uploaded file answers exactly as its document's page (theodoi/core/files.py serves it).
+    ("documents:file", "get", r("documents:file", PUB), None, ALL_200),
+    ("documents:file", "get", r("documents:file", REV), None, DRAFT_DOC),
     ("documents:progress", "get", r("documents:progress", PUB), None, ALL_200),
     ("documents:progress", "get", r("documents:progress", REV), None, DRAFT_DOC),
     ("documents:viewer", "get", r("documents:viewer", PUB), None, ALL_200),
