@@ -18,7 +18,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.permissions import require_planner
-from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemStatus
+from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 
 log = logging.getLogger(__name__)
 HIGH = 0.8  # at or above: "tin cậy cao", confirmable in one click
@@ -57,7 +57,10 @@ def reasons(item: ExtractedItem) -> list[str]:
     for name, decided in (item.data.get("decided_by") or {}).items():
         if not isinstance(decided, dict) or decided.get("value") in (None, ""):
             continue
-        line = f"{_attribute_label(name)}: {decided['value']} — {_source_label(str(decided.get('source')))}"
+        value = decided["value"]
+        if name == "kind" and value in ItemKind.values:
+            value = str(ItemKind(value).label).lower()
+        line = f"{_attribute_label(name)}: {value} — {_source_label(str(decided.get('source')))}"
         evidence = str(decided.get("evidence") or "").strip()
         if evidence:
             line += f" «{evidence[:120]}»"

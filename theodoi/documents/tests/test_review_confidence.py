@@ -38,7 +38,7 @@ def test_least_certain_first_with_reasons_in_vietnamese(world: Any, doubtful: An
     assert page.index("Số xã đạt chuẩn nông thôn mới") < page.index("Tỷ lệ che phủ rừng") < page.index("Tỷ lệ hộ nghèo giảm")
     assert "tin cậy 40%" in page and "c-low" in page and "c-high" in page
     assert "Kỳ: 2026 — theo đề mục «II. KẾ HOẠCH NĂM 2026»" in page
-    assert "Loại: target — theo tiêu đề cột của bảng «Kế hoạch năm 2026»" in page
+    assert "Loại: chỉ tiêu — theo tiêu đề cột của bảng «Kế hoạch năm 2026»" in page
     in_order = client_for("planner").get(reverse("documents:review", args=[world.review_doc.pk]) + "?thu-tu=van-ban")
     text = in_order.content.decode().split('id="items"', 1)[1]
     assert text.index("Tỷ lệ hộ nghèo giảm") < text.index("Tỷ lệ che phủ rừng") < text.index("Số xã đạt chuẩn")
