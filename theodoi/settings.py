@@ -153,7 +153,7 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 20)
 LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
-AXES_LOCKOUT_PARAMETERS = (
+AXES_LOCKOUT_PARAMETERS: list[str | list[str]] = (
     ["username"] if os.environ.get("LOGIN_LOCKOUT_BY", "username_ip") == "username" else [["username", "ip_address"]]
 )
 AXES_LOCKOUT_CALLABLE = "theodoi.accounts.lockout.lockout_response"

@@ -69,8 +69,8 @@ def form_open(request: HttpRequest) -> HttpResponse:
     a prefetch or a crawler must not create forms): it goes to the form when it exists, otherwise
     it shows a page whose button sends the POST."""
     source = request.POST if request.method == "POST" else request.GET
-    regime = ReportingRegime.objects.filter(pk=_int_or_none(source.get("regime"))).first()
-    unit = OrgUnit.objects.filter(pk=_int_or_none(source.get("unit"))).first()
+    regime = ReportingRegime.objects.filter(pk=_int_or_none(source.get("regime")) or 0).first()
+    unit = OrgUnit.objects.filter(pk=_int_or_none(source.get("unit")) or 0).first()
     if regime is None or unit is None:
         messages.error(request, "Không tìm thấy chế độ báo cáo hoặc đơn vị đã chọn.")
         return redirect("reporting:index")

@@ -21,10 +21,8 @@ class _Unreadable:
 
 def _post(path: str, length: int) -> Any:
     client = Client()
-    return client.generic(
-        "POST", path, data=b"", content_type="multipart/form-data; boundary=x",
-        CONTENT_LENGTH=str(length), **{"wsgi.input": _Unreadable()},
-    )
+    environ: dict[str, Any] = {"CONTENT_LENGTH": str(length), "wsgi.input": _Unreadable()}
+    return client.generic("POST", path, data=b"", content_type="multipart/form-data; boundary=x", **environ)
 
 
 def test_an_oversized_web_upload_gets_a_vietnamese_413_page_without_being_read(settings: Any) -> None:
