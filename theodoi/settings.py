@@ -8,6 +8,7 @@ SECRET_KEY and DEBUG=0.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -92,6 +93,8 @@ INSTALLED_APPS = [
     "theodoi.exports",
     "theodoi.notifications",
     "theodoi.jobs",
+    # Failed web logins counted per username and address; locks out after AXES_FAILURE_LIMIT.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -99,11 +102,15 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "theodoi.core.middleware.LanguageChoiceMiddleware",
+    # Refuses a body larger than the upload limit from its Content-Length, before it is read.
+    "theodoi.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "theodoi.urls"
@@ -152,6 +159,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
+# django-axes checks every login first: a locked-out username is refused even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login lockout: AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that
+# username there for LOGIN_LOCKOUT_MINUTES after the last failure (a failure during the lockout
+# restarts it). LOGIN_LOCKOUT_BY=username locks the username from every address (stops a spread-out
+# guesser, but lets anyone lock an official out). Attempts are kept in the database (/admin shows them).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 20)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS: list[str | list[str]] = (
+    ["username"] if os.environ.get("LOGIN_LOCKOUT_BY", "username_ip") == "username" else [["username", "ip_address"]]
+)
+AXES_LOCKOUT_CALLABLE = "theodoi.accounts.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Failed API token attempts per client address: this many within API_TOKEN_WINDOW_SECONDS block
+# token checks from that address for the rest of the window (theodoi/accounts/throttle.py).
+API_TOKEN_FAILURE_LIMIT = env_int("API_TOKEN_FAILURE_LIMIT", 20)
+API_TOKEN_WINDOW_SECONDS = env_int("API_TOKEN_WINDOW_SECONDS", 15 * 60)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -217,6 +245,9 @@ THEODOI_X_SENDFILE_ROOT = os.environ.get("THEODOI_X_SENDFILE_ROOT", "") or str(M
 
 # Uploads: documents above this size are refused with a clear message (bytes).
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+# Any request body above this (uploads plus form overhead) is refused from its Content-Length
+# before a byte of it is read (theodoi/core/middleware.py): 413 with a Vietnamese page or JSON.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", UPLOAD_MAX_BYTES + 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -256,6 +287,10 @@ THEODOI_MESSAGE_GATEWAY = os.environ.get("THEODOI_MESSAGE_GATEWAY", "")
 THEODOI_MESSAGE_FILE = os.environ.get("THEODOI_MESSAGE_FILE", str(VAR_DIR / "messages.jsonl"))
 THEODOI_MESSAGE_WEBHOOK_URL = os.environ.get("THEODOI_MESSAGE_WEBHOOK_URL", "")
 THEODOI_MESSAGE_WEBHOOK_TOKEN = os.environ.get("THEODOI_MESSAGE_WEBHOOK_TOKEN", "")
+
+# Separation of duties in the report workflow: whoever submitted a form cannot approve it, whoever
+# approved it cannot accept it (theodoi/reporting/services.py). Off only for a one-person trial.
+THEODOI_SEPARATION_OF_DUTIES = env_bool("THEODOI_SEPARATION_OF_DUTIES", True)
 
 # LibreOffice binary for DOCX -> PDF.
 SOFFICE_BINARY = os.environ.get("SOFFICE_BINARY", "soffice")

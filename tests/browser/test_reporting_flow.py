@@ -73,6 +73,7 @@ def test_report_from_entry_to_lock_with_history(chromium, live_server, settings)
     # 1. The reporter opens the form (prefilled from last month) and types the Vietnamese number.
     page = _session_for(chromium, live_server, c.health_reporter)
     page.goto(f"{live_server.url}/bao-cao-dinh-ky/mo/?regime={world.regime.pk}&unit={c.health.pk}&period={world.period.key}")
+    page.click("#btn-open")  # the GET only offers to create the form; the POST creates it
     assert "Báo cáo" in page.locator("h1").inner_text()
     cell = page.locator(f'tr[data-target="{world.beds.pk}"] input[data-field="value"]')
     assert cell.input_value() == "32"  # prefilled from the previous period

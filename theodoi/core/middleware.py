@@ -7,11 +7,16 @@ switch (Django's set_language view) stores the choice in the language cookie.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+log = logging.getLogger(__name__)
 
 
 class LanguageChoiceMiddleware:
@@ -27,4 +32,43 @@ class LanguageChoiceMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         translation.deactivate()
+        return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request whose declared body exceeds REQUEST_BODY_MAX_BYTES, before reading it.
+
+    Django's own limits act while the body is being parsed, and files under the upload limit are
+    still written out whole; a 200 MB upload would be read in full only to be refused. This looks
+    at Content-Length alone, so an oversized upload costs nothing but the refusal: 413 with a JSON
+    `detail` for the API, a Vietnamese page otherwise. A body without Content-Length (chunked) is
+    capped by the WSGI server and Django's DATA_UPLOAD_MAX_MEMORY_SIZE as before.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        raw = request.META.get("CONTENT_LENGTH") or "0"
+        try:
+            length = int(raw)
+        except ValueError:
+            return self._refuse(request, 400, _("Độ dài nội dung yêu cầu không hợp lệ."), raw)
+        if length > limit:
+            message = _("Nội dung gửi lên quá lớn (%(size)s MB); tối đa %(limit)s MB.") % {
+                "size": f"{length / 1024 / 1024:.1f}".replace(".", ","),
+                "limit": f"{limit / 1024 / 1024:.0f}",
+            }
+            return self._refuse(request, 413, message, raw)
+        return self.get_response(request)
+
+    def _refuse(self, request: HttpRequest, status: int, message: str, raw: str) -> HttpResponse:
+        log.info("refused %s %s with Content-Length %s: status %d", request.method, request.path, raw[:40], status)
+        if request.path.startswith("/api/"):
+            response: HttpResponse = JsonResponse({"detail": message}, status=status)
+        else:
+            response = render(request, "413.html", {"detail": message}, status=status)
+        # The unread body must not be taken for the next request on a kept-alive connection.
+        response["Connection"] = "close"
         return response

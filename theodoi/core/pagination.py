@@ -21,6 +21,8 @@ from ninja import Field, Schema
 from ninja.conf import settings as ninja_settings
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from theodoi.core.api_inputs import MAX_INT32
+
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,13 +75,14 @@ class Pagination(LimitOffsetPagination):
 
     class Input(Schema):
         limit: int = Field(
-            ninja_settings.PAGINATION_PER_PAGE, ge=1,
+            ninja_settings.PAGINATION_PER_PAGE, ge=1, le=MAX_INT32,
             description=(
                 f"Số dòng mỗi trang (mặc định {ninja_settings.PAGINATION_PER_PAGE}; "
                 f"lớn hơn {ninja_settings.PAGINATION_MAX_LIMIT} thì chỉ lấy {ninja_settings.PAGINATION_MAX_LIMIT})."
             ),
         )
-        offset: int = Field(0, ge=0, description="Bỏ qua bao nhiêu dòng đầu (0: trang đầu).")
+        # Bounded so the database's OFFSET/LIMIT never overflows (a 422, not a server error).
+        offset: int = Field(0, ge=0, le=MAX_INT32, description="Bỏ qua bao nhiêu dòng đầu (0: trang đầu).")
 
     def paginate_queryset(
         self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any

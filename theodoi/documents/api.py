@@ -17,6 +17,7 @@ from ninja.responses import Status
 
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.permissions import require, require_planner
+from theodoi.core.api_inputs import Code, Id, JsonObject, Short, Version
 from theodoi.core.pagination import paged
 from theodoi.documents import selectors, services
 from theodoi.documents.models import Document, ExtractedItem
@@ -58,7 +59,7 @@ class UploadOut(Schema):
 
 class ItemOut(Schema):
     id: int
-    document_id: int
+    document_id: Id
     kind: str
     status: str
     version: int
@@ -71,22 +72,22 @@ class ItemOut(Schema):
 
 
 class StatusIn(Schema):
-    status: str
-    version: int | None = None
+    status: Code
+    version: Version | None = None
 
 
 class EditIn(Schema):
-    changes: dict[str, Any]
-    version: int | None = None
+    changes: JsonObject
+    version: Version | None = None
 
 
 class MergeIn(Schema):
-    indicator_id: int | None = None
-    version: int | None = None
+    indicator_id: Id | None = None
+    version: Version | None = None
 
 
 class PublishIn(Schema):
-    plan_id: int | None = None
+    plan_id: Id | None = None
 
 
 class PublishOut(Schema):
@@ -115,19 +116,19 @@ class ChangesOut(Schema):
 
 @router.get("/", response=list[DocumentOut], auth=None, summary="Văn bản (mới tải lên trước)")
 @paged
-def documents(request: HttpRequest, q: str = "", status: str = "") -> Any:
+def documents(request: HttpRequest, q: Short = "", status: Code = "") -> Any:
     """Paged; newest upload first, then by id (the selector's order, total thanks to the pk)."""
     return selectors.document_list(user=optional_user(request), q=q, status=status).order_by("-uploaded_at", "-pk")
 
 
 @router.get("/{document_id}", response=DocumentDetailOut, auth=None, summary="Một văn bản, kèm nội dung")
-def document(request: HttpRequest, document_id: int) -> Any:
+def document(request: HttpRequest, document_id: Id) -> Any:
     return selectors.document_get(user=optional_user(request), pk=document_id)
 
 
 @router.get("/{document_id}/items", response=list[ItemOut], auth=None, summary="Các mục trích xuất (theo vị trí trong văn bản)")
 @paged
-def items(request: HttpRequest, document_id: int, kind: str = "") -> Any:
+def items(request: HttpRequest, document_id: Id, kind: Code = "") -> Any:
     """Paged: a national plan yields thousands of items. In text order (start, kind, position), then id."""
     user = optional_user(request)
     found = selectors.document_get(user=user, pk=document_id)
@@ -135,7 +136,7 @@ def items(request: HttpRequest, document_id: int, kind: str = "") -> Any:
 
 
 @router.get("/{document_id}/changes", response=ChangesOut, auth=None, summary="Thay đổi so với phiên bản trước")
-def changes(request: HttpRequest, document_id: int) -> Any:
+def changes(request: HttpRequest, document_id: Id) -> Any:
     from theodoi.accounts.permissions import can_read_all
 
     user = optional_user(request)
@@ -149,7 +150,7 @@ def changes(request: HttpRequest, document_id: int) -> Any:
 
 
 @router.post("/", response={200: UploadOut, 201: UploadOut}, summary="Tải lên văn bản (trùng tệp: không làm gì)")
-def upload(request: HttpRequest, file: File[UploadedFile], title: Form[str] = "") -> Any:
+def upload(request: HttpRequest, file: File[UploadedFile], title: Short = Form("")) -> Any:  # noqa: B008 (ninja reads the default as the form field)
     require_planner(request.auth)  # type: ignore[attr-defined]
     result = services.document_upload(
         user=request.auth, name=file.name or "", data=file.read(), title=title  # type: ignore[attr-defined]
@@ -157,12 +158,12 @@ def upload(request: HttpRequest, file: File[UploadedFile], title: Form[str] = ""
     return Status(201 if result.created else 200, {"created": result.created, "document": result.document})
 
 
-def _item(item_id: int) -> ExtractedItem:
+def _item(item_id: Id) -> ExtractedItem:
     return get_object_or_404(ExtractedItem, pk=item_id)
 
 
 @router.post("/items/{item_id}/status", response=ItemOut, summary="Xác nhận, loại bỏ hoặc để rà soát lại một mục")
-def item_status(request: HttpRequest, item_id: int, body: StatusIn) -> Any:
+def item_status(request: HttpRequest, item_id: Id, body: StatusIn) -> Any:
     item = _item(item_id)
     return plan_services.item_set_status(
         user=request.auth, item_id=item.pk, status=body.status, expected_version=body.version  # type: ignore[attr-defined]
@@ -170,7 +171,7 @@ def item_status(request: HttpRequest, item_id: int, body: StatusIn) -> Any:
 
 
 @router.patch("/items/{item_id}", response=ItemOut, summary="Sửa một mục (và xác nhận)")
-def item_edit(request: HttpRequest, item_id: int, body: EditIn) -> Any:
+def item_edit(request: HttpRequest, item_id: Id, body: EditIn) -> Any:
     item = _item(item_id)
     return plan_services.item_update(
         user=request.auth, item_id=item.pk, changes=body.changes, expected_version=body.version  # type: ignore[attr-defined]
@@ -178,7 +179,7 @@ def item_edit(request: HttpRequest, item_id: int, body: EditIn) -> Any:
 
 
 @router.post("/items/{item_id}/merge", response=ItemOut, summary="Gộp một chỉ tiêu vào danh mục có sẵn")
-def item_merge(request: HttpRequest, item_id: int, body: MergeIn) -> Any:
+def item_merge(request: HttpRequest, item_id: Id, body: MergeIn) -> Any:
     item = _item(item_id)
     return plan_services.item_merge(
         user=request.auth, item_id=item.pk, indicator_id=body.indicator_id, expected_version=body.version  # type: ignore[attr-defined]
@@ -186,13 +187,13 @@ def item_merge(request: HttpRequest, item_id: int, body: MergeIn) -> Any:
 
 
 @router.post("/{document_id}/confirm-all", response=CountOut, summary="Xác nhận mọi mục còn chờ")
-def confirm_all(request: HttpRequest, document_id: int) -> Any:
+def confirm_all(request: HttpRequest, document_id: Id) -> Any:
     found = get_object_or_404(Document, pk=document_id)
     return {"confirmed": plan_services.document_confirm_all(user=request.auth, document=found)}  # type: ignore[attr-defined]
 
 
 @router.post("/{document_id}/publish", response=PublishOut, summary="Công bố (tất cả hoặc không gì cả)")
-def publish(request: HttpRequest, document_id: int, body: PublishIn) -> Any:
+def publish(request: HttpRequest, document_id: Id, body: PublishIn) -> Any:
     found = get_object_or_404(Document, pk=document_id)
     plan = get_object_or_404(Plan, pk=body.plan_id) if body.plan_id else None
     result = plan_services.document_publish(user=request.auth, document=found, plan=plan)  # type: ignore[attr-defined]

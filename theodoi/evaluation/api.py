@@ -16,6 +16,7 @@ from ninja.errors import HttpError
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all, is_planner
+from theodoi.core.api_inputs import Code, Id, Year
 from theodoi.core.pagination import Rows, paged
 from theodoi.evaluation import selectors, services
 
@@ -72,7 +73,7 @@ class SubmissionOut(Schema):
     accepted: bool
 
 
-class SourceOut(Schema):
+class EvaluationSourceOut(Schema):
     document_id: int
     document: str
     excerpt: str
@@ -80,9 +81,9 @@ class SourceOut(Schema):
     end: int
 
 
-class TargetOut(StatusOut):
+class EvaluationTargetOut(StatusOut):
     submissions: list[SubmissionOut]
-    sources: list[SourceOut]
+    sources: list[EvaluationSourceOut]
 
 
 def _public(request: HttpRequest, asked: bool) -> tuple[Any, bool]:
@@ -108,7 +109,7 @@ def _group_out(g: selectors.GroupSummary) -> dict[str, Any]:
 
 
 @router.get("/summary", response=SummaryOut, auth=None)
-def summary(request: HttpRequest, year: int | None = None, group: str = "field", public: bool = False) -> dict[str, Any]:
+def summary(request: HttpRequest, year: Year | None = None, group: Code = "field", public: bool = False) -> dict[str, Any]:
     """The summary sentence and counts; `group` = field | agency | district."""
     _user, public = _public(request, public)
     year = year or selectors.latest_plan_year(public=public)
@@ -127,7 +128,7 @@ def summary(request: HttpRequest, year: int | None = None, group: str = "field",
 @router.get("/statuses", response=list[StatusOut], auth=None)
 @paged
 def statuses(
-    request: HttpRequest, year: int | None = None, status: str = "", field: str = "", unit: str = "",
+    request: HttpRequest, year: Year | None = None, status: Code = "", field: Code = "", unit: Code = "",
     public: bool = False,
 ) -> Any:
     """Target statuses with their Vietnamese explanation (filters: status, field, unit code).
@@ -144,8 +145,8 @@ def statuses(
     return Rows.each(rows, _status_out)
 
 
-@router.get("/targets/{target_id}", response=TargetOut, auth=None)
-def target(request: HttpRequest, target_id: int, public: bool = False) -> dict[str, Any]:
+@router.get("/targets/{target_id}", response=EvaluationTargetOut, auth=None)
+def target(request: HttpRequest, target_id: Id, public: bool = False) -> dict[str, Any]:
     """One target: status, explanation, the submissions behind it and its source sentences."""
     user = optional_user(request)
     t, internal = selectors.target_for_dashboard(user=user, pk=target_id, public=public)
@@ -170,7 +171,7 @@ class RecomputeOut(Schema):
 
 
 @router.post("/recompute", response=RecomputeOut)
-def recompute(request: HttpRequest, period: str = "") -> dict[str, int]:
+def recompute(request: HttpRequest, period: Code = "") -> dict[str, int]:
     """Recompute every stored status (planners); `period` = a year or a review period ("2021-H1")."""
     user: Any = _caller(request)
     if not is_planner(user):

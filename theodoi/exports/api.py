@@ -12,9 +12,10 @@ import json
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.responses import Status
 
+from theodoi.core.api_inputs import MAX_ITEMS, Code, Id, JsonObject, Long, Short
 from theodoi.core.files import protected_file_response
 from theodoi.core.pagination import Rows, paged
 from theodoi.exports import selectors, services
@@ -44,27 +45,27 @@ class ReportDetailOut(ReportOut):
 
 
 class ReportIn(Schema):
-    period: str
-    scope: str = "province"
-    scope_key: str = ""
+    period: Code
+    scope: Code = "province"
+    scope_key: Code = ""
 
 
 class SectionIn(Schema):
-    title: str = ""
-    paragraphs: list[str] = []
-    subsections: list[SectionIn] = []
+    title: Short = ""
+    paragraphs: list[Long] = Field([], max_length=MAX_ITEMS)
+    subsections: list[SectionIn] = Field([], max_length=MAX_ITEMS)
 
 
 SectionIn.model_rebuild()
 
 
 class SectionsIn(Schema):
-    sections: list[SectionIn]
-    header: dict[str, Any] | None = None
+    sections: list[SectionIn] = Field(..., max_length=MAX_ITEMS)
+    header: JsonObject | None = None
 
 
 class IssueIn(Schema):
-    number: str
+    number: Short
 
 
 def _out(report: IssuedReport) -> dict[str, Any]:
@@ -82,7 +83,7 @@ def _section(raw: SectionIn) -> Section:
 
 @router.get("/reports", response=list[ReportOut], url_name="export_reports")
 @paged
-def report_list(request: HttpRequest, status: str = "", period: str = "") -> Rows[IssuedReport]:
+def report_list(request: HttpRequest, status: Code = "", period: Code = "") -> Rows[IssuedReport]:
     """The register the caller may read, paged (it grows by a report per scope and period): newest first, then id."""
     reports = selectors.report_list(request.auth, status=status, period=period)  # type: ignore[attr-defined]
     return Rows.each(reports.order_by("-created_at", "-pk"), _out)
@@ -96,12 +97,12 @@ def report_create(request: HttpRequest, payload: ReportIn) -> Status:
 
 
 @router.get("/reports/{report_id}", response=ReportDetailOut, url_name="export_report")
-def report_detail(request: HttpRequest, report_id: int) -> dict[str, Any]:
+def report_detail(request: HttpRequest, report_id: Id) -> dict[str, Any]:
     return _out(selectors.report_get(request.auth, report_id))  # type: ignore[attr-defined]
 
 
 @router.put("/reports/{report_id}/sections", response=ReportDetailOut, url_name="export_report_sections")
-def report_sections(request: HttpRequest, report_id: int, payload: SectionsIn) -> dict[str, Any]:
+def report_sections(request: HttpRequest, report_id: Id, payload: SectionsIn) -> dict[str, Any]:
     user: Any = request.auth  # type: ignore[attr-defined]
     report = selectors.report_get(user, report_id)
     sections = [_section(s) for s in payload.sections]
@@ -109,14 +110,14 @@ def report_sections(request: HttpRequest, report_id: int, payload: SectionsIn) -
 
 
 @router.post("/reports/{report_id}/issue", response=ReportDetailOut, url_name="export_report_issue")
-def report_issue(request: HttpRequest, report_id: int, payload: IssueIn) -> dict[str, Any]:
+def report_issue(request: HttpRequest, report_id: Id, payload: IssueIn) -> dict[str, Any]:
     user: Any = request.auth  # type: ignore[attr-defined]
     report = selectors.report_get(user, report_id)
     return _out(services.report_issue(user, report, payload.number))
 
 
 @router.get("/reports/{report_id}/download/{fmt}", url_name="export_report_download")
-def report_download(request: HttpRequest, report_id: int, fmt: str) -> HttpResponseBase:
+def report_download(request: HttpRequest, report_id: Id, fmt: Code) -> HttpResponseBase:
     """The file itself: docx, xlsx or pdf, rendered from the report's snapshot."""
     if fmt not in services.FORMATS:
         raise Http404("unknown format")

@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from theodoi.accounts.permissions import is_planner
+from theodoi.core.api_inputs import Code, Day, Month, Number, Year
 from theodoi.core.pagination import Rows, paged
 from theodoi.investment import selectors, services
 from theodoi.investment.models import Project
@@ -56,9 +57,9 @@ class TotalOut(Schema):
 
 
 class DisbursementIn(Schema):
-    year: int
-    month: int
-    cumulative_amount: str
+    year: Year
+    month: Month
+    cumulative_amount: Number
 
 
 class DisbursementOut(Schema):
@@ -68,7 +69,7 @@ class DisbursementOut(Schema):
     cumulative_amount: float
 
 
-class ImportRowOut(Schema):
+class ProjectImportRowOut(Schema):
     row: int
     code: str
     ok: bool
@@ -101,7 +102,7 @@ def _project_out(r: selectors.ProjectRow) -> dict[str, Any]:
 
 @router.get("/projects", response=list[ProjectOut])
 @paged
-def projects(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> Rows[Project]:
+def projects(request: HttpRequest, year: Year | None = None, as_of: Day | None = None) -> Rows[Project]:
     """The caller's projects with a capital plan in the year, paged by project code (unique).
 
     The page is cut in the database and the disbursement rules run for its projects only, so a
@@ -123,7 +124,7 @@ def projects(request: HttpRequest, year: int | None = None, as_of: date | None =
 
 @router.get("/flagged", response=list[ProjectOut])
 @paged
-def flagged(request: HttpRequest, year: int | None = None, as_of: date | None = None) -> Rows[selectors.ProjectRow]:
+def flagged(request: HttpRequest, year: Year | None = None, as_of: Day | None = None) -> Rows[selectors.ProjectRow]:
     """Projects proposed for a capital cut and reallocation, with the rule that fired; paged by project code.
 
     The flags are computed in Python, so every project of the year is checked before the page is cut.
@@ -132,7 +133,7 @@ def flagged(request: HttpRequest, year: int | None = None, as_of: date | None = 
 
 
 @router.get("/totals", response=list[TotalOut])
-def totals(request: HttpRequest, by: str = "investor", year: int | None = None, as_of: date | None = None) -> list[dict[str, Any]]:
+def totals(request: HttpRequest, by: Code = "investor", year: Year | None = None, as_of: Day | None = None) -> list[dict[str, Any]]:
     """Capital plan and disbursement per investor (by=investor) or district (by=district)."""
     if by not in ("investor", "district"):
         raise HttpError(400, "by phải là investor hoặc district.")
@@ -146,7 +147,7 @@ def totals(request: HttpRequest, by: str = "investor", year: int | None = None, 
 
 
 @router.post("/projects/{code}/disbursements", response=DisbursementOut)
-def disbursement_add(request: HttpRequest, code: str, payload: DisbursementIn) -> dict[str, Any]:
+def disbursement_add(request: HttpRequest, code: Code, payload: DisbursementIn) -> dict[str, Any]:
     """Record a month's cumulative disbursement (planners)."""
     user: Any = _caller(request)
     if not is_planner(user):
@@ -164,8 +165,8 @@ def disbursement_add(request: HttpRequest, code: str, payload: DisbursementIn) -
     return {"code": code, "year": row.year, "month": row.month, "cumulative_amount": float(row.cumulative_amount)}
 
 
-@router.post("/import", response=list[ImportRowOut])
-def import_xlsx(request: HttpRequest, year: int = Form(...), file: UploadedFile = File(...)) -> list[dict[str, Any]]:  # noqa: B008
+@router.post("/import", response=list[ProjectImportRowOut])
+def import_xlsx(request: HttpRequest, year: Form[Year], file: File[UploadedFile]) -> list[dict[str, Any]]:
     """Projects, capital plans and monthly disbursement from an XLSX (planners); per-row results."""
     user: Any = _caller(request)
     if not is_planner(user):

@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 
 from theodoi.accounts.api import optional_user
 from theodoi.accounts.models import OrgUnit
+from theodoi.core.api_inputs import Code, Id, Short
 from theodoi.core.pagination import paged
 from theodoi.plans import selectors
 from theodoi.plans.models import Assignment, Target
@@ -150,11 +151,11 @@ class UnitTargetsOut(Schema):
 
 
 class TargetQuery(Schema):
-    plan: int | None = None
-    field: str = ""
-    unit: int | None = None
-    q: str = ""
-    status: str = ""
+    plan: Id | None = None
+    field: Code = ""
+    unit: Id | None = None
+    q: Short = ""
+    status: Code = ""
 
 
 @router.get("/plans", response=list[PlanOut], auth=None, summary="Kế hoạch (mới nhất trước)")
@@ -166,7 +167,7 @@ def plans(request: HttpRequest) -> Any:
 
 @router.get("/indicators", response=list[IndicatorOut], auth=None, summary="Danh mục chỉ tiêu")
 @paged
-def indicators(request: HttpRequest, q: str = "") -> Any:
+def indicators(request: HttpRequest, q: Short = "") -> Any:
     """Paged; by field, then name, then id."""
     return selectors.indicator_list(q=q).order_by("field", "name", "pk")
 
@@ -179,13 +180,13 @@ def targets(request: HttpRequest, filters: Query[TargetQuery]) -> Any:
 
 
 @router.get("/targets/{target_id}", response=TargetDetailOut, auth=None, summary="Một chỉ tiêu và câu văn nguồn")
-def target(request: HttpRequest, target_id: int) -> Any:
+def target(request: HttpRequest, target_id: Id) -> Any:
     return selectors.target_get(user=optional_user(request), pk=target_id)
 
 
 @router.get("/assignments", response=list[AssignmentOut], auth=None, summary="Giao nhiệm vụ: chủ trì, phối hợp")
 @paged
-def assignments(request: HttpRequest, unit: int | None = None, plan: int | None = None, q: str = "") -> Any:
+def assignments(request: HttpRequest, unit: Id | None = None, plan: Id | None = None, q: Short = "") -> Any:
     """Paged; by plan start year, then id (the selector's order)."""
     return selectors.assignment_list(user=optional_user(request), unit=unit, plan=plan, q=q)
 
@@ -198,7 +199,7 @@ def units(request: HttpRequest) -> Any:
 
 
 @router.get("/units/{code}", response=UnitTargetsOut, auth=None, summary="Chỉ tiêu và nhiệm vụ của một đơn vị")
-def unit(request: HttpRequest, code: str) -> Any:
+def unit(request: HttpRequest, code: Code) -> Any:
     user = optional_user(request)
     found = selectors.unit_get(code=code)
     return {

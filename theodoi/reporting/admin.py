@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
+from theodoi.reporting import services
 from theodoi.reporting.deadlines import regime_from_dict
 from theodoi.reporting.models import AuditEntry, Reminder, ReportForm, ReportingDuty, ReportingRegime
+from theodoi.reporting.services import ReportingError
 
 
 class RegimeForm(forms.ModelForm):
@@ -54,14 +60,63 @@ class AuditInline(admin.TabularInline):
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+def _run_step(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ReportForm],
+              step: Callable[..., Any], done: str) -> None:
+    """Take one workflow step on each selected form through the reporting service, as the pages do:
+    the same permission checks, separation of duties, audit entries; a refusal is reported per form."""
+    ok = 0
+    for form in queryset.select_related("unit", "regime"):
+        try:
+            step(user=request.user, form=form)
+        except (PermissionDenied, ReportingError) as exc:
+            text = exc.message if isinstance(exc, ReportingError) else str(exc)
+            modeladmin.message_user(request, f"{form}: {text}", level=messages.ERROR)
+        else:
+            ok += 1
+    if ok:
+        modeladmin.message_user(request, f"{done}: {ok} báo cáo.", level=messages.SUCCESS)
+
+
+@admin.action(description="Phê duyệt các báo cáo đã chọn", permissions=["view"])
+def approve_forms(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ReportForm]) -> None:
+    _run_step(modeladmin, request, queryset, services.form_approve, "Đã phê duyệt")
+
+
+@admin.action(description="Tiếp nhận các báo cáo đã chọn", permissions=["view"])
+def accept_forms(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ReportForm]) -> None:
+    _run_step(modeladmin, request, queryset, services.form_accept, "Đã tiếp nhận")
+
+
+@admin.action(description="Khóa các báo cáo đã chọn", permissions=["view"])
+def lock_forms(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ReportForm]) -> None:
+    _run_step(modeladmin, request, queryset, services.form_lock, "Đã khóa")
+
 
 @admin.register(ReportForm)
 class FormAdmin(admin.ModelAdmin):
+    """Read-only: a form changes only through the reporting services (the actions below), never by
+    editing its fields, and is never deleted here (its audit trail and value history go with it)."""
+
     list_display = ["unit", "period_key", "status", "version", "submitted_at", "lock_exception_until"]
     list_filter = ["status", "regime", "period_key"]
-    readonly_fields = ["status", "version", "submitted_at", "submitted_by", "approved_at", "approved_by",
-                       "accepted_at", "accepted_by", "locked_at", "locked_by"]
     inlines = [AuditInline]
+    actions = [approve_forms, accept_forms, lock_forms]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Reminder)

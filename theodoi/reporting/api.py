@@ -10,13 +10,14 @@ from typing import Any, TypeVar
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Router, Schema
+from ninja import Field, File, Form, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.security import SessionAuth
 
 from theodoi.accounts.api import TokenAuth
 from theodoi.accounts.models import OrgUnit
+from theodoi.core.api_inputs import MAX_ITEMS, Code, Day, DaysBack, Id, Long, Number, PeriodList, Version
 from theodoi.core.pagination import Rows, paged
 from theodoi.reporting import selectors, services
 from theodoi.reporting.models import Reminder, ReportForm, ReportingRegime, ReportValue, plain
@@ -86,7 +87,7 @@ class ValueOut(Schema):
     issues: list[dict[str, str]]
 
 
-class TaskOut(Schema):
+class FormTaskOut(Schema):
     task_id: int
     text: str
     state: str
@@ -97,7 +98,7 @@ class TaskOut(Schema):
 
 class FormDetailOut(FormOut):
     values: list[ValueOut]
-    tasks: list[TaskOut]
+    tasks: list[FormTaskOut]
 
 
 def _form_out(f: ReportForm) -> dict[str, Any]:
@@ -134,7 +135,7 @@ def regimes(request: HttpRequest) -> list[dict[str, Any]]:
 
 @router.get("/forms", response=list[FormOut])
 @paged
-def forms(request: HttpRequest, period: str = "", unit: int | None = None, status: str = "") -> Rows[ReportForm]:
+def forms(request: HttpRequest, period: Code = "", unit: Id | None = None, status: Code = "") -> Rows[ReportForm]:
     """The forms the caller may read (units × periods over the years, so paged; filters apply before
     the page is cut). Newest period first, then unit name, then id."""
     qs = selectors.forms_visible_to(_user(request))
@@ -148,9 +149,9 @@ def forms(request: HttpRequest, period: str = "", unit: int | None = None, statu
 
 
 class OpenIn(Schema):
-    regime: int
-    unit: int
-    period: str
+    regime: Id
+    unit: Id
+    period: Code
 
 
 @router.post("/forms", response=FormDetailOut)
@@ -165,27 +166,27 @@ def form_open(request: HttpRequest, payload: OpenIn) -> dict[str, Any]:
 
 @router.get("/forms/{form_id}", response=FormDetailOut)
 @refusals
-def form_get(request: HttpRequest, form_id: int) -> dict[str, Any]:
+def form_get(request: HttpRequest, form_id: Id) -> dict[str, Any]:
     return _detail(selectors.form_for_user(_user(request), form_id))
 
 
 class ValueIn(Schema):
-    target: int
-    value: str | None = None
-    estimate: str | None = None
-    comment: str | None = None
+    target: Id
+    value: Number | None = None
+    estimate: Number | None = None
+    comment: Long | None = None
 
 
 class TaskIn(Schema):
-    task: int
-    state: str | None = None
-    note: str | None = None
+    task: Id
+    state: Code | None = None
+    note: Long | None = None
 
 
 class SaveIn(Schema):
-    expected_version: int
-    values: list[ValueIn] = []
-    tasks: list[TaskIn] = []
+    expected_version: Version
+    values: list[ValueIn] = Field([], max_length=MAX_ITEMS)
+    tasks: list[TaskIn] = Field([], max_length=MAX_ITEMS)
 
 
 class SaveOut(Schema):
@@ -196,7 +197,7 @@ class SaveOut(Schema):
 
 @router.put("/forms/{form_id}/values", response=SaveOut)
 @refusals
-def form_save(request: HttpRequest, form_id: int, payload: SaveIn) -> dict[str, Any]:
+def form_save(request: HttpRequest, form_id: Id, payload: SaveIn) -> dict[str, Any]:
     """Save values (Vietnamese number text like "3.500,5"); 409 when ``expected_version`` is stale."""
     result = services.form_save_values(
         user=_user(request), form=form_id, expected_version=payload.expected_version,
@@ -208,12 +209,12 @@ def form_save(request: HttpRequest, form_id: int, payload: SaveIn) -> dict[str, 
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: Long
 
 
 class ExceptionIn(Schema):
-    until: date
-    reason: str = ""
+    until: Day
+    reason: Long = ""
 
 
 def _step(request: HttpRequest, form_id: int, fn: Callable[..., Any], **kw: Any) -> dict[str, Any]:
@@ -225,41 +226,41 @@ def _step(request: HttpRequest, form_id: int, fn: Callable[..., Any], **kw: Any)
 
 @router.post("/forms/{form_id}/submit", response=FormOut)
 @refusals
-def form_submit(request: HttpRequest, form_id: int) -> dict[str, Any]:
+def form_submit(request: HttpRequest, form_id: Id) -> dict[str, Any]:
     return _step(request, form_id, services.form_submit)
 
 
 @router.post("/forms/{form_id}/approve", response=FormOut)
 @refusals
-def form_approve(request: HttpRequest, form_id: int) -> dict[str, Any]:
+def form_approve(request: HttpRequest, form_id: Id) -> dict[str, Any]:
     return _step(request, form_id, services.form_approve)
 
 
 @router.post("/forms/{form_id}/accept", response=FormOut)
 @refusals
-def form_accept(request: HttpRequest, form_id: int) -> dict[str, Any]:
+def form_accept(request: HttpRequest, form_id: Id) -> dict[str, Any]:
     return _step(request, form_id, services.form_accept)
 
 
 @router.post("/forms/{form_id}/return", response=FormOut)
 @refusals
-def form_return(request: HttpRequest, form_id: int, payload: ReasonIn) -> dict[str, Any]:
+def form_return(request: HttpRequest, form_id: Id, payload: ReasonIn) -> dict[str, Any]:
     return _step(request, form_id, services.form_return, reason=payload.reason)
 
 
 @router.post("/forms/{form_id}/lock", response=FormOut)
 @refusals
-def form_lock(request: HttpRequest, form_id: int) -> dict[str, Any]:
+def form_lock(request: HttpRequest, form_id: Id) -> dict[str, Any]:
     return _step(request, form_id, services.form_lock)
 
 
 @router.post("/forms/{form_id}/lock-exception", response=FormOut)
 @refusals
-def form_lock_exception(request: HttpRequest, form_id: int, payload: ExceptionIn) -> dict[str, Any]:
+def form_lock_exception(request: HttpRequest, form_id: Id, payload: ExceptionIn) -> dict[str, Any]:
     return _step(request, form_id, services.lock_exception_grant, until=payload.until, reason=payload.reason)
 
 
-class ImportRowOut(Schema):
+class FormImportRowOut(Schema):
     row: int
     target: str
     ok: bool
@@ -269,13 +270,13 @@ class ImportRowOut(Schema):
 class ImportOut(Schema):
     saved: int
     version: int
-    rows: list[ImportRowOut]
+    rows: list[FormImportRowOut]
 
 
 @router.post("/forms/{form_id}/import", response=ImportOut)
 @refusals
 def form_import(
-    request: HttpRequest, form_id: int, expected_version: Form[int], file: File[UploadedFile]
+    request: HttpRequest, form_id: Id, expected_version: Form[Version], file: File[UploadedFile]
 ) -> dict[str, Any]:
     user = _user(request)
     form = selectors.form_for_user(user, form_id)
@@ -285,13 +286,13 @@ def form_import(
 
 
 class ContributionIn(Schema):
-    expected_version: int
-    text: str
+    expected_version: Version
+    text: Long
 
 
 @router.post("/forms/{form_id}/tasks/{task_id}/contributions", response=FormOut)
 @refusals
-def task_contribution(request: HttpRequest, form_id: int, task_id: int, payload: ContributionIn) -> dict[str, Any]:
+def task_contribution(request: HttpRequest, form_id: Id, task_id: Id, payload: ContributionIn) -> dict[str, Any]:
     """A partner agency's contribution to a task it coordinates."""
     return _step(request, form_id, services.task_contribution_add, task_id=task_id, text=payload.text,
                  expected_version=payload.expected_version)
@@ -299,7 +300,7 @@ def task_contribution(request: HttpRequest, form_id: int, task_id: int, payload:
 
 @router.post("/values/{value_id}/evidence", response=ValueOut)
 @refusals
-def value_evidence(request: HttpRequest, value_id: int, file: File[UploadedFile]) -> dict[str, Any]:
+def value_evidence(request: HttpRequest, value_id: Id, file: File[UploadedFile]) -> dict[str, Any]:
     user = _user(request)
     v = services.value_evidence_attach(user=user, value=selectors.value_for_user(user, value_id), file=file)
     return {"id": v.pk, "target_id": v.target_id, "indicator": v.target.indicator.name,
@@ -316,7 +317,7 @@ class VersionOut(Schema):
 
 
 class CommentIn(Schema):
-    text: str
+    text: Long
 
 
 class CommentOut(Schema):
@@ -339,7 +340,7 @@ def _who(u: Any) -> str:
 
 @router.get("/values/{value_id}/history", response=HistoryOut)
 @refusals
-def value_history(request: HttpRequest, value_id: int) -> dict[str, Any]:
+def value_history(request: HttpRequest, value_id: Id) -> dict[str, Any]:
     value = selectors.value_for_user(_user(request), value_id)
     return {
         "value_id": value.pk,
@@ -351,7 +352,7 @@ def value_history(request: HttpRequest, value_id: int) -> dict[str, Any]:
 
 @router.post("/values/{value_id}/comments", response=CommentOut)
 @refusals
-def value_comment(request: HttpRequest, value_id: int, payload: CommentIn) -> dict[str, Any]:
+def value_comment(request: HttpRequest, value_id: Id, payload: CommentIn) -> dict[str, Any]:
     user = _user(request)
     c = services.value_comment_add(user=user, value=selectors.value_for_user(user, value_id), text=payload.text)
     return {"at": c.at, "user": _who(c.user), "text": c.text}
@@ -363,7 +364,7 @@ class TimelinessOut(Schema):
     period: str
     due: date
     state: str
-    form_id: int | None
+    form_id: Id | None
 
 
 def _cell_out(c: selectors.TimelinessCell) -> dict[str, Any]:
@@ -373,7 +374,7 @@ def _cell_out(c: selectors.TimelinessCell) -> dict[str, Any]:
 
 @router.get("/timeliness", response=list[TimelinessOut])
 @refusals
-def timeliness(request: HttpRequest, regime: int, periods: str) -> list[dict[str, Any]]:
+def timeliness(request: HttpRequest, regime: Id, periods: PeriodList) -> list[dict[str, Any]]:
     """``periods``: comma-separated keys, e.g. ``2021-05,2021-06``.
 
     Not paged: a units × periods grid that is read whole, and the caller bounds it with ``periods``.
@@ -387,7 +388,7 @@ def timeliness(request: HttpRequest, regime: int, periods: str) -> list[dict[str
 @router.get("/overdue", response=list[TimelinessOut])
 @paged
 @refusals
-def overdue(request: HttpRequest, days_back: int = 120) -> Rows[selectors.TimelinessCell]:
+def overdue(request: HttpRequest, days_back: DaysBack = 120) -> Rows[selectors.TimelinessCell]:
     """Missing reports past their deadline: one row per unit, regime and period, so paged.
 
     Earliest deadline first, then unit name, unit id and period: the selector's order made total
@@ -414,7 +415,7 @@ class ConsolidationOut(Schema):
 
 @router.get("/consolidation", response=list[ConsolidationOut])
 @refusals
-def consolidation(request: HttpRequest, regime: int, period: str) -> list[dict[str, Any]]:
+def consolidation(request: HttpRequest, regime: Id, period: Code) -> list[dict[str, Any]]:
     """One period's table (units × the regime's targets), not paged: it is read and totalled whole,
     like its XLSX twin, and its size is set by the regime's duties, not by the years of data."""
     rows = selectors.consolidation_table(
@@ -431,7 +432,7 @@ def consolidation(request: HttpRequest, regime: int, period: str) -> list[dict[s
 
 @router.get("/consolidation.xlsx")
 @refusals
-def consolidation_xlsx(request: HttpRequest, regime: int, period: str) -> HttpResponse:
+def consolidation_xlsx(request: HttpRequest, regime: Id, period: Code) -> HttpResponse:
     data = selectors.consolidation_xlsx(
         user=_user(request), regime=get_object_or_404(ReportingRegime, pk=regime), period_key=period
     )
@@ -446,7 +447,7 @@ class ReminderOut(Schema):
     message: str
     created_at: datetime
     read: bool
-    form_id: int | None
+    form_id: Id | None
 
 
 def _reminder_out(r: Reminder) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -51,6 +53,8 @@ from theodoi.reporting.periods import parse_period_key
 from theodoi.reporting.rules import meta_of, periods_due_between, target_meta
 from theodoi.reporting.signals import reminder_created
 from theodoi.reporting.validation import validate_value
+
+log = logging.getLogger(__name__)
 
 
 class ReportingError(Exception):
@@ -421,6 +425,25 @@ def task_contribution_add(*, user: Any, form: ReportForm, task_id: int, text: st
 
 
 # -- workflow ---------------------------------------------------------------------------------------
+# Separation of duties (settings.THEODOI_SEPARATION_OF_DUTIES): the step on the left cannot be taken
+# by the person recorded for the step on the right, so no single account can carry a form from
+# submission to acceptance; with the refusal each step says who must take it instead.
+_SEPARATED_FROM: dict[str, tuple[str, str]] = {
+    "approve": ("submitted", "Người đã gửi báo cáo không được tự phê duyệt báo cáo đó; cần một lãnh đạo đơn vị khác phê duyệt."),
+    "accept": ("approved", "Người đã phê duyệt báo cáo không được tự tiếp nhận báo cáo đó; cần một chuyên viên kế hoạch khác tiếp nhận."),
+}
+
+
+def _refuse_same_person(locked: ReportForm, user: Any, action: str) -> None:
+    """PermissionDenied when ``user`` took the step this one must be kept apart from."""
+    if action not in _SEPARATED_FROM or not settings.THEODOI_SEPARATION_OF_DUTIES or _actor(user) is None:
+        return
+    earlier, message = _SEPARATED_FROM[action]
+    if getattr(locked, f"{earlier}_by_id") == user.pk:
+        log.info("separation of duties: user %s refused %s of form %s (%s it)", user.pk, action, locked.pk, earlier)
+        raise PermissionDenied(message)
+
+
 def _transition(
     *, user: Any, form: ReportForm, allowed_from: Sequence[str], to: str, action: str,
     stamp: str | None = None, note: str = "", extra: Mapping[str, Any] | None = None,
@@ -431,6 +454,7 @@ def _transition(
             raise FormNotEditable(
                 f"Không thể thực hiện: báo cáo đang ở trạng thái “{locked.get_status_display()}”."
             )
+        _refuse_same_person(locked, user, action)
         before = {"status": locked.status}
         _stamp_values(locked, user, action)
         locked.status = to

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -66,15 +66,39 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def form_open(request: HttpRequest) -> HttpResponse:
-    regime = get_object_or_404(ReportingRegime, pk=request.GET.get("regime") or request.POST.get("regime"))
-    unit = get_object_or_404(OrgUnit, pk=request.GET.get("unit") or request.POST.get("unit"))
-    key = request.GET.get("period") or request.POST.get("period") or ""
+    """Open a unit's form for a period: POST creates it when missing. A GET never writes (a link,
+    a prefetch or a crawler must not create forms): it goes to the form when it exists, otherwise
+    it shows a page whose button sends the POST."""
+    source = request.POST if request.method == "POST" else request.GET
+    regime = ReportingRegime.objects.filter(pk=_int_or_none(source.get("regime")) or 0).first()
+    unit = OrgUnit.objects.filter(pk=_int_or_none(source.get("unit")) or 0).first()
+    if regime is None or unit is None:
+        messages.error(request, "Không tìm thấy chế độ báo cáo hoặc đơn vị đã chọn.")
+        return redirect("reporting:index")
+    key = source.get("period") or ""
+    if request.method != "POST":
+        try:
+            period = parse_period_key(key)
+        except ValueError as exc:
+            messages.error(request, str(exc))
+            return redirect("reporting:index")
+        existing = ReportForm.objects.filter(regime=regime, unit=unit, period_key=period.key).first()
+        if existing is not None:
+            return redirect("reporting:form", pk=existing.pk)
+        return render(request, "reporting/open.html", {"regime": regime, "unit": unit, "period": period.key, "label": period.label})
     try:
         form = services.form_open_or_create(user=request.user, regime=regime, unit=unit, period_key=key)
     except (services.ReportingError, ValueError) as exc:
         messages.error(request, getattr(exc, "message", str(exc)))
         return redirect("reporting:index")
     return redirect("reporting:form", pk=form.pk)
+
+
+def _int_or_none(raw: str | None) -> int | None:
+    try:
+        return int(raw) if raw else None
+    except ValueError:
+        return None
 
 
 def _form_or_403(request: HttpRequest, pk: int) -> ReportForm:
