@@ -11,6 +11,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
+from theodoi.accounts import throttle
 from theodoi.accounts.permissions import roles_of
 from theodoi.accounts.selectors import user_for_token
 from theodoi.accounts.tokens import TokenScope, required_scope
@@ -25,11 +26,14 @@ class TokenAuth(HttpBearer):
     the request (a read-only token may read, not write); a token without the scope gets 403."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
+        ip = throttle.client_ip(request)
+        if throttle.is_token_blocked(ip):
+            # A guesser's next guess is refused unread, even a right one, until the window ends.
+            return None
         user = user_for_token(token)
         if user is None:
-            if token:
-                log.info("api token refused: unknown, malformed, expired or revoked (ip %s)",
-                         request.META.get("REMOTE_ADDR"))
+            log.info("api token refused: unknown, malformed, expired or revoked (ip %s)", ip)
+            throttle.note_failed_token(ip)
             return None
         needed = required_scope(request.method or "GET", request.path)
         if needed not in user.token_scopes:

@@ -87,7 +87,8 @@ def test_signing_in_does_not_revoke_tokens(cast: Any) -> None:
     from theodoi.test import PASSWORD
 
     key = bearer_key(cast.planner)
-    assert Client().login(username=cast.planner.username, password=PASSWORD)
+    signed_in = Client().post(reverse("accounts:login"), {"username": cast.planner.username, "password": PASSWORD})
+    assert signed_in.status_code == 302
     assert _bearer(key).get(ME).status_code == 200
 
 
@@ -142,3 +143,17 @@ def test_admin_creates_tokens_through_the_service_and_shows_each_key_once(cast: 
         assert _bearer(key).get(ME).json()["username"] == cast.health_reporter.username
     assert client.get(reverse("admin:accounts_apitoken_changelist")).status_code == 200
     assert all(k not in client.get(reverse("admin:accounts_apitoken_changelist")).content.decode() for k in keys)
+
+
+def test_a_guesser_is_refused_after_the_limit_even_with_a_right_key(cast: Any, settings: Any) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.API_TOKEN_FAILURE_LIMIT = 5
+    key = bearer_key(cast.planner)
+    guesser = Client(REMOTE_ADDR="203.0.113.7")
+    for _ in range(5):
+        assert guesser.get(ME, HTTP_AUTHORIZATION="Bearer td_" + "g" * 43).status_code == 401
+    assert guesser.get(ME, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+    assert Client(REMOTE_ADDR="198.51.100.2", HTTP_AUTHORIZATION=f"Bearer {key}").get(ME).status_code == 200
+    cache.clear()
