@@ -33,6 +33,25 @@ class DocumentMeta:
 
 
 @dataclass(frozen=True)
+class ColumnContext:
+    """What a table says about one value cell, for the attribute precedence of target building.
+
+    The precedence is: the sentence itself, then this (the column header and the row's agency
+    cell), then the enclosing headings, then the document's metadata. `header` is the column's full
+    header path as printed by the readers ("Năm 2024 / Ước thực hiện"); `kind` and `period` are read
+    from it (None where the header does not say); `agency` is the row's agency cell, canonical.
+    `start`/`end` are the value cell's offsets in the canonical text.
+    """
+
+    kind: str | None
+    period: str | None
+    agency: str | None
+    header: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
 class Target:
     """A goal ("target") or a reported result ("actual") with its evidence span."""
 
