@@ -181,3 +181,39 @@ def main() -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# --- scanned pages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("đạt 1.2 00 tỷ đồng", "đạt 1.200 tỷ đồng"),  # a thousands group split by OCR
+    ("tăng 6, 5% và 7 ,0 %", "tăng 6,5% và 7,0%"),  # a decimal split before a percent sign
+    ("3. 100% số xã", "3. 100% số xã"),  # an item number before a figure stays
+    ("ngày 12, 5 xã", "ngày 12, 5 xã"),  # a list, not a decimal
+    ("năm 2024 100 xã và 3 300", "năm 2024 100 xã và 3 300"),  # separate numbers stay apart
+])
+def test_ocr_number_repair_only_touches_number_shapes(raw: str, fixed: str) -> None:
+    from theodoi_extract.readers.ocr import repair_numbers
+
+    assert repair_numbers(raw) == fixed
+
+
+def test_page_confidence_is_the_mean_word_confidence() -> None:
+    from theodoi_extract.readers.ocr import tsv_confidence
+
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = ["1\t1\t0\t0\t0\t0\t0\t0\t100\t100\t-1\t", "5\t1\t1\t1\t1\t1\t0\t0\t9\t9\t90\tTỷ",
+            "5\t1\t1\t1\t1\t2\t0\t0\t9\t9\t70\tlệ", "5\t1\t1\t1\t1\t3\t0\t0\t9\t9\t-1\t "]
+    assert tsv_confidence("\n".join([header, *rows])) == 80.0
+    assert tsv_confidence(header) == 0.0
+
+
+@pytest.mark.skipif(not ocr_available(), reason="tesseract with the vie model is not installed")
+def test_scanned_copy_is_read_with_a_confidence_per_page() -> None:
+    from theodoi_extract.readers import read_path
+
+    result = read_path(TABLES / "tuyenquang-2025-kehoach-bang-scan.pdf")
+    assert result.ocr_pages == (1,)
+    assert len(result.ocr_confidence) == 1 and 50 < result.ocr_confidence[0] <= 100
+    assert "Tuyên Quang" in result.text

@@ -319,9 +319,10 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     if blank and not use_ocr and len(blank) == len(pages):
         raise OcrUnavailableError(f"all {len(pages)} pages lack a text layer and OCR is not installed")
     warnings: list[str] = []
-    ocr_done: list[int] = []
+    read_by_ocr: list[tuple[int, float]] = []
     if use_ocr:
-        ocr_done = _run_ocr(blank)
+        read_by_ocr = _run_ocr(blank)
+    ocr_done = [number for number, _ in read_by_ocr]
     if ocr_done:
         warnings.append(
             f"{_pages_vi(ocr_done)} được đọc bằng OCR (nhận dạng chữ từ ảnh); hãy kiểm tra lại nội dung."
@@ -341,6 +342,7 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
         text="\n".join(texts),
         format="pdf",
         ocr_pages=tuple(ocr_done),
+        ocr_confidence=tuple(conf for _, conf in read_by_ocr),
         warnings=tuple(warnings),
     )
 
@@ -377,15 +379,15 @@ def join_split_row(before: str, after: str) -> tuple[str, str]:
     return head + sep + merged, "\n".join(lines)
 
 
-def _run_ocr(blank: list[_Page]) -> list[int]:
-    """OCR the rendered pages in place; return the numbers of pages that gave text."""
+def _run_ocr(blank: list[_Page]) -> list[tuple[int, float]]:
+    """OCR the rendered pages in place; return (number, confidence) of the pages that gave text."""
     queued = [page for page in blank if page.image is not None]
-    texts = ocr.ocr_images([page.image for page in queued if page.image is not None])
-    done: list[int] = []
-    for page, text in zip(queued, texts, strict=True):
-        if text and text.strip():
-            page.text = text
-            done.append(page.number)
+    results = ocr.ocr_pages([page.image for page in queued if page.image is not None])
+    done: list[tuple[int, float]] = []
+    for page, result in zip(queued, results, strict=True):
+        if result is not None and result.text.strip():
+            page.text = result.text
+            done.append((page.number, result.confidence))
     return done
 
 
