@@ -217,3 +217,15 @@ def test_scanned_copy_is_read_with_a_confidence_per_page() -> None:
     assert result.ocr_pages == (1,)
     assert len(result.ocr_confidence) == 1 and 50 < result.ocr_confidence[0] <= 100
     assert "Tuyên Quang" in result.text
+
+
+def test_row_cut_by_a_page_break_is_mended_and_a_repeated_header_dropped() -> None:
+    from theodoi_extract.readers.pdf import join_split_row
+
+    before = "Bảng 1\nTT | Chỉ tiêu | ĐVT | KH 2025\n1 | Số trạm y tế xã đạt | trạm | 40"
+    after = "2\nTT | Chỉ tiêu | ĐVT | KH 2025\n | chuẩn quốc gia |  | \n2 | Số trường mầm non | trường | 12\nHết"
+    assert join_split_row(before, after) == (
+        "Bảng 1\nTT | Chỉ tiêu | ĐVT | KH 2025\n1 | Số trạm y tế xã đạt chuẩn quốc gia | trạm | 40",
+        "2\n2 | Số trường mầm non | trường | 12\nHết")
+    # a new row with figures is not a continuation
+    assert join_split_row("A | B\n1 | x", "2 | y")[1] == "2 | y"

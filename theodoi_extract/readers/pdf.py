@@ -365,7 +365,7 @@ def join_split_row(before: str, after: str) -> tuple[str, str]:
     k = 1 if lines and lines[0].strip().isdigit() and len(lines) > 1 else 0
     width = last.count("|")
     table_lines = [ln for ln in before.split("\n") if ln.count("|") == width]
-    if k < len(lines) and table_lines and lines[k] == table_lines[0] and not _FIGURE.search(lines[k]):
+    if k < len(lines) and table_lines and lines[k] == table_lines[0]:
         del lines[k]  # the header row, repeated at the top of the page
     if k >= len(lines):
         return before, "\n".join(lines)
