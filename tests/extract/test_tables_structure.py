@@ -229,3 +229,15 @@ def test_row_cut_by_a_page_break_is_mended_and_a_repeated_header_dropped() -> No
         "2\n2 | Số trường mầm non | trường | 12\nHết")
     # a new row with figures is not a continuation
     assert join_split_row("A | B\n1 | x", "2 | y")[1] == "2 | y"
+
+
+def test_two_column_pdf_is_read_column_by_column() -> None:
+    """The LibreOffice PDF of a two-column page gives the figures of its DOCX, in the same order."""
+    pdf = TABLES / "phuyen-2025-hai-cot.pdf"
+    if not pdf.exists():
+        pytest.skip("PDF fixture not generated")
+    from_docx = [(t.value, t.unit) for t in extract_file(TABLES / "phuyen-2025-hai-cot.docx").targets]
+    from_pdf = extract_file(pdf)
+    assert len(from_docx) >= 15
+    assert [(t.value, t.unit) for t in from_pdf.targets] == from_docx
+    assert from_pdf.text.index("2. Thu ngân sách") < from_pdf.text.index("6. Tỷ lệ lao động")

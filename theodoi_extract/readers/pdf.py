@@ -144,7 +144,8 @@ def _page_text(page: Any) -> str:
     """
     tables = _ruled_tables(page)
     if not tables:
-        return str(page.extract_text() or "")
+        columns = _two_column_text(page)
+        return columns if columns is not None else str(page.extract_text() or "")
     from theodoi_extract.tables import grid_lines
 
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
@@ -164,6 +165,48 @@ def _page_text(page: Any) -> str:
         y = bottom
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())
+
+
+MIN_COLUMN_LINES = 8
+
+
+def _two_column_text(page: Any) -> str | None:
+    """A page set in two text columns, read column by column; None for any other page.
+
+    pdfplumber reads a line across the whole page, so two columns come out interleaved line by
+    line. A gutter is a vertical strip (6 pt) in the middle of the page that no word crosses
+    below some height (a full-width title may sit above); each side then needs at least
+    MIN_COLUMN_LINES lines, which running single-column text never leaves uncrossed.
+    """
+    words = page.extract_words()
+    if len(words) < 4 * MIN_COLUMN_LINES:
+        return None
+    width = float(page.width)
+    for x in range(int(width * 0.35), int(width * 0.65), 2):
+        crossing = [w for w in words if w["x0"] < x + 3 and w["x1"] > x - 3]
+        split = max((w["bottom"] for w in crossing), default=0.0)
+        below = [w for w in words if w["top"] >= split]
+        left = {round(w["top"]) for w in below if w["x1"] <= x - 3}
+        right = {round(w["top"]) for w in below if w["x0"] >= x + 3}
+        if len(left) >= MIN_COLUMN_LINES and len(right) >= MIN_COLUMN_LINES:
+            return "\n".join(t for t in (_text_in(page, 0, width, 0, split), _text_in(page, 0, x, split, None),
+                                          _text_in(page, x, width, split, None)) if t.strip())
+    return None
+
+
+def _text_in(page: Any, x0: float, x1: float, top: float, bottom: float | None) -> str:
+    """Text of the characters whose centre lies in the box (bottom None: to the page's end)."""
+    low = float(page.height) + 1 if bottom is None else bottom
+
+    def inside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return x0 <= cx < x1 and top <= cy < low
+
+    if low - top < 1:
+        return ""
+    return str(page.filter(inside).extract_text() or "")
 
 
 def _ruled_tables(page: Any) -> list[Any]:

@@ -259,6 +259,41 @@ META = {
 }
 
 
+PHUYEN_TWO_COLUMNS = [
+    "1. Phấn đấu tốc độ tăng trưởng kinh tế đạt từ 7% trở lên so với năm trước.",
+    "2. Thu ngân sách nhà nước trên địa bàn đạt 5.400 tỷ đồng, trong đó thu nội địa chiếm phần lớn.",
+    "3. Tỷ lệ hộ nghèo giảm còn dưới 2,5% theo chuẩn nghèo đa chiều của giai đoạn mới.",
+    "4. Số bác sĩ trên một vạn dân đạt 12 bác sĩ; số giường bệnh đạt 32 giường bệnh trên vạn dân.",
+    "5. Tỷ lệ che phủ rừng đạt 44,5% vào cuối năm; trồng mới 3.000 ha rừng tập trung.",
+    "6. Tỷ lệ lao động qua đào tạo đạt 70%, trong đó có bằng cấp, chứng chỉ đạt 30%.",
+    "7. Kim ngạch xuất khẩu hàng hóa đạt 420 triệu USD, tăng so với năm trước.",
+    "8. Đón 5,2 triệu lượt khách du lịch; doanh thu từ du lịch đạt 9.800 tỷ đồng.",
+    "9. Có thêm 6 xã đạt chuẩn nông thôn mới và 2 xã đạt chuẩn nông thôn mới nâng cao.",
+    "10. Tỷ lệ trường học đạt chuẩn quốc gia đạt 75%; tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.",
+]
+
+
+def two_column_docx() -> bytes:
+    """A plan page set in two text columns (a newsletter-like layout) under a full-width title."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN - MỤC TIÊU NĂM 2025")
+    sect_pr = document.sections[0]._sectPr
+    cols = sect_pr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        sect_pr.append(cols)
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), "720")
+    for line in PHUYEN_TWO_COLUMNS:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def to_pdf(source: Path, out_dir: Path) -> Path | None:
     soffice = shutil.which("soffice")
     if soffice is None:
@@ -300,6 +335,9 @@ def main() -> None:
         pdf = to_pdf(path, HERE)
         if pdf is not None and doc is TUYENQUANG:
             to_scan(pdf, HERE / f"{doc.name}-scan.pdf")
+    two = HERE / "phuyen-2025-hai-cot.docx"
+    two.write_bytes(two_column_docx())
+    to_pdf(two, HERE)
     print("written:", ", ".join(sorted(p.name for p in HERE.iterdir() if p.suffix in {".docx", ".pdf", ".json"})))
 
 
