@@ -182,7 +182,15 @@ def _two_column_text(page: Any) -> str | None:
     if len(words) < 4 * MIN_COLUMN_LINES:
         return None
     width = float(page.width)
+    # cheap pre-filter: a gutter must be free of every word in the page's lower half
+    half = float(page.height) / 2
+    covered = bytearray(int(width) + 8)
+    for w in words:
+        if w["top"] >= half:
+            covered[max(0, int(w["x0"]) - 3):int(w["x1"]) + 4] = b"\x01" * (int(w["x1"]) + 4 - max(0, int(w["x0"]) - 3))
     for x in range(int(width * 0.35), int(width * 0.65), 2):
+        if covered[x]:
+            continue
         crossing = [w for w in words if w["x0"] < x + 3 and w["x1"] > x - 3]
         split = max((w["bottom"] for w in crossing), default=0.0)
         below = [w for w in words if w["top"] >= split]
