@@ -3,6 +3,11 @@
 In a table the unit sits in its own column ("Đơn vị tính") and the column header says whether a
 figure is a plan or a result and for which year ("Kế hoạch năm 2022", "Ước thực hiện 2021"), so
 table figures are read by column, not by the prose rules (which skip table lines).
+
+Readers that know a table's cell grid (DOCX gridSpan/vMerge, PDF ruling lines) print it through
+`grid_lines`: a multi-row merged header becomes one header line whose cells are full header paths
+("Năm 2024 / Ước thực hiện"), so every body cell knows its column's year and kind; body cells
+covered by a merge print empty so the columns stay aligned with the header.
 """
 
 from __future__ import annotations
@@ -12,13 +17,84 @@ from dataclasses import dataclass
 from functools import cache
 
 from theodoi_extract import agencies, vocabulary
-from theodoi_extract.model import DocumentMeta, Target
+from theodoi_extract.model import ColumnContext, DocumentMeta, Target
 from theodoi_extract.numbers import NUMBER, canonical_unit, comparator_before, find_quantities, parse_number
 
 _ROW_RE = re.compile(r"^[^\n]*\S[ \t]*\|[ \t]*\S[^\n]*$", re.MULTILINE)
 _CELL_NUMBER_RE = re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})(?:\s*[-–]\s*(?P<m>{NUMBER}))?(?![.,]?\d)")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
 _STT_RE = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,3}(?:\.\d{1,2})*|[a-zđ])[.)]?\s*$")
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One position of a table grid; a merged cell gives every position it covers the same owner."""
+
+    owner: int
+    text: str
+
+
+HEADER_SEPARATOR = " / "
+_FIGURE_RE = re.compile(r"\d")
+_MONTHS_RE = re.compile(r"\d{1,2}\s*tháng", re.IGNORECASE)
+
+
+def grid_lines(grid: list[list[GridCell]]) -> list[str]:
+    """Print a table grid as "a | b | c" lines, its merged header rows flattened into one line.
+
+    The header is row 0, plus each next row that a header cell reaches down into (vertical merge)
+    or that splits a horizontally merged header cell into sub-columns, as long as that row holds
+    no figure. Each column's header is the path of the distinct header texts above it, top to
+    bottom. Body positions covered by a merge (other than the merged cell's own first position)
+    print empty; rows with no text are left out.
+    """
+    width = max((len(r) for r in grid), default=0)
+    rows = [r + [GridCell(-1 - i, "")] * (width - len(r)) for i, r in enumerate(grid)]
+    depth = _header_depth(rows, width)
+    lines: list[str] = []
+    if depth:
+        paths = []
+        for c in range(width):
+            parts: list[str] = []
+            for r in range(depth):
+                t = rows[r][c].text
+                if t and t not in parts:
+                    parts.append(t)
+            paths.append(HEADER_SEPARATOR.join(parts))
+        if any(paths):
+            lines.append(" | ".join(paths))
+    seen: set[int] = set()
+    for r in range(depth):
+        seen.update(cell.owner for cell in rows[r])
+    for row in rows[depth:]:
+        texts = []
+        for cell in row:
+            texts.append("" if cell.owner in seen else cell.text)
+            seen.add(cell.owner)
+        if any(texts):
+            lines.append(" | ".join(texts))
+    return lines
+
+
+def _header_depth(rows: list[list[GridCell]], width: int) -> int:
+    """How many leading rows form the header (0 when row 0 already holds figures)."""
+    if not rows or any(_is_figure_cell(c.text) for c in rows[0]):
+        return 0
+    depth = 1
+    while depth < len(rows):
+        above, row = rows[depth - 1], rows[depth]
+        reaches_down = any(row[c].owner == above[c].owner for c in range(width))
+        splits = any(above[c].owner == above[c + 1].owner and row[c].owner != row[c + 1].owner
+                     for c in range(width - 1))
+        if not (reaches_down or splits) or any(_is_figure_cell(c.text) for c in row):
+            break
+        depth += 1
+    return depth
+
+
+def _is_figure_cell(text: str) -> bool:
+    """A cell holding a number that is not a year: the body has begun."""
+    return bool(_FIGURE_RE.search(_YEAR_RE.sub("", _MONTHS_RE.sub("", text))))
 
 
 @dataclass(frozen=True)
@@ -72,9 +148,12 @@ def _is_header(cells: list[Cell]) -> bool:
 def _columns(header: list[Cell], meta: DocumentMeta) -> list[Column]:
     cols: list[Column] = []
     seen_indicator = False
-    for cell in header:
+    for i, cell in enumerate(header):
         t = f" {cell.text.lower()} "
-        if any(w in t for w in _cue("table_agency")):
+        prev = header[i - 1].text if i else None
+        if seen_indicator and cols[-1].role == "indicator" and (not cell.text.strip() or cell.text == prev):
+            cols.append(Column("indicator"))  # a merged "Chỉ tiêu" over a group column and the name column
+        elif any(w in t for w in _cue("table_agency")):
             cols.append(Column("agency"))
         elif any(w.strip() == t.strip() or w in t for w in _cue("table_unit")) and "chủ trì" not in t:
             cols.append(Column("unit"))
@@ -86,12 +165,27 @@ def _columns(header: list[Cell], meta: DocumentMeta) -> list[Column]:
         elif any(w in t for w in _cue("table_skip")):
             cols.append(Column("skip"))
         else:
-            kind = "actual" if any(w in t for w in _cue("table_actual")) else (
-                "target" if any(w in t for w in _cue("table_target")) else None)
-            y = _YEAR_RE.search(t)
-            period = (f"{y.group(1)}-{y.group(2)}" if y.group(2) else y.group(1)) if y else None
+            kind, period = _path_kind_period(cell.text)
             cols.append(Column("value", kind, period))
     return cols
+
+
+def _path_kind_period(header: str) -> tuple[str | None, str | None]:
+    """Kind and year of a value column from its header path: the deepest part that says wins.
+
+    "Năm 2024 / Kế hoạch" is a 2024 target, "Kế hoạch năm 2025 / Ước thực hiện" an estimate of
+    the 2025 result: the sub-column names the kind, a year may sit in the parent.
+    """
+    kind = period = None
+    for part in header.lower().split(HEADER_SEPARATOR):
+        t = f" {part.strip()} "
+        part_kind = "actual" if any(w in t for w in _cue("table_actual")) else (
+            "target" if any(w in t for w in _cue("table_target")) else None)
+        kind = part_kind or kind
+        y = _YEAR_RE.search(t)
+        if y:
+            period = f"{y.group(1)}-{y.group(2)}" if y.group(2) else y.group(1)
+    return kind, period
 
 
 def _guess_columns(cells: list[Cell]) -> list[Column]:
@@ -121,39 +215,96 @@ def _is_unit(text: str) -> bool:
     return bool(q) and q[0].start == 0 and q[0].end == len(cleaned) + 2
 
 
+_NUMBERING_CELL_RE = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?(?:\s*[=+\-*/x]\s*\(?(?:\d{1,2}|[A-Z])\)?)*$")
+
+
+def _is_numbering_row(cells: list[Cell]) -> bool:
+    """The "(1) | (2) | (3)" or "A | B | 1 | 2 | 3=2/1" row printed under many headers."""
+    texts = [c.text for c in cells if c.text]
+    return len(texts) >= 3 and all(_NUMBERING_CELL_RE.match(t) for t in texts)
+
+
+@dataclass(frozen=True)
+class _Row:
+    indicator: Cell
+    unit: str
+    agency: str | None
+    values: list[tuple[Cell, ColumnContext]]
+
+
+def cell_contexts(text: str, meta: DocumentMeta) -> list[ColumnContext]:
+    """The column context of every value cell that holds text, in table order.
+
+    This is what the table layout says about a cell (kind and year from its column's header
+    path, agency from the row's agency column); target building ranks it below the sentence and
+    above the headings and the metadata.
+    """
+    return [ctx for row in _rows(text, meta) for _cell, ctx in row.values]
+
+
 def extract_table_targets(text: str, meta: DocumentMeta) -> list[Target]:
     """Figures of every table row, one target per numeric value cell."""
     out: list[Target] = []
+    for row in _rows(text, meta):
+        for cell, ctx in row.values:
+            t = _cell_target(text, cell, ctx, row.indicator, row.unit, meta)
+            if t is not None:
+                out.append(t)
+    return out
+
+
+def _rows(text: str, meta: DocumentMeta) -> list[_Row]:
+    """Body rows of every table with their indicator, unit and value cells in context.
+
+    An empty agency cell takes the agency of the row above in the same table: a vertically
+    merged "Cơ quan chủ trì" cell prints only in its first row.
+    """
+    out: list[_Row] = []
     header_cols: list[Column] | None = None
+    header: list[Cell] = []
     prev_end = -2
+    agency_above: str | None = None
     for cells in table_rows(text):
         if cells[0].start - prev_end > 2 + 200:
-            header_cols = None
+            header_cols, agency_above = None, None
         prev_end = cells[-1].end
         if _is_header(cells):
-            header_cols = _columns(cells, meta)
+            header_cols, header, agency_above = _columns(cells, meta), cells, None
             continue
-        cols = header_cols if header_cols and len(header_cols) == len(cells) else _guess_columns(cells)
-        out.extend(_row_targets(text, cells, cols, meta))
+        if _is_numbering_row(cells):
+            continue
+        if header_cols and len(header_cols) == len(cells):
+            cols, heads = header_cols, [h.text for h in header]
+        else:
+            cols, heads = _guess_columns(cells), [""] * len(cells)
+        row = _row(cells, cols, heads, agency_above)
+        if row is not None:
+            agency_above = row.agency
+            out.append(row)
     return out
 
 
-def _row_targets(text: str, cells: list[Cell], cols: list[Column], meta: DocumentMeta) -> list[Target]:
-    indicator = next((c for c, col in zip(cells, cols, strict=False) if col.role == "indicator"), None)
+def _row(cells: list[Cell], cols: list[Column], heads: list[str], agency_above: str | None) -> _Row | None:
+    # a merged "Chỉ tiêu" header may cover a group column and the name column: the name is the
+    # last wordy cell under it
+    names = [c for c, col in zip(cells, cols, strict=False) if col.role == "indicator" and _WORDY_RE.search(c.text)]
     unit_cell = next((c for c, col in zip(cells, cols, strict=False) if col.role == "unit"), None)
-    agency_cell = next((c for c, col in zip(cells, cols, strict=False) if col.role == "agency"), None)
-    if indicator is None or not indicator.text:
-        return []
+    agency_col = next((i for i, col in enumerate(cols) if col.role == "agency"), None)
+    if not names:
+        return None
+    indicator = names[-1]
     unit = canonical_unit(unit_cell.text.strip(" ()")) if unit_cell and unit_cell.text else _unit_in(indicator.text)
-    agency = agencies.canonical(agency_cell.text) if agency_cell and agency_cell.text else None
-    out = []
-    for cell, col in zip(cells, cols, strict=False):
-        if col.role != "value" or not cell.text:
-            continue
-        t = _cell_target(text, cell, col, indicator, unit, agency, meta)
-        if t is not None:
-            out.append(t)
-    return out
+    agency: str | None = None
+    if agency_col is not None:
+        agency_text = cells[agency_col].text
+        agency = agencies.canonical(agency_text) if agency_text else agency_above
+    values = [(cell, ColumnContext(col.kind, col.period, agency, head, cell.start, cell.end))
+              for cell, col, head in zip(cells, cols, heads, strict=False) if col.role == "value" and cell.text]
+    return _Row(indicator, unit, agency, values)
+
+
+_TRAILING_PAREN_RE = re.compile(r"\s*\(([^()]{1,25})\)\s*$")
+_WORDY_RE = re.compile(r"[^\W\d]{2,}")
 
 
 def _unit_in(indicator: str) -> str:
@@ -161,7 +312,7 @@ def _unit_in(indicator: str) -> str:
     return canonical_unit(m.group(1)) if m and _is_unit(m.group(1)) else ""
 
 
-def _cell_target(text: str, cell: Cell, col: Column, indicator: Cell, unit: str, agency: str | None,
+def _cell_target(text: str, cell: Cell, ctx: ColumnContext, indicator: Cell, unit: str,
                  meta: DocumentMeta) -> Target | None:
     inline = list(find_quantities(cell.text))
     if inline:
@@ -177,9 +328,14 @@ def _cell_target(text: str, cell: Cell, col: Column, indicator: Cell, unit: str,
         value_max = parse_number(m.group("m")) if m.group("m") else None
         comparator = "between" if value_max is not None else (comparator_before(cell.text, m.start(), 0) or "=")
         num_start, num_end = cell.start + m.start(), cell.start + m.end()
-    kind = col.kind or ("actual" if meta.kind == "bao_cao" else "target")
-    period = col.period or _default_period(kind, meta)
-    name = re.sub(r"\s*\([^()]{1,25}\)\s*$", "", _STT_RE.sub("", indicator.text)).strip() or indicator.text
+    kind = ctx.kind or ("actual" if meta.kind == "bao_cao" else "target")
+    period = ctx.period or _default_period(kind, meta)
+    agency = ctx.agency
+    name = _STT_RE.sub("", indicator.text).strip()
+    paren = _TRAILING_PAREN_RE.search(name)
+    if paren and _is_unit(paren.group(1)):  # "Tỷ lệ che phủ rừng (%)": the unit, not the name
+        name = name[:paren.start()].rstrip()
+    name = name or indicator.text
     # the span runs from the indicator cell to the number (a row may put the number first)
     return Target(kind, name, comparator, value, value_max, unit, period, agency, min(indicator.start, num_start),
                   max(num_end, num_start + 1), text[num_start:num_end])

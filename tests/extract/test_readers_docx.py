@@ -54,9 +54,9 @@ def test_paragraphs_and_tables_in_reading_order() -> None:
     assert result.text.split("\n") == [
         "KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026",
         "I. Các chỉ tiêu chủ yếu",
-        "Chỉ tiêu | Năm 2026",  # horizontally merged cell once
+        "Chỉ tiêu | Chỉ tiêu | Năm 2026",  # a merged header cell heads each column it covers
         "Kinh tế | GRDP | 8%",
-        " | Thu ngân sách | 5.000 tỷ đồng",  # vertically merged cell not repeated, column kept
+        " | Thu ngân sách | 5.000 tỷ đồng",  # a vertically merged body cell is not repeated, column kept
         "II. Nhiệm vụ và giải pháp",
     ]
 

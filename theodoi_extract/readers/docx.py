@@ -3,8 +3,10 @@
 A plan's targets often live in tables, and which heading a table sits under matters, so the body
 is walked as one sequence of block items (w:p and w:tbl, also inside content controls) instead of
 python-docx's separate `paragraphs` and `tables` lists. Each table row becomes one line, its cells
-joined by " | " (a horizontally merged cell appears once; the lower parts of a vertically merged
-cell are empty so columns stay aligned).
+joined by " | ", laid out on the table's grid (w:gridSpan, w:vMerge, w:gridBefore) and printed by
+`tables.grid_lines`: a multi-row merged header becomes one line of full header paths ("Năm 2024 /
+Ước thực hiện"), and body positions covered by a merged cell print empty, so every value cell
+stays under its column.
 
 A .docx is a zip, so before anything is inflated we check the central directory: declared
 uncompressed sizes and compression ratios bound memory against zip bombs (zipfile never inflates
@@ -39,6 +41,8 @@ W_T, W_TAB, W_BR, W_CR, W_NB_HYPHEN = (_W + t for t in ("t", "tab", "br", "cr", 
 W_TXBX_CONTENT, W_TCPR, W_VMERGE, W_VAL, W_TYPE = (
     _W + t for t in ("txbxContent", "tcPr", "vMerge", "val", "type")
 )
+W_GRIDSPAN, W_TRPR, W_GRIDBEFORE = (_W + t for t in ("gridSpan", "trPr", "gridBefore"))
+MAX_SPAN = 64  # a hostile gridSpan must not blow the grid up
 # Subtrees whose text is not part of what the reader sees: deleted revisions, field codes,
 # properties, and the VML fallback copy of drawings (the mc:Choice copy is read instead).
 _SKIPPED = frozenset(
@@ -170,20 +174,46 @@ def _block_lines(container: Any) -> Iterator[str]:
 
 
 def _table_lines(tbl: Any) -> Iterator[str]:
+    from theodoi_extract.tables import GridCell, grid_lines
+
+    grid: list[list[GridCell]] = []
+    owners = 0
     for tr in _unwrapped(tbl):
         if tr.tag != W_TR:
             continue
-        cells = [_cell_text(tc) for tc in _unwrapped(tr) if tc.tag == W_TC]
-        if any(cells):
-            yield " | ".join(cells)
+        row: list[GridCell] = []
+        for _ in range(_int_val(tr.find(W_TRPR), W_GRIDBEFORE)):
+            owners += 1
+            row.append(GridCell(owners, ""))
+        for tc in _unwrapped(tr):
+            if tc.tag != W_TC:
+                continue
+            props = tc.find(W_TCPR)
+            span = max(1, min(MAX_SPAN, _int_val(props, W_GRIDSPAN) or 1))
+            merge = props.find(W_VMERGE) if props is not None else None
+            col = len(row)
+            above = grid[-1][col] if grid and col < len(grid[-1]) else None
+            if merge is not None and merge.get(W_VAL, "continue") == "continue" and above is not None:
+                cell = above  # the lower part of a vertically merged cell
+            else:
+                owners += 1
+                cell = GridCell(owners, _cell_text(tc))
+            row.extend([cell] * span)
+        grid.append(row)
+    yield from grid_lines(grid)
+
+
+def _int_val(props: Any, tag: str) -> int:
+    """The integer w:val of a child property (gridSpan, gridBefore), 0 when absent or bad."""
+    element = props.find(tag) if props is not None else None
+    try:
+        return int(element.get(W_VAL)) if element is not None else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def _cell_text(tc: Any) -> str:
-    """One-line text of a cell; empty for the continuation of a vertically merged cell."""
-    props = tc.find(W_TCPR)
-    merge = props.find(W_VMERGE) if props is not None else None
-    if merge is not None and merge.get(W_VAL, "continue") == "continue":
-        return ""
+    """One-line text of a cell."""
     return " ".join(" ".join(line.split()) for line in _block_lines(tc) if line.strip())
 
 

@@ -119,7 +119,7 @@ def _numbered(pages: Iterable[Any]) -> Iterable[tuple[int, Any]]:
 
 def _plumber_page(page: Any, number: int, reader: Any, image_dir: Path | None) -> _Page:
     try:
-        text = page.extract_text() or ""
+        text = _page_text(page)
     except Exception:  # a broken content stream on one page: try pypdf for that page
         text = _pypdf_page_text(reader, number)
     result = _classify(number, text)
@@ -131,6 +131,161 @@ def _plumber_page(page: Any, number: int, reader: Any, image_dir: Path | None) -
         result.image = _render_plumber(page, image_dir / f"page-{number}.png")
     page.close()  # drop pdfplumber's per-page caches: memory stays per page
     return result
+
+
+def _page_text(page: Any) -> str:
+    """The page's text with its ruled tables printed as "a | b | c" rows.
+
+    LibreOffice and Word draw a table's cell borders as lines; pdfplumber's table finder turns
+    them into cell boxes. A cell's words are joined in reading order whatever line they wrap
+    onto, so an indicator written over three lines stays in the row of its figures. Text above,
+    between and below the tables is read band by band, so the page keeps its reading order.
+    Pages without a ruled table are read exactly as before.
+    """
+    tables = _ruled_tables(page)
+    if not tables:
+        columns = _two_column_text(page)
+        return columns if columns is not None else str(page.extract_text() or "")
+    from theodoi_extract.tables import grid_lines
+
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    bands: list[tuple[float, float, list[Any]]] = []  # vertical ranges holding tables, top to bottom
+    for table in sorted(tables, key=lambda t: t.bbox[1]):
+        top, bottom = table.bbox[1], table.bbox[3]
+        if bands and top < bands[-1][1]:
+            bands[-1] = (bands[-1][0], max(bands[-1][1], bottom), [*bands[-1][2], table])
+        else:
+            bands.append((top, bottom, [table]))
+    parts: list[str] = []
+    y = 0.0
+    for top, bottom, in_band in bands:
+        parts.append(_text_between(page, y, top))
+        for table in sorted(in_band, key=lambda t: t.bbox[0]):
+            parts.extend(grid_lines(_table_grid(table, words)))
+        y = bottom
+    parts.append(_text_between(page, y, float(page.height) + 1))
+    return "\n".join(p for p in parts if p.strip())
+
+
+MIN_COLUMN_LINES = 8
+
+
+def _two_column_text(page: Any) -> str | None:
+    """A page set in two text columns, read column by column; None for any other page.
+
+    pdfplumber reads a line across the whole page, so two columns come out interleaved line by
+    line. A gutter is a vertical strip (6 pt) in the middle of the page that no word crosses
+    below some height (a full-width title may sit above); each side then needs at least
+    MIN_COLUMN_LINES lines, which running single-column text never leaves uncrossed.
+    """
+    words = page.extract_words()
+    if len(words) < 4 * MIN_COLUMN_LINES:
+        return None
+    width = float(page.width)
+    # cheap pre-filter: a gutter must be free of every word in the page's lower half
+    half = float(page.height) / 2
+    covered = bytearray(int(width) + 8)
+    for w in words:
+        if w["top"] >= half:
+            covered[max(0, int(w["x0"]) - 3):int(w["x1"]) + 4] = b"\x01" * (int(w["x1"]) + 4 - max(0, int(w["x0"]) - 3))
+    for x in range(int(width * 0.35), int(width * 0.65), 2):
+        if covered[x]:
+            continue
+        crossing = [w for w in words if w["x0"] < x + 3 and w["x1"] > x - 3]
+        split = max((w["bottom"] for w in crossing), default=0.0)
+        below = [w for w in words if w["top"] >= split]
+        left = {round(w["top"]) for w in below if w["x1"] <= x - 3}
+        right = {round(w["top"]) for w in below if w["x0"] >= x + 3}
+        if len(left) >= MIN_COLUMN_LINES and len(right) >= MIN_COLUMN_LINES:
+            return "\n".join(t for t in (_text_in(page, 0, width, 0, split), _text_in(page, 0, x, split, None),
+                                          _text_in(page, x, width, split, None)) if t.strip())
+    return None
+
+
+def _text_in(page: Any, x0: float, x1: float, top: float, bottom: float | None) -> str:
+    """Text of the characters whose centre lies in the box (bottom None: to the page's end)."""
+    low = float(page.height) + 1 if bottom is None else bottom
+
+    def inside(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return x0 <= cx < x1 and top <= cy < low
+
+    if low - top < 1:
+        return ""
+    return str(page.filter(inside).extract_text() or "")
+
+
+def _ruled_tables(page: Any) -> list[Any]:
+    """Ruled tables of at least 2 x 2 cells (a lone framed box is not a table)."""
+    try:
+        found = page.find_tables()
+    except Exception:  # a broken drawing on one page: read its text without tables
+        return []
+    return [t for t in found if len(t.rows) >= 2 and max((len(r.cells) for r in t.rows), default=0) >= 2]
+
+
+def _text_between(page: Any, top: float, bottom: float) -> str:
+    """Text of the characters whose vertical centre lies in [top, bottom): a line just under a
+    table whose glyph boxes touch the table's bottom border is still read."""
+    if bottom - top < 1:
+        return ""
+
+    def inside(obj: dict[str, Any]) -> bool:
+        return obj.get("object_type") != "char" or top <= (obj["top"] + obj["bottom"]) / 2 < bottom
+
+    return str(page.filter(inside).extract_text() or "")
+
+
+def _table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:
+    """The table's grid positions, each owned by the cell box that covers it, with its words."""
+    from theodoi_extract.tables import GridCell
+
+    cells = list(table.cells)
+    xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+    texts = _cell_texts(cells, words)
+    grid = [[GridCell(-1 - r * len(xs) - c, "") for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
+    for owner, (x0, top, x1, bottom) in enumerate(cells):
+        for r in range(_index(ys, top), _index(ys, bottom)):
+            for c in range(_index(xs, x0), _index(xs, x1)):
+                grid[r][c] = GridCell(owner, texts[owner])
+    return grid
+
+
+def _edges(values: list[float], tolerance: float = 2.0) -> list[float]:
+    """Cell border positions with near-equal ones (within `tolerance` points) merged."""
+    edges: list[float] = []
+    for v in sorted(values):
+        if not edges or v - edges[-1] > tolerance:
+            edges.append(v)
+    return edges
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]]) -> list[str]:
+    """Each cell's words by their centre, in reading order, wrapped lines joined with a space."""
+    inside: list[list[dict[str, Any]]] = [[] for _ in cells]
+    for w in words:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        for i, (x0, top, x1, bottom) in enumerate(cells):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                inside[i].append(w)
+                break
+    out = []
+    for found in inside:
+        lines: list[list[dict[str, Any]]] = []
+        for w in sorted(found, key=lambda w: (w["top"], w["x0"])):
+            if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2:
+                lines[-1].append(w)
+            else:
+                lines.append([w])
+        out.append(" ".join(w["text"] for line in lines for w in sorted(line, key=lambda w: w["x0"])))
+    return out
 
 
 def _read_pages_pypdf(data: bytes, reader: Any, image_dir: Path | None) -> list[_Page]:
@@ -215,9 +370,10 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     if blank and not use_ocr and len(blank) == len(pages):
         raise OcrUnavailableError(f"all {len(pages)} pages lack a text layer and OCR is not installed")
     warnings: list[str] = []
-    ocr_done: list[int] = []
+    read_by_ocr: list[tuple[int, float]] = []
     if use_ocr:
-        ocr_done = _run_ocr(blank)
+        read_by_ocr = _run_ocr(blank)
+    ocr_done = [number for number, _ in read_by_ocr]
     if ocr_done:
         warnings.append(
             f"{_pages_vi(ocr_done)} được đọc bằng OCR (nhận dạng chữ từ ảnh); hãy kiểm tra lại nội dung."
@@ -229,23 +385,60 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     odd_fonts = [page.number for page in pages if page.undecodable_font]
     if odd_fonts:
         warnings.append(f"{_pages_vi(odd_fonts)} dùng phông chữ không giải mã được thành chữ.")
+    texts = [page.text for page in pages]
+    for i in range(1, len(pages)):
+        if not pages[i - 1].needs_ocr and not pages[i].needs_ocr:
+            texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i])
     return ReadResult(
-        text="\n".join(page.text for page in pages),
+        text="\n".join(texts),
         format="pdf",
         ocr_pages=tuple(ocr_done),
+        ocr_confidence=tuple(conf for _, conf in read_by_ocr),
         warnings=tuple(warnings),
     )
 
 
-def _run_ocr(blank: list[_Page]) -> list[int]:
-    """OCR the rendered pages in place; return the numbers of pages that gave text."""
+_FIGURE = re.compile(r"\d")
+
+
+def join_split_row(before: str, after: str) -> tuple[str, str]:
+    """Mend a table row that a page break cut in two, and drop a header repeated on the new page.
+
+    When a page ends with a table row and the next page's table (first line, or second after a
+    lone page number) repeats the header row of that table, the repeat goes. When its first row
+    then has an empty first cell, no figure and as many cells as the row before the break, it is
+    the rest of that row's wrapped cells: each cell's words are appended to the cell above.
+    """
+    head, sep, last = before.rpartition("\n")
+    if "|" not in last or "|" not in after:
+        return before, after
+    lines = after.split("\n")
+    k = 1 if lines and lines[0].strip().isdigit() and len(lines) > 1 else 0
+    width = last.count("|")
+    table_lines = [ln for ln in before.split("\n") if ln.count("|") == width]
+    if k < len(lines) and table_lines and lines[k] == table_lines[0]:
+        del lines[k]  # the header row, repeated at the top of the page
+    if k >= len(lines):
+        return before, "\n".join(lines)
+    first = lines[k]
+    cells = first.split(" | ")
+    above = last.split(" | ")
+    if first.count("|") != width or len(cells) != len(above) or cells[0].strip() or _FIGURE.search(first):
+        return before, "\n".join(lines)
+    merged = " | ".join(" ".join(p for p in (a.strip(), b.strip()) if p) for a, b in zip(above, cells, strict=True))
+    del lines[k]
+    return head + sep + merged, "\n".join(lines)
+
+
+def _run_ocr(blank: list[_Page]) -> list[tuple[int, float]]:
+    """OCR the rendered pages in place; return (number, confidence) of the pages that gave text."""
     queued = [page for page in blank if page.image is not None]
-    texts = ocr.ocr_images([page.image for page in queued if page.image is not None])
-    done: list[int] = []
-    for page, text in zip(queued, texts, strict=True):
-        if text and text.strip():
-            page.text = text
-            done.append(page.number)
+    results = ocr.ocr_pages([page.image for page in queued if page.image is not None])
+    done: list[tuple[int, float]] = []
+    for page, result in zip(queued, results, strict=True):
+        if result is not None and result.text.strip():
+            page.text = result.text
+            done.append((page.number, result.confidence))
     return done
 
 

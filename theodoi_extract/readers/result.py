@@ -16,5 +16,6 @@ class ReadResult:
     text: str  # canonical text: NFC-normalised
     format: str  # "txt" | "docx" | "pdf"
     ocr_pages: tuple[int, ...] = ()  # 1-based pages read by OCR
+    ocr_confidence: tuple[float, ...] = ()  # Tesseract's mean word confidence (0-100), one per ocr_pages entry
     encoding: str | None = None  # detected source encoding for txt ("utf-8", "utf-16", "tcvn3", "vni", ...)
     warnings: tuple[str, ...] = ()  # Vietnamese notes for the user
