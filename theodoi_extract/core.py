@@ -76,7 +76,9 @@ def _table_decisions(target: Target, columns: list[ColumnContext], text: str, in
                      blocks: list[Block], meta: DocumentMeta) -> Target:
     """Kind, period and agency of a table figure by the one precedence (`context`): its column,
     then the enclosing headings and agency block, then the metadata."""
-    column = next((c for c in columns if target.start <= c.start < target.end or c.start <= target.start < c.end), None)
+    # The value cell is where the figure's span ends (a table target runs from its indicator to its number).
+    column = next((c for c in columns if c.start < target.end <= c.end), None) or next(
+        (c for c in columns if target.start <= c.start < target.end or c.start <= target.start < c.end), None)
     heading_kind = heading_period = heading_agency = None
     for h in reversed(index.containing(target.start)):
         label = " ".join(text[h.start:h.line_end].split())[:90]
