@@ -60,13 +60,6 @@ class AuditInline(admin.TabularInline):
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
 def _run_step(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet[ReportForm],
               step: Callable[..., Any], done: str) -> None:
     """Take one workflow step on each selected form through the reporting service, as the pages do:
