@@ -19,88 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scoring import _agency
+from scoring import score as _score
 
 from theodoi_extract import Extraction, extract_file
 
 UNSEEN = Path(__file__).parent / "samples" / "unseen"
-SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 DOCS = sorted(p.stem for p in UNSEEN.glob("*.json"))
-
-
-def _magnitude(value: float | None, unit: str | None) -> float | None:
-    if value is None:
-        return None
-    scale = 1.0
-    for w in (unit or "").lower().split():
-        scale *= SCALE.get(w, 1.0)
-    return float(value) * scale
-
-
-def _base_unit(unit: str | None) -> str:
-    u = re.sub(r"\s*/\s*", "/", unicodedata.normalize("NFC", unit or "").lower())
-    u = re.sub(r"(/người)?(/năm)?$", "", u.strip())
-    return " ".join(w for w in u.split() if w not in SCALE)
-
-
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
-
-
-def _agency(s: str | None) -> str:
-    s = unicodedata.normalize("NFC", s or "").lower()
-    s = re.sub(r"\b(giám đốc|trưởng ban|chánh|cục trưởng|chủ tịch|thủ trưởng|chỉ huy trưởng)\b", "", s)
-    return " ".join(re.findall(r"\w+", s))
-
-
-def _prf(tp: int, n_pred: int, n_gold: int) -> float:
-    p = tp / n_pred if n_pred else (1.0 if not n_gold else 0.0)
-    r = tp / n_gold if n_gold else 1.0
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _anchor(text: str, item: dict[str, Any]) -> int:
-    ctx = item["context"]
-    assert text.count(ctx) == 1, f"context {ctx!r} must occur once"
-    return text.index(ctx) + ctx.index(item["number_text"])
 
 
 def score(name: str) -> dict[str, Any]:
     """Scores of one unseen document: F1, strict F1, the misses and the wrong attributes."""
-    gold = json.loads((UNSEEN / f"{name}.json").read_text(encoding="utf-8"))
-    ex = extract_file(UNSEEN / gold["document"])
-    pred = [t.to_dict() if hasattr(t, "to_dict") else t for t in ex.to_dict()["targets"]]
-    used: set[int] = set()
-    tp = strict = 0
-    problems: list[str] = []
-    for g in gold["targets"]:
-        anchor = _anchor(ex.text, g)
-        gm, gx = _magnitude(g["value"], g["unit"]), _magnitude(g.get("value_max"), g["unit"])
-        for j, p in enumerate(pred):
-            if j in used or not _close(gm, _magnitude(p["value"], p["unit"])):
-                continue
-            if gx is not None and not _close(gx, _magnitude(p.get("value_max"), p["unit"])):
-                continue
-            if not p["start"] <= anchor < p["end"]:
-                continue
-            used.add(j)
-            tp += 1
-            wrong = [k for k in ("kind", "comparator", "period") if str(g[k]) != str(p[k])]
-            wrong += ["unit"] * (_base_unit(g["unit"]) != _base_unit(p["unit"]))
-            wrong += ["agency"] * (_agency(g["agency"]) != _agency(p["agency"]))
-            strict += not wrong
-            if wrong:
-                problems.append(f"{g['context']!r}: " + ", ".join(f"{k} {g[k]!r}≠{p[k]!r}" for k in wrong))
-            break
-        else:
-            problems.append(f"{g['context']!r}: missed")
-    for j, p in enumerate(pred):
-        if j not in used:
-            problems.append(f"extra {p['value']} {p['unit']} at {ex.text[p['start']:p['end']][:60]!r}")
-    n_pred, n_gold = len(pred), len(gold["targets"])
-    return {"f1": _prf(tp, n_pred, n_gold), "strict_f1": _prf(strict, n_pred, n_gold), "tp": tp,
-            "gold": n_gold, "pred": n_pred, "problems": problems, "expected": gold, "extraction": ex}
+    return _score(UNSEEN, name)
 
 
 @pytest.mark.parametrize("name", DOCS)
