@@ -251,7 +251,9 @@ def _indicator_count(ctx: _Context, q: QuantityMatch) -> bool | None:
         return None
     _, ce = ctx.seg.clause(q.start)
     after = ctx.text[q.end:min(ce, q.end + 200)]
-    after = re.split(r"[;(]|\.\s", after, maxsplit=1)[0]
+    # The verb that says "met" belongs to this count only before the next figure starts: in
+    # "tổng số 21 chỉ tiêu, có 17 chỉ tiêu đạt" the 21 is the total and the 17 the result.
+    after = re.split(r"[;(]|\.\s|\d", after, maxsplit=1)[0]
     return bool(_MET_RE.search(after.lower()))
 
 

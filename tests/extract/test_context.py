@@ -122,6 +122,9 @@ def test_estimate_is_not_about(text: str, number: str, expected: dict[str, Any])
         ("KẾ HOẠCH\nNghị quyết đề ra 15 chỉ tiêu chủ yếu, gồm: tăng trưởng kinh tế 7%.\n", "15"),
         ("UBND TỈNH BẮC KẠN\nKẾ HOẠCH năm 2024\nKế hoạch có 12 chỉ tiêu về kinh tế, xã hội và môi trường.\n", "12"),
         ("BÁO CÁO\nHệ thống gồm 20 chỉ tiêu, được giao cho các sở, ngành.\n", "20"),
+        # the total, with the count of those met after it in the same clause
+        ("UBND TỈNH HÀ GIANG\nKẾT LUẬN\nTrong tổng số 18 chỉ tiêu chủ yếu, có 15 chỉ tiêu đạt.\n", "18"),
+        ("HUYỆN ĐẦM DƠI\nBÁO CÁO\nNăm 2024 thực hiện 20 chỉ tiêu, trong đó 16 chỉ tiêu đạt và vượt.\n", "20"),
     ],
 )
 def test_count_of_indicators_is_no_item(text: str, number: str) -> None:
