@@ -51,7 +51,7 @@ def test_a_scan_reports_its_ocr_pages_as_job_progress(cast, fake_extractor, sett
     if not ocr.available():
         pytest.skip("OCR (Tesseract) is not installed")
     # Three image-only pages; the OCR engine itself is replaced (seconds a page), its caller is real.
-    monkeypatch.setattr(ocr, "ocr_image", lambda image: f"HOI DONG NHAN DAN trang {Path(image).stem}")
+    monkeypatch.setattr(ocr, "ocr_page", lambda image: ocr.OcrPage(f"HOI DONG NHAN DAN trang {Path(image).stem}", 90.0))
     settings.BACKGROUND_JOBS = "inline"
     seen = record_progress(monkeypatch)
     document = document_upload(user=cast.planner, name="scan.pdf", data=minimal_pdf([None, None, None])).document

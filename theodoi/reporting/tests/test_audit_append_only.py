@@ -106,13 +106,21 @@ def test_deleting_a_form_or_a_user_cannot_erase_the_trail(world):
     assert AuditEntry.objects.filter(user=world.cast.health_reporter).exists()
 
 
+def test_the_orm_refuses_to_delete_a_form_with_a_trail(world):
+    from django.db.models import ProtectedError
+
+    form = _submitted(world)
+    with pytest.raises(ProtectedError):
+        form.delete()
+    assert AuditEntry.objects.filter(form=form).count() == 4
+
+
 def test_the_admin_refuses_to_delete_a_form_with_a_trail(world, client):
     form = _submitted(world)
     admin = get_user_model().objects.create_superuser("quantri", "qt@example.vn", "x")
     client.force_login(admin)
     url = f"/admin/reporting/reportform/{form.pk}/delete/"
-    page = client.get(url)
-    assert page.status_code == 200 and page.context["protected"]
+    assert client.get(url).status_code == 403  # /admin never deletes a form (separation of duties)
     client.post(url, {"post": "yes"})
     assert ReportForm.objects.filter(pk=form.pk).exists()
     assert AuditEntry.objects.filter(form=form).count() == 4
