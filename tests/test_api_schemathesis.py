@@ -19,13 +19,12 @@ def test_no_operation_answers_a_server_error(cast: Any, who: str) -> None:
     from hypothesis import HealthCheck, given
     from hypothesis import settings as hypothesis_settings
 
-    from theodoi.accounts.models import ApiToken
+    from theodoi.accounts.testing import bearer_key
     from theodoi.reporting.tests.conftest import make_world
     from theodoi.wsgi import application
 
     make_world(cast)
-    key = f"schemathesis-{who}-key-0123456789"
-    ApiToken.objects.create(user=getattr(cast, who), key=key)
+    key = bearer_key(getattr(cast, who))
     schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
     codes: Counter[int] = Counter()
