@@ -17,18 +17,15 @@ from django.db import transaction
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import require_planner
 from theodoi.accounts.services import unit_find
+from theodoi.core.refusals import Invalid
 from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, parse_vn_number
 from theodoi.evaluation.explain import format_vn_number
 from theodoi.investment.models import CapitalPlan, CapitalSource, Disbursement, Project, ProjectStage
 
 
-class InvestmentError(Exception):
-    """A refused change; `message` is Vietnamese and shown as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class InvestmentError(Invalid):
+    """A refused change; `message` is Vietnamese and shown as is (400, see theodoi.core.refusals)."""
 
 
 def _amount(raw: Any, what: str) -> Decimal:
