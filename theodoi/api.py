@@ -3,7 +3,8 @@
 Session auth (the browser) and token auth (`Authorization: Bearer <token>`) give the same user,
 and every endpoint calls the same services and permission checks as the web views. Read
 endpoints for published data are public (auth=None, caller from accounts.api.optional_user).
-A refused permission is 403 and a refused input 400, each with a Vietnamese `detail`.
+A refused permission is 403 and a refused input 400, each with a Vietnamese `detail`; a service's
+`Refused` (theodoi.core.refusals) answers its own status with `{"detail", "code"}`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ninja.security import SessionAuth
 
 from theodoi.accounts.api import TokenAuth
 from theodoi.accounts.api import router as accounts_router
+from theodoi.core.refusals import Refused
 from theodoi.documents.api import router as documents_router
 from theodoi.evaluation.api import router as evaluation_router
 from theodoi.exports.api import router as exports_router
@@ -47,6 +49,13 @@ def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRespon
 def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     log.info("api 400 %s %s: %s", request.method, request.path, exc.messages)
     return api.create_response(request, {"detail": " ".join(exc.messages), "code": getattr(exc, "code", None)}, status=400)
+
+
+@api.exception_handler(Refused)
+def refused(request: HttpRequest, exc: Refused) -> HttpResponse:
+    """Every service refusal, whatever app raised it, answers the same way."""
+    log.info("api %s %s %s: %s", exc.status_code, request.method, request.path, exc.code)
+    return api.create_response(request, exc.as_dict(), status=exc.status_code)
 
 
 api.add_router("/accounts", accounts_router)

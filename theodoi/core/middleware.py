@@ -16,6 +16,8 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from theodoi.core.refusals import Refused
+
 log = logging.getLogger(__name__)
 
 
@@ -72,3 +74,39 @@ class RequestSizeLimitMiddleware:
         # The unread body must not be taken for the next request on a kept-alive connection.
         response["Connection"] = "close"
         return response
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept or request.headers.get("X-Requested-With") == "XMLHttpRequest"
+
+
+def refusal_response(request: HttpRequest, exc: Refused) -> HttpResponse:
+    """The web answer to a refusal: JSON for scripts (autosave), else a page with the message.
+
+    JSON carries ``error`` (the name the page scripts read) besides the API's ``detail``/``code``.
+    """
+    log.info("web %s %s %s: %s", exc.status_code, request.method, request.path, exc.code)
+    if _wants_json(request):
+        return JsonResponse({"error": exc.message, **exc.as_dict()}, status=exc.status_code)
+    template = "403.html" if exc.status_code == 403 else "refused.html"
+    return render(request, template, {"exception": exc.message, "refusal": exc}, status=exc.status_code)
+
+
+class RefusalMiddleware:
+    """A view that lets a service's ``Refused`` escape gets the same answer everywhere.
+
+    Views that want to stay on their page (a form showing the message beside the field) still
+    catch the refusal themselves; this is the floor, so no refusal ever becomes a 500.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, Refused):
+            return refusal_response(request, exception)
+        return None

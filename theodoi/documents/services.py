@@ -19,6 +19,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from theodoi.accounts.permissions import require_planner
+from theodoi.core import audit
 from theodoi.core.text import fold
 from theodoi.documents.models import (
     Document,
@@ -145,6 +146,11 @@ def document_upload(*, user: Any, name: str, data: bytes, title: str = "") -> Up
             _set_text(document, read)
         document.file.save(document.original_name, ContentFile(data), save=False)
         document.save()
+        audit.record(
+            actor=user, action="document.upload", subject=document, before=None,
+            after={"title": document.title, "original_name": document.original_name,
+                   "checksum": checksum, "size": document.size, "format": document.format},
+        )
         from theodoi.documents.jobs import start_extraction
 
         start_extraction(document.pk, user=user)

@@ -3,18 +3,19 @@
 Kept apart from the engine so that the rules (engine.py) read as rules and the
 wording can be reviewed by someone who writes official reports, without touching
 the arithmetic. Everything here is pure and never raises for any float,
-including inf and nan (those print as "không xác định"), because an explanation
+including inf and nan (those print as "—"), because an explanation
 must never be the thing that breaks an evaluation page.
 
 Numbers are written the Vietnamese way: thousands separated by ".", decimals
-by "," (1.120 ha; 37,5%). A local formatter is used on purpose: the engine must
-stay importable without the rest of the project.
+by "," (1.120 ha; 37,5%), by theodoi.core.vnformat, the formatter pages and DOCX/XLSX
+reports use too; it is pure Python, so the engine stays importable without Django.
 """
 
 from __future__ import annotations
 
-import math
 from datetime import date
+
+from theodoi.core import vnformat
 
 # One mapping for every status label shown to users (engine statuses).
 STATUS_LABELS_VI: dict[str, str] = {
@@ -57,42 +58,17 @@ FORECAST_METHODS_VI: dict[str, str] = {
     "year-end value": "số liệu cả năm",
 }
 
-_UNKNOWN = "không xác định"
-# "1,234.5" -> "1.234,5": the thousands and decimal separators swapped in one pass.
-_VN_SEPARATORS = str.maketrans(",.", ".,")
+_UNKNOWN = vnformat.MISSING
 
 
-def format_vn_number(value: float | int | None, decimals: int = 2, *, strip: bool = True) -> str:
-    """Format a number the Vietnamese way: 1234567.891 -> "1.234.567,89".
-
-    `decimals` is the most digits after the comma; with `strip` trailing zeros
-    (and a bare comma) are dropped so that whole numbers print as integers.
-    None, inf and nan print as "không xác định" instead of raising.
-    """
-    if value is None:
-        return _UNKNOWN
-    number = float(value)
-    if not math.isfinite(number):
-        return _UNKNOWN
-    text = f"{abs(number):,.{max(0, decimals)}f}"
-    if strip and "." in text:
-        text = text.rstrip("0").rstrip(".")
-    text = text.translate(_VN_SEPARATORS)
-    if number < 0 and text.strip("0.,"):
-        return "-" + text
-    return text
+def format_vn_number(value: float | int | None, decimals: int = vnformat.DECIMALS, *, strip: bool = True) -> str:
+    """theodoi.core.vnformat.number: 1234567.891 -> "1.234.567,891", None/inf/nan -> "—"."""
+    return vnformat.number(value, decimals, strip=strip)
 
 
 def format_pct(value: float | None) -> str:
-    """A percentage for a sentence: whole numbers from 10% up, one decimal below.
-
-    "37%" reads better than "37,33%" in a report; below 10 the decimal matters
-    (0,4% is not 0%).
-    """
-    if value is None or not math.isfinite(value):
-        return _UNKNOWN
-    digits = 0 if abs(value) >= 10 else 1
-    return format_vn_number(value, digits) + "%"
+    """theodoi.core.vnformat.percent's sentence rule: whole numbers from 10% up, one decimal below."""
+    return vnformat.percent(value)
 
 
 def with_unit(text: str, unit: str) -> str:
@@ -106,13 +82,13 @@ def with_unit(text: str, unit: str) -> str:
 
 
 def format_date_vi(day: date) -> str:
-    """dd/mm/yyyy, as dates are written in Vietnamese reports."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    """dd/mm/yyyy, as dates are written in Vietnamese reports (theodoi.core.vnformat.date)."""
+    return vnformat.date(day)
 
 
 def format_day_month_vi(day: date) -> str:
     """d/m/yyyy without padding, the way thresholds are quoted ("30/6/2021")."""
-    return f"{day.day}/{day.month}/{day.year}"
+    return vnformat.day_month(day)
 
 
 def target_text_vi(comparator: str, value: float, value_max: float | None, unit: str) -> str:

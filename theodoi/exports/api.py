@@ -8,7 +8,6 @@ callers get 401. The PDF is converted on the request when no stored one matches 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -20,7 +19,6 @@ from theodoi.core.files import protected_file_response
 from theodoi.core.pagination import Rows, paged
 from theodoi.exports import selectors, services
 from theodoi.exports.data import Section
-from theodoi.exports.errors import ReportRenderError
 from theodoi.exports.models import IssuedReport
 
 router = Router(tags=["exports"])
@@ -124,11 +122,8 @@ def report_download(request: HttpRequest, report_id: Id, fmt: Code) -> HttpRespo
     report = selectors.report_get(request.auth, report_id)  # type: ignore[attr-defined]
     if fmt == "pdf" and services.report_pdf_is_fresh(report):
         return protected_file_response(report.pdf, filename=services.report_filename(report, fmt))
-    try:
-        content = services.report_render(report, fmt)
-    except ReportRenderError as exc:
-        body = json.dumps({"detail": str(exc)}, ensure_ascii=False)
-        return HttpResponse(body.encode(), status=503, content_type="application/json")
+    # A ReportRenderError (a Refused, 503) is answered by the API's one refusal handler.
+    content = services.report_render(report, fmt)
     response = HttpResponse(content, content_type=services.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{services.report_filename(report, fmt)}"'
     return response

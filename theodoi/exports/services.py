@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import require_planner
+from theodoi.core import audit, vnformat
 from theodoi.evaluation import summaries
 from theodoi.evaluation.services import target_statuses_recompute
 from theodoi.exports.data import (
@@ -98,17 +99,7 @@ def period_parse(raw: str) -> Period:
 
 def period_phrase(period: Period) -> str:
     """The period as a report's sentence names it: "6 tháng đầu năm 2021", "quý II năm 2021"."""
-    match period.kind:
-        case PeriodKind.MONTHLY:
-            return f"tháng {period.index} năm {period.year}"
-        case PeriodKind.QUARTERLY:
-            return f"quý {('I', 'II', 'III', 'IV')[period.index - 1]} năm {period.year}"
-        case PeriodKind.SEMIANNUAL:
-            return f"6 tháng đầu năm {period.year}"
-        case PeriodKind.NINE_MONTH:
-            return f"9 tháng năm {period.year}"
-        case _:
-            return f"năm {period.year}"
+    return vnformat.period_phrase(PeriodKind(period.kind).value, period.index, period.year, in_sentence=True)
 
 
 @dataclass(frozen=True)
@@ -568,6 +559,7 @@ def report_issue(user: Any, report: IssuedReport, number: str) -> IssuedReport:
     require_planner(user)
     report = IssuedReport.objects.select_for_update().get(pk=report.pk)
     _require_draft(report)
+    before = {"status": report.status, "number": report.number}
     number = "".join((number or "").split())
     if not NUMBER_RE.match(number):
         raise ValidationError(
@@ -593,6 +585,10 @@ def report_issue(user: Any, report: IssuedReport, number: str) -> IssuedReport:
     report.issued_by = user
     report.docx_sha256 = hashlib.sha256(report_render(report, "docx")).hexdigest()
     report.save()
+    audit.record(
+        actor=user, action="report.issue", subject=report, before=before,
+        after={"status": report.status, "number": number, "docx_sha256": report.docx_sha256},
+    )
     log.info("report %s issued as %s by %s", report.pk, number, user)
     return report
 

@@ -155,13 +155,11 @@ def disbursement_add(request: HttpRequest, code: Code, payload: DisbursementIn) 
     project = selectors.projects_visible(user=user).filter(code=code).first()
     if project is None:
         raise HttpError(404, "Không có dự án này.")
-    try:
-        row = services.disbursement_record(
-            user=user, project=project, year=payload.year, month=payload.month,
-            cumulative_amount=payload.cumulative_amount,
-        )
-    except services.InvestmentError as exc:
-        raise HttpError(400, exc.message) from exc
+    # An InvestmentError (a Refused) is answered by the API's one refusal handler.
+    row = services.disbursement_record(
+        user=user, project=project, year=payload.year, month=payload.month,
+        cumulative_amount=payload.cumulative_amount,
+    )
     return {"code": code, "year": row.year, "month": row.month, "cumulative_amount": float(row.cumulative_amount)}
 
 
@@ -171,8 +169,5 @@ def import_xlsx(request: HttpRequest, year: Form[Year], file: File[UploadedFile]
     user: Any = _caller(request)
     if not is_planner(user):
         raise HttpError(403, "Chỉ chuyên viên kế hoạch được nhập tệp dự án.")
-    try:
-        report = services.projects_import_xlsx(user=user, file=file, year=year)
-    except services.InvestmentError as exc:
-        raise HttpError(400, exc.message) from exc
+    report = services.projects_import_xlsx(user=user, file=file, year=year)
     return [{"row": r.row, "code": r.code, "ok": r.ok, "message": r.message} for r in report.rows]

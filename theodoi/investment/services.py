@@ -17,18 +17,16 @@ from django.db import transaction
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import require_planner
 from theodoi.accounts.services import unit_find
+from theodoi.core import audit
+from theodoi.core.refusals import Invalid
 from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, parse_vn_number
 from theodoi.evaluation.explain import format_vn_number
 from theodoi.investment.models import CapitalPlan, CapitalSource, Disbursement, Project, ProjectStage
 
 
-class InvestmentError(Exception):
-    """A refused change; `message` is Vietnamese and shown as is."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class InvestmentError(Invalid):
+    """A refused change; `message` is Vietnamese and shown as is (400, see theodoi.core.refusals)."""
 
 
 def _amount(raw: Any, what: str) -> Decimal:
@@ -55,8 +53,14 @@ def capital_plan_set(*, user: Any, project: Project, year: int, amount: Any, sou
     if source not in CapitalSource.values:
         raise InvestmentError(f"Nguồn vốn “{source}” không hợp lệ.")
     value = _amount(amount, "kế hoạch vốn")
+    old = CapitalPlan.objects.filter(project=project, year=year, source=source).values_list("amount", flat=True).first()
     plan, _ = CapitalPlan.objects.update_or_create(
         project=project, year=year, source=source, defaults={"amount": value}
+    )
+    audit.record(
+        actor=user, action="capital_plan.set", subject=plan,
+        before=None if old is None else {"amount": old}, after={"amount": value},
+        note=f"{project.code} {year} {source}",
     )
     return plan
 
@@ -84,8 +88,17 @@ def disbursement_record(*, user: Any, project: Project, year: int, month: int, c
         raise InvestmentError(
             f"Lũy kế tháng {month} lớn hơn lũy kế tháng {later.month} đã nhập: số lũy kế không thể giảm."
         )
+    old = (
+        Disbursement.objects.filter(project=project, year=year, month=month)
+        .values_list("cumulative_amount", flat=True).first()
+    )
     row, _ = Disbursement.objects.update_or_create(
         project=project, year=year, month=month, defaults={"cumulative_amount": value}
+    )
+    audit.record(
+        actor=user, action="disbursement.record", subject=row,
+        before=None if old is None else {"cumulative_amount": old}, after={"cumulative_amount": value},
+        note=f"{project.code} {month}/{year}",
     )
     return row
 
@@ -208,6 +221,8 @@ def _import_row(*, user: Any, row: Sequence[Any], cols: dict[str, Any], year: in
     source_text = fold(str(_cell(row, cols, "source") or "")).strip()
     if source_text and source_text not in _SOURCES:
         raise InvestmentError(f"Nguồn vốn “{_cell(row, cols, 'source')}” không rõ.")
+    fields = ["name", "investor", "district", "stage", "preparation_done", "under_construction"]
+    before = audit.snapshot(project, fields) if project is not None else None
     if project is None:
         if not name:
             raise InvestmentError("Dự án mới cần có tên dự án.")
@@ -225,6 +240,9 @@ def _import_row(*, user: Any, row: Sequence[Any], cols: dict[str, Any], year: in
     if cols.get("construction") is not None and _cell(row, cols, "construction") not in (None, ""):
         project.under_construction = fold(str(_cell(row, cols, "construction"))).strip() in _YES
     project.save()
+    after = audit.snapshot(project, fields)
+    if after != before:
+        audit.record(actor=user, action="project.import", subject=project, before=before, after=after)
     capital_plan_set(user=user, project=project, year=year, amount=_cell(row, cols, "plan"),
                      source=_SOURCES.get(source_text, CapitalSource.PROVINCE))
     months = 0

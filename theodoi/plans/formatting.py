@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from theodoi.core import vnformat
+
 COMPARATOR_WORDS = {">": "trên", ">=": "từ", "<": "dưới", "<=": "không quá", "~": "khoảng", "=": "", "between": ""}
 
 
 def format_number(value: float | None) -> str:
-    """Vietnamese number formatting: '.' groups thousands, ',' marks decimals, no trailing zeros."""
-    if value is None:
-        return "—"
-    if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", ".")
-        return text
-    whole, _, frac = f"{value:,.4f}".rstrip("0").partition(".")
-    return whole.replace(",", ".") + ("," + frac if frac else "")
+    """Vietnamese number formatting (theodoi.core.vnformat.number): "1.234,5", None → "—"."""
+    return vnformat.number(value)
 
 
 def target_value_label(target: Any) -> str:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import require_planner
 from theodoi.accounts.services import unit_resolve
+from theodoi.core import audit
 from theodoi.core.text import fold, similarity, words
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.plans import classify
@@ -91,6 +92,7 @@ def _clean_number(value: Any, label: str) -> float | None:
 def item_update(*, user: Any, item_id: int, changes: dict[str, Any], expected_version: int | None = None) -> ExtractedItem:
     """Edit a target/actual item's fields (indicator name, comparator, value, unit, period, agency)."""
     item = _review_item(user, item_id, expected_version)
+    before = audit.snapshot(item, ["kind", "status", "data"])
     data = dict(item.data)
     editable = EDITABLE_ASSIGNMENT_FIELDS if item.kind == ItemKind.ASSIGNMENT else EDITABLE_TARGET_FIELDS
     for key, raw in changes.items():
@@ -120,6 +122,8 @@ def item_update(*, user: Any, item_id: int, changes: dict[str, Any], expected_ve
     item.status = ItemStatus.CONFIRMED
     item.version += 1
     item.save()
+    audit.record(actor=user, action="item.edit", subject=item, before=before,
+                 after=audit.snapshot(item, ["kind", "status", "data"]))
     return item
 
 
@@ -129,9 +133,12 @@ def item_set_status(*, user: Any, item_id: int, status: str, expected_version: i
     if status not in (ItemStatus.CONFIRMED, ItemStatus.REJECTED, ItemStatus.PENDING):
         raise ValidationError("Trạng thái không hợp lệ.", code="status")
     item = _review_item(user, item_id, expected_version)
+    before = {"status": item.status}
     item.status = status
     item.version += 1
     item.save(update_fields=["status", "version"])
+    action = {ItemStatus.CONFIRMED: "item.accept", ItemStatus.REJECTED: "item.reject"}.get(status, "item.reopen")
+    audit.record(actor=user, action=action, subject=item, before=before, after={"status": status})
     return item
 
 
@@ -144,6 +151,7 @@ def item_merge(*, user: Any, item_id: int, indicator_id: int | None, expected_ve
     indicator = Indicator.objects.filter(pk=indicator_id).first() if indicator_id else None
     if indicator_id and indicator is None:
         raise ValidationError("Không tìm thấy chỉ tiêu trong danh mục.", code="indicator")
+    before = audit.snapshot(item, ["indicator", "status"])
     item.indicator = indicator
     item.indicator_suggested = False
     # None is the planner's explicit "a new indicator": publish must not merge it into a similar one.
@@ -151,6 +159,8 @@ def item_merge(*, user: Any, item_id: int, indicator_id: int | None, expected_ve
     item.status = ItemStatus.CONFIRMED
     item.version += 1
     item.save()
+    audit.record(actor=user, action="item.merge", subject=item, before=before,
+                 after=audit.snapshot(item, ["indicator", "status"]))
     return item
 
 
@@ -161,9 +171,12 @@ def document_confirm_all(*, user: Any, document: Document) -> int:
     if document.status != DocumentStatus.REVIEW:
         raise ValidationError("Văn bản không ở trạng thái chờ rà soát.", code="not_review")
     # Bump versions too, so an edit form opened before "confirm all" is caught as stale.
-    return document.items.filter(status=ItemStatus.PENDING).update(
-        status=ItemStatus.CONFIRMED, version=F("version") + 1
-    )
+    pending = document.items.filter(status=ItemStatus.PENDING)
+    ids = list(pending.values_list("pk", flat=True))
+    count = pending.update(status=ItemStatus.CONFIRMED, version=F("version") + 1)
+    audit.record(actor=user, action="document.confirm_all", subject=document,
+                 before={"pending_items": ids}, after={"confirmed": count})
+    return count
 
 
 def plan_for_document(document: Document) -> Plan:
@@ -366,6 +379,7 @@ def document_publish(*, user: Any, document: Document, plan: Plan | None = None)
     if not confirmed:
         raise ValidationError("Chưa có mục nào được xác nhận để công bố.", code="empty")
     plan = plan or plan_for_document(document)
+    plan_before = {"status": plan.status}
     for item in confirmed:
         if item.kind == ItemKind.TARGET:
             _publish_target(plan, document, item)
@@ -381,5 +395,10 @@ def document_publish(*, user: Any, document: Document, plan: Plan | None = None)
     if plan.status != PublishStatus.PUBLISHED:
         plan.status = PublishStatus.PUBLISHED
         plan.save(update_fields=["status"])
+    audit.record(
+        actor=user, action="plan.publish", subject=plan, before=plan_before,
+        after={"status": plan.status, "document": document.pk, "items": [i.pk for i in confirmed]},
+        note=f"Công bố từ văn bản “{document.title}”",
+    )
     log.info("published document %s into plan %s (%d items)", document.pk, plan.pk, len(confirmed))
     return plan

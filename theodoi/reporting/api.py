@@ -7,7 +7,6 @@ from datetime import date, datetime
 from functools import wraps
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, File, Form, Router, Schema
@@ -30,16 +29,13 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def refusals(fn: F) -> F:
-    """Service refusals become HTTP errors with their Vietnamese message."""
+    """A missing form/value is 404 and a bare ValueError 400 here; ``PermissionDenied`` and every
+    ``Refused`` (ReportingError included) go on to the API's shared handlers in theodoi/api.py."""
 
     @wraps(fn)
     def inner(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except PermissionDenied as exc:
-            raise HttpError(403, str(exc) or "Bạn không có quyền thực hiện thao tác này.") from exc
-        except services.ReportingError as exc:
-            raise HttpError(exc.status_code, exc.message) from exc
         except (ReportForm.DoesNotExist, ReportValue.DoesNotExist) as exc:
             raise HttpError(404, "Không tìm thấy.") from exc
         except ValueError as exc:

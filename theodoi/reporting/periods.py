@@ -23,6 +23,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from theodoi.core.vnformat import period_phrase
+
 __all__ = [
     "DECREE_09_CUTOFF",
     "CutoffRule",
@@ -126,18 +128,8 @@ class Period:
 
     @property
     def label(self) -> str:
-        """Vietnamese label as written in official reports ("Quý II/2021")."""
-        match self.kind:
-            case PeriodKind.MONTHLY:
-                return f"Tháng {self.index}/{self.year}"
-            case PeriodKind.QUARTERLY:
-                return f"Quý {_ROMAN[self.index - 1]}/{self.year}"
-            case PeriodKind.SEMIANNUAL:
-                return f"6 tháng đầu năm {self.year}"
-            case PeriodKind.NINE_MONTH:
-                return f"9 tháng năm {self.year}"
-            case _:
-                return f"Năm {self.year}"
+        """Vietnamese label as written in official reports ("Quý II/2021"): theodoi.core.vnformat."""
+        return period_phrase(self.kind.value, self.index, self.year)
 
     def __str__(self) -> str:
         return self.key

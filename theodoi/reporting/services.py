@@ -32,6 +32,7 @@ from theodoi.accounts.permissions import (
     require,
     require_planner,
 )
+from theodoi.core.refusals import Refused
 from theodoi.core.text import fold
 from theodoi.core.vnnumber import VnNumberError, format_vn_number, parse_vn_number
 from theodoi.plans.models import TaskState
@@ -57,24 +58,23 @@ from theodoi.reporting.validation import validate_value
 log = logging.getLogger(__name__)
 
 
-class ReportingError(Exception):
-    """A refused operation; ``message`` is Vietnamese and is shown as is."""
+class ReportingError(Refused):
+    """A refused operation; ``message`` is Vietnamese and is shown as is (see theodoi.core.refusals)."""
 
     status_code = 400
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    code = "reporting"
 
 
 class VersionConflict(ReportingError):
     """Someone else saved the form since this editor loaded it."""
 
     status_code = 409
+    code = "version_conflict"
 
 
 class FormNotEditable(ReportingError):
     status_code = 409
+    code = "form_not_editable"
 
 
 def _actor(user: Any) -> Any:

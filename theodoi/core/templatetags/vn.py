@@ -5,17 +5,18 @@ from __future__ import annotations
 from django import template
 
 from theodoi.accounts.names import person_name
-from theodoi.plans.formatting import format_number
+from theodoi.core import vnformat
 
 register = template.Library()
 
 
 @register.filter
 def vn_number(value: float | int | None) -> str:
+    """theodoi.core.vnformat.number; a text that is not a number is shown as it is."""
     if value is None or value == "":
-        return "—"
+        return vnformat.MISSING
     try:
-        return format_number(float(value))
+        return vnformat.number(float(value))
     except (TypeError, ValueError):
         return str(value)
 

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 from django.utils.safestring import mark_safe
 
+from theodoi.core import vnformat
 from theodoi.evaluation.explain import format_pct, format_vn_number
 from theodoi.evaluation.explain import with_unit as explain_with_unit
 
@@ -17,7 +18,7 @@ register = template.Library()
 @register.filter
 def pct(value: Any) -> str:
     if value is None or value == "":
-        return "—"
+        return vnformat.MISSING
     try:
         return format_pct(float(value))
     except (TypeError, ValueError):
@@ -25,9 +26,9 @@ def pct(value: Any) -> str:
 
 
 @register.filter
-def num(value: Any, decimals: int = 2) -> str:
+def num(value: Any, decimals: int = vnformat.DECIMALS) -> str:
     if value is None or value == "":
-        return "—"
+        return vnformat.MISSING
     try:
         return format_vn_number(float(value), int(decimals))
     except (TypeError, ValueError):
@@ -44,7 +45,7 @@ def count(group: Any, status: str) -> int:
 def pct_share(value: Any) -> str:
     """A share 0..1 as a percentage: 0.325 → "32,5%"."""
     if value is None or value == "":
-        return "—"
+        return vnformat.MISSING
     try:
         return format_pct(float(value) * 100)
     except (TypeError, ValueError):
@@ -55,7 +56,7 @@ def pct_share(value: Any) -> str:
 def with_unit(value: Any, unit: str) -> str:
     """{{ x|with_unit:"%" }} → "10,6%"; {{ x|with_unit:"ha" }} → "1.234,5 ha"."""
     if value is None or value == "":
-        return "—"
+        return vnformat.MISSING
     try:
         return explain_with_unit(format_vn_number(float(value)), unit or "")
     except (TypeError, ValueError):

@@ -187,15 +187,18 @@ def test_summarize_timeliness_by_agency() -> None:
 
 NUMBER_CASES = [
     (1120, "1.120"),
-    (1234567.891, "1.234.567,89"),
+    # The agreed formatter (theodoi.core.vnformat): three decimals, "—" for a missing value.
+    (1234567.891, "1.234.567,891"),
     (37.5, "37,5"),
     (0, "0"),
     (-2.5, "-2,5"),
-    (-0.001, "0"),
+    (-0.001, "-0,001"),
+    (-0.0001, "0"),
+    (0.125, "0,125"),
     (567000, "567.000"),
-    (float("inf"), "không xác định"),
-    (float("nan"), "không xác định"),
-    (None, "không xác định"),
+    (float("inf"), "—"),
+    (float("nan"), "—"),
+    (None, "—"),
 ]
 
 

@@ -15,7 +15,8 @@ from theodoi.exports.formatting import place_date_line, vn_number, vn_percent
         (7.0, "7"),
         (-1500.75, "-1.500,75"),
         (0, "0"),
-        (None, "-"),
+        (0.125, "0,125"),
+        (None, "—"),
     ],
 )
 def test_numbers_are_written_the_vietnamese_way(value, text):
