@@ -1,6 +1,6 @@
-"""Vietnamese unless the person chose otherwise.
+"""The project's own middleware: the language, the body-size limit, and refusals as answers.
 
-Django's LocaleMiddleware follows the browser's Accept-Language, which would show English to
+Vietnamese unless the person chose otherwise: Django's LocaleMiddleware follows the browser's Accept-Language, which would show English to
 an official whose browser happens to be English. theodoi's default is Vietnamese; the EN/VI
 switch (Django's set_language view) stores the choice in the language cookie.
 """

@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.permissions import require_planner
+from theodoi.core import audit
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,7 @@ def blocks(items: Iterable[ExtractedItem]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: kv[0])
 
 
+@transaction.atomic
 def document_confirm_confident(*, user: Any, document: Document, section: str | None = None) -> int:
     """Confirm the pending items the extractor is sure of (confidence ≥ HIGH), in one section or all.
 
@@ -102,4 +105,6 @@ def document_confirm_confident(*, user: Any, document: Document, section: str | 
     )
     log.info("document %s: %s high-confidence items confirmed by %s (section %r)",
              document.pk, count, user.get_username(), section)
+    audit.record(actor=user, action="document.confirm_confident", subject=document,
+                 before=None, after={"confirmed": int(count), "section": section, "threshold": HIGH})
     return int(count)

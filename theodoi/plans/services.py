@@ -137,7 +137,8 @@ def item_set_status(*, user: Any, item_id: int, status: str, expected_version: i
     item.status = status
     item.version += 1
     item.save(update_fields=["status", "version"])
-    action = {ItemStatus.CONFIRMED: "item.accept", ItemStatus.REJECTED: "item.reject"}.get(status, "item.reopen")
+    actions: dict[str, str] = {ItemStatus.CONFIRMED: "item.accept", ItemStatus.REJECTED: "item.reject"}
+    action = actions.get(status, "item.reopen")
     audit.record(actor=user, action=action, subject=item, before=before, after={"status": status})
     return item
 

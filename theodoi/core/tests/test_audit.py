@@ -20,8 +20,9 @@ def test_record_keeps_actor_subject_and_change_and_refuses_edits(cast):
     row = services.disbursement_record(user=cast.planner, project=project, year=2025, month=3, cumulative_amount="2.000,5")
     events = list(audit.trail(row))
     assert [e.action for e in events] == ["disbursement.record", "disbursement.record"]
-    assert events[0].before is None and Decimal(events[1].before["cumulative_amount"]) == Decimal(1500)
-    assert Decimal(events[1].after["cumulative_amount"]) == Decimal("2000.5")
+    before, after = events[1].before, events[1].after
+    assert events[0].before is None and before is not None and after is not None
+    assert Decimal(before["cumulative_amount"]) == Decimal(1500) and Decimal(after["cumulative_amount"]) == Decimal("2000.5")
     assert events[1].actor == cast.planner and events[1].actor_name == "Nguyễn Văn Kế"
     with pytest.raises(AppendOnly):
         events[0].save()

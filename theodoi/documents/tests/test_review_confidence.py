@@ -53,6 +53,10 @@ def test_confirm_the_sure_items_of_one_section(world: Any, doubtful: Any, client
     client_for("planner").post(url, {"block": "*"})
     status = {k: ExtractedItem.objects.get(pk=v.pk).status for k, v in doubtful.items()}
     assert status == {"sure_a": "confirmed", "sure_b": "confirmed", "doubt": "pending"}
+    from theodoi.core import audit
+
+    events = [e for e in audit.trail(world.review_doc) if e.action == "document.confirm_confident"]
+    assert [e.after["confirmed"] for e in events] == [1, 1]
 
 
 def test_only_planners_confirm(world: Any, doubtful: Any, client_for: Any) -> None:
