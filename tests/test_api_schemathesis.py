@@ -18,6 +18,7 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 def test_no_operation_answers_a_server_error(cast: Any, who: str) -> None:
     from hypothesis import HealthCheck, given
     from hypothesis import settings as hypothesis_settings
+    from schemathesis.checks import response_schema_conformance
 
     from theodoi.accounts.testing import bearer_key
     from theodoi.reporting.tests.conftest import make_world
@@ -29,6 +30,7 @@ def test_no_operation_answers_a_server_error(cast: Any, who: str) -> None:
     operations = [result.ok() for result in schema.get_all_operations()]
     codes: Counter[int] = Counter()
     errors: list[tuple[str, int, Any, Any]] = []
+    mismatches: list[tuple[str, int, str]] = []
     for operation in operations:
 
         @hypothesis_settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -38,6 +40,10 @@ def test_no_operation_answers_a_server_error(cast: Any, who: str) -> None:
             codes[response.status_code] += 1
             if response.status_code >= 500:
                 errors.append((case.operation.label, response.status_code, case.path_parameters, case.query))
+            try:  # a documented answer must match its published schema
+                case.validate_response(response, checks=[response_schema_conformance])
+            except Exception as exc:  # schemathesis raises a group of its check failures
+                mismatches.append((case.operation.label, response.status_code, str(exc)[:300]))
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -45,3 +51,4 @@ def test_no_operation_answers_a_server_error(cast: Any, who: str) -> None:
     assert len(operations) > 40
     assert codes[200] > 0 and codes[401] == 0, codes  # the token was accepted: the calls got past auth
     assert errors == [], errors[:20]
+    assert mismatches == [], mismatches[:10]
