@@ -69,3 +69,18 @@ def shot() -> Callable[[Any, str], None]:
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def sign_in(live_server: Any) -> Callable[[Any, str], None]:
+    """sign_in(page, username): through the login form, as a person does (the cast's password)."""
+    from theodoi.test import PASSWORD
+
+    def do(page: Any, username: str) -> None:
+        page.goto(live_server.url + "/tai-khoan/dang-nhap/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(live_server.url + "/")
+
+    return do

@@ -13,16 +13,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_upload_review_publish_then_the_agency_page(live_server: Any, page_as: Any, shot: Any,
-                                                     fake_extractor: None) -> None:
-    from theodoi.test import PASSWORD, make_cast
+                                                     fake_extractor: None, sign_in: Any) -> None:
+    from theodoi.test import make_cast
 
     make_cast()
     page = page_as()
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.fill("#id_username", "planner")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
+    sign_in(page, "planner")
 
     page.goto(live_server.url + "/van-ban/tai-len/")
     page.set_input_files("#id_file", files=[{"name": "ctr-05.txt", "mimeType": "text/plain",

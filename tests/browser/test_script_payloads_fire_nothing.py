@@ -87,19 +87,15 @@ def _payload_data() -> Any:
 
 
 def test_an_uploaded_document_with_script_names_fires_nothing_on_its_pages(
-    live_server: Any, page_as: Any, shot: Any
+    live_server: Any, page_as: Any, shot: Any, sign_in: Any
 ) -> None:
     from theodoi.documents.models import Document
-    from theodoi.test import PASSWORD, make_cast
+    from theodoi.test import make_cast
 
     make_cast()
     page = page_as()
     dialogs, refused = _watch(page)
-    page.goto(live_server.url + "/tai-khoan/dang-nhap/")
-    page.fill("#id_username", "planner")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(live_server.url + "/")
+    sign_in(page, "planner")
     page.goto(live_server.url + "/van-ban/tai-len/")
     page.set_input_files("#id_file", files=[{"name": "nq-song-may.txt", "mimeType": "text/plain",
                                              "buffer": DOCUMENT.encode()}])
