@@ -52,6 +52,9 @@ class RequestSizeLimitMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         limit = settings.REQUEST_BODY_MAX_BYTES
+        if "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+            # A body of unknown length could only be measured by reading it: ask for its length.
+            return self._refuse(request, 411, _("Yêu cầu cần ghi rõ độ dài nội dung (Content-Length)."), "chunked")
         raw = request.META.get("CONTENT_LENGTH") or "0"
         try:
             length = int(raw)

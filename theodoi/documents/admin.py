@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from theodoi.documents.models import Document, ExtractedItem
 
@@ -10,10 +13,17 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ("title", "number", "kind", "status", "uploaded_at", "published_at")
     list_filter = ("status", "kind")
     search_fields = ("title", "number", "original_name")
-    readonly_fields = ("checksum", "size", "format", "original_name", "file", "text", "status", "progress",
+    readonly_fields = ("checksum", "size", "format", "original_name", "file_link", "text", "status", "progress",
                        "uploaded_by", "uploaded_at", "published_at", "warnings", "ocr_pages", "error_message")
-    exclude = ("text_folded",)
+    exclude = ("text_folded", "file")
     raw_id_fields = ("previous_version", "plan")
+
+    @admin.display(description=_("tệp"))
+    def file_link(self, obj: Document) -> str:
+        """The stored file through the permission-checked download view (there is no /media/)."""
+        if not obj.file:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("documents:file", args=[obj.pk]), obj.original_name)
 
 
 @admin.register(ExtractedItem)

@@ -51,3 +51,11 @@ def test_a_body_under_the_limit_reaches_the_view(settings: Any) -> None:
     settings.REQUEST_BODY_MAX_BYTES = 1024 * 1024
     response = Client().post("/api/accounts/me", data=b"{}", content_type="application/json")
     assert response.status_code in {401, 405}
+
+
+def test_a_chunked_body_without_a_length_is_refused_unread() -> None:
+    """A chunked upload cannot be measured without reading it, so its length is asked for (411)."""
+    client = Client()
+    response = client.generic("POST", "/api/documents/", data=b"", HTTP_TRANSFER_ENCODING="chunked")
+    assert response.status_code == 411
+    assert "Content-Length" in response.json()["detail"]
