@@ -11,6 +11,17 @@ CELERY_BROKER_URL, and the job never reaches the workers. Workers load it by `ce
 from typing import Any
 
 
+def version() -> str:
+    """The installed project version (pyproject.toml), for `--version`, /readyz and backups."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("theodoi")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def __getattr__(name: str) -> Any:
     """`theodoi.celery_app`, loaded on first use (Celery's `-A theodoi` looks for this name)."""
     if name == "celery_app":

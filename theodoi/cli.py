@@ -14,9 +14,9 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args[:1] in (["--version"], ["version"]):
-        from importlib.metadata import version
+        from theodoi import version
 
-        print(f"theodoi {version('theodoi')}")
+        print(f"theodoi {version()}")
         return 0
     if args and args[0] == "extract":
         from theodoi_extract.cli import main as extract_main

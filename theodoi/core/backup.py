@@ -29,6 +29,8 @@ from django.core.files import File
 from django.core.files.storage import Storage, default_storage
 from django.db import connection
 
+from theodoi import version
+
 log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -127,7 +129,7 @@ def backup(target: Path) -> Summary:
             shutil.copyfileobj(source, sink)
         files[name] = _sha256(copy)
     manifest = {
-        "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "version": _version(),
+        "format": FORMAT, "created_at": datetime.now(UTC).isoformat(), "version": version(),
         "database": {"vendor": vendor, "file": db_file.name, "sha256": _sha256(db_file)},
         "rows": rows, "files": files,
     }
@@ -220,11 +222,3 @@ def _restored_counts(target: dict[str, Any] | None) -> dict[str, int]:
     finally:
         conn.close()
 
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("theodoi")
-    except PackageNotFoundError:
-        return "unknown"

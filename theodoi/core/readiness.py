@@ -29,8 +29,9 @@ class Check:
 
 
 def uses_celery() -> bool:
-    mode = getattr(settings, "BACKGROUND_JOBS", "")
-    return mode == "celery" or (not mode and not settings.CELERY_TASK_ALWAYS_EAGER)
+    from theodoi.jobs import conf
+
+    return conf.mode() == "celery"
 
 
 def check_database() -> Check:

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from theodoi import version
 from theodoi.accounts.permissions import is_planner
 from theodoi.core import selectors
 
@@ -52,7 +53,7 @@ def ready(request: HttpRequest) -> JsonResponse:
 
     checks = readiness()
     ok = all(c.ok for c in checks)
-    body = {"status": "ok" if ok else "error", "version": theodoi_version(), **{c.name: c.detail for c in checks}}
+    body = {"status": "ok" if ok else "error", "version": version(), **{c.name: c.detail for c in checks}}
     return JsonResponse(body, status=200 if ok else 503)
 
 
@@ -65,11 +66,3 @@ def metrics(request: HttpRequest) -> HttpResponse:
         return HttpResponse(status=403)
     return exposition.exposition()
 
-
-def theodoi_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("theodoi")
-    except PackageNotFoundError:
-        return "unknown"
