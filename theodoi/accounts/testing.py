@@ -14,3 +14,10 @@ def bearer_key(user: Any, *, scopes: Iterable[str] = ALL_SCOPES, name: str = "te
 
     _token, key = token_create(actor=user, name=name, scopes=scopes)
     return key
+
+
+def bearer(key: str) -> Any:
+    """A test client that sends ``Authorization: Bearer <key>`` with every request."""
+    from django.test import Client
+
+    return Client(HTTP_AUTHORIZATION=f"Bearer {key}")

@@ -18,14 +18,10 @@ from django.utils import timezone
 from theodoi.accounts import tokens
 from theodoi.accounts.models import ApiToken
 from theodoi.accounts.services import token_create
-from theodoi.accounts.testing import bearer_key
+from theodoi.accounts.testing import bearer, bearer_key
 
 pytestmark = pytest.mark.django_db
 ME = "/api/accounts/me"
-
-
-def _bearer(value: str) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {value}")
 
 
 def test_only_the_digest_is_stored_and_the_key_has_its_shape(cast: Any) -> None:
@@ -55,16 +51,16 @@ def test_the_database_refuses_a_token_without_a_full_digest_or_a_scope(cast: Any
 
 def test_a_revoked_token_is_401(cast: Any, client_for: Any) -> None:
     token, key = token_create(actor=cast.health_reporter, scopes=["read"])
-    assert _bearer(key).get(ME).status_code == 200
+    assert bearer(key).get(ME).status_code == 200
     client_for("health_reporter").post(reverse("accounts:token_delete", args=[token.pk]))
-    assert _bearer(key).get(ME).status_code == 401
+    assert bearer(key).get(ME).status_code == 401
     assert ApiToken.objects.get(pk=token.pk).revoked_at is not None
 
 
 def test_an_expired_token_is_401(cast: Any) -> None:
     token, key = token_create(actor=cast.health_reporter, scopes=["read"], days=1)
     ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
-    assert _bearer(key).get(ME).status_code == 401
+    assert bearer(key).get(ME).status_code == 401
 
 
 def test_a_password_change_or_deactivation_revokes_every_token(cast: Any) -> None:
@@ -73,14 +69,14 @@ def test_a_password_change_or_deactivation_revokes_every_token(cast: Any) -> Non
     user = cast.health_reporter
     user.set_password("một-mật-khẩu-mới-2026")
     user.save()
-    assert _bearer(key).get(ME).status_code == 401
-    assert _bearer(other).get(ME).status_code == 200
+    assert bearer(key).get(ME).status_code == 401
+    assert bearer(other).get(ME).status_code == 200
     planner = cast.planner
     planner.is_active = False
     planner.save(update_fields=["is_active"])
     planner.is_active = True
     planner.save()
-    assert _bearer(other).get(ME).status_code == 401
+    assert bearer(other).get(ME).status_code == 401
 
 
 def test_signing_in_does_not_revoke_tokens(cast: Any) -> None:
@@ -89,7 +85,7 @@ def test_signing_in_does_not_revoke_tokens(cast: Any) -> None:
     key = bearer_key(cast.planner)
     signed_in = Client().post(reverse("accounts:login"), {"username": cast.planner.username, "password": PASSWORD})
     assert signed_in.status_code == 302
-    assert _bearer(key).get(ME).status_code == 200
+    assert bearer(key).get(ME).status_code == 200
 
 
 def test_the_profile_page_makes_a_scoped_expiring_token_and_shows_it_once(cast: Any, client_for: Any) -> None:
@@ -140,7 +136,7 @@ def test_admin_creates_tokens_through_the_service_and_shows_each_key_once(cast: 
         keys.append(text.split("hãy sao chép ngay): ", 1)[1].split("<", 1)[0].strip())
     assert len(set(keys)) == 2
     for key in keys:
-        assert _bearer(key).get(ME).json()["username"] == cast.health_reporter.username
+        assert bearer(key).get(ME).json()["username"] == cast.health_reporter.username
     assert client.get(reverse("admin:accounts_apitoken_changelist")).status_code == 200
     assert all(k not in client.get(reverse("admin:accounts_apitoken_changelist")).content.decode() for k in keys)
 

@@ -5,21 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.test import Client
 
-from theodoi.accounts.testing import bearer_key
+from theodoi.accounts.testing import bearer, bearer_key
 
 pytestmark = pytest.mark.django_db
 ME = "/api/accounts/me"
 
 
-def _bearer(value: str) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {value}")
-
-
 def test_a_read_token_reads_but_cannot_write(world: Any) -> None:
     c = world.cast
-    client = _bearer(bearer_key(c.health_reporter, scopes=["read"]))
+    client = bearer(bearer_key(c.health_reporter, scopes=["read"]))
     assert client.get(ME).status_code == 200
     body = {"regime": world.regime.pk, "unit": c.health.pk, "period": world.period.key}
     refused = client.post("/api/reporting/forms", body, content_type="application/json")
@@ -31,7 +26,7 @@ def test_a_report_token_saves_reports_but_cannot_upload_plan_documents(world: An
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     c = world.cast
-    client = _bearer(bearer_key(c.planner, scopes=["report"]))
+    client = bearer(bearer_key(c.planner, scopes=["report"]))
     body = {"regime": world.regime.pk, "unit": c.health.pk, "period": world.period.key}
     assert client.post("/api/reporting/forms", body, content_type="application/json").status_code == 200
     upload = client.post("/api/documents/", {"file": SimpleUploadedFile("nq.txt", b"x")})
