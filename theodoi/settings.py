@@ -290,7 +290,7 @@ THEODOI_MESSAGE_WEBHOOK_URL = os.environ.get("THEODOI_MESSAGE_WEBHOOK_URL", "")
 THEODOI_MESSAGE_WEBHOOK_TOKEN = os.environ.get("THEODOI_MESSAGE_WEBHOOK_TOKEN", "")
 
 # Separation of duties in the report workflow: whoever submitted a form cannot approve it, whoever
-# approved it cannot accept it (theodoi/reporting/services.py). Off only for a one-person trial.
+# approved it cannot accept it (theodoi/reporting/services/workflow.py). Off only for a one-person trial.
 THEODOI_SEPARATION_OF_DUTIES = env_bool("THEODOI_SEPARATION_OF_DUTIES", True)
 
 # LibreOffice binary for DOCX -> PDF.

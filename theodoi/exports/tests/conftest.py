@@ -46,7 +46,7 @@ class Reports:
 def reports(rworld, monkeypatch) -> Reports:  # type: ignore[no-untyped-def]
     from theodoi.exports.services import report_draft_create, report_issue
 
-    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
+    monkeypatch.setattr("theodoi.exports.services.rendering.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
     planner = rworld.cast.planner
     district = report_draft_create(planner, "2021-06", "district", "huyen-dak-ha")
     return Reports(

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def fake_pdf(monkeypatch):
-    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
+    monkeypatch.setattr("theodoi.exports.services.rendering.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
 
 
 def test_the_dashboard_link_prefills_the_new_report_form(rworld, client_for):
@@ -102,7 +102,7 @@ def test_a_failed_pdf_shows_why(rworld, client_for, monkeypatch, django_capture_
     def broken(docx: bytes) -> bytes:
         raise ReportRenderError("Không tìm thấy LibreOffice (soffice) trên máy chủ")
 
-    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", broken)
+    monkeypatch.setattr("theodoi.exports.services.rendering.docx_to_pdf", broken)
     report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
     with django_capture_on_commit_callbacks(execute=True):
         client_for("planner").post(reverse("exports:pdf_start", args=[report.pk]))

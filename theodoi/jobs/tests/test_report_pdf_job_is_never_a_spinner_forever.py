@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def fake_pdf(monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("theodoi.exports.services.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
+    monkeypatch.setattr("theodoi.exports.services.rendering.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
 
 
 def _killed_pdf_job(report: IssuedReport, attempts: int) -> Job:
