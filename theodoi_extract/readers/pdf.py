@@ -142,12 +142,15 @@ def _page_text(page: Any) -> str:
     between and below the tables is read band by band, so the page keeps its reading order.
     Pages without a ruled table are read exactly as before.
     """
-    tables = _ruled_tables(page)
-    if not tables:
-        columns = _two_column_text(page)
-        return columns if columns is not None else str(page.extract_text() or "")
     from theodoi_extract.tables import grid_lines
 
+    tables = _ruled_tables(page)
+    if not tables:
+        aligned_text = _aligned_text(page)  # before columns: a borderless table's gutters are no text columns
+        if aligned_text is not None:
+            return aligned_text
+        columns = _two_column_text(page)
+        return columns if columns is not None else str(page.extract_text() or "")
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     bands: list[tuple[float, float, list[Any]]] = []  # vertical ranges holding tables, top to bottom
     for table in sorted(tables, key=lambda t: t.bbox[1]):
@@ -163,6 +166,25 @@ def _page_text(page: Any) -> str:
         for table in sorted(in_band, key=lambda t: t.bbox[0]):
             parts.extend(grid_lines(_table_grid(table, words)))
         y = bottom
+    parts.append(_text_between(page, y, float(page.height) + 1))
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _aligned_text(page: Any) -> str | None:
+    """A page without ruling lines: its borderless tables (`aligned.find_tables`, by word
+    alignment) printed as rows, the text around them as pdfplumber reads it; None when it has none."""
+    from theodoi_extract.readers import aligned
+    from theodoi_extract.tables import grid_lines
+
+    tables = aligned.find_tables(page.extract_words()) if page.chars else []
+    if not tables:
+        return None
+    parts: list[str] = []
+    y = 0.0
+    for table in tables:
+        parts.append(_text_between(page, y, table.top))
+        parts.extend(grid_lines(table.grid))
+        y = table.bottom + 0.5
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())
 
@@ -218,12 +240,13 @@ def _text_in(page: Any, x0: float, x1: float, top: float, bottom: float | None) 
 
 
 def _ruled_tables(page: Any) -> list[Any]:
-    """Ruled tables of at least 2 x 2 cells (a lone framed box is not a table)."""
+    """Ruled tables of at least 2 x 2 cells, or one row of 3 (a lone framed box is not a table)."""
     try:
         found = page.find_tables()
     except Exception:  # a broken drawing on one page: read its text without tables
         return []
-    return [t for t in found if len(t.rows) >= 2 and max((len(r.cells) for r in t.rows), default=0) >= 2]
+    # one ruled row of 3+ cells is a table too: the last row of a table carried onto the next page
+    return [t for t in found if max((len(r.cells) for r in t.rows), default=0) >= (2 if len(t.rows) >= 2 else 3)]
 
 
 def _text_between(page: Any, top: float, bottom: float) -> str:
