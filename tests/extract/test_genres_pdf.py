@@ -109,6 +109,21 @@ def test_pdf_table_recall(name: str) -> None:
     assert s["recall"] >= TABLE_RECALL_FLOOR, "\n".join(s["problems"])
 
 
+def test_two_columns_with_a_short_right_column_read_column_by_column() -> None:
+    """The right column ends early (the last page of a two-column text): still read after the left."""
+    text = score("huyen-longhai-2025-nghiquyet-hai-cot")["extraction"].text
+    assert "I. MỤC TIÊU CHUNG\n" in text
+    assert text.index("11. Số trường") < text.index("III. TỔ CHỨC THỰC HIỆN") < text.index("Ủy ban nhân dân huyện")
+
+
+def test_borderless_table_prints_its_rows_whole() -> None:
+    """Wrapped indicator and agency cells of a table without rulings stay in the row of their figures."""
+    text = score("so-tnmt-hoason-2025-kehoach-bang-khong-ke")["extraction"].text
+    assert "TT | Chỉ tiêu | ĐVT | Thực hiện 2024 | Kế hoạch 2025 | Đơn vị chủ trì\n" in text
+    assert ("4 | Tỷ lệ khu công nghiệp có hệ thống xử lý nước thải tập trung | % | 86 | 100 | "
+            "Chi cục Bảo vệ môi trường\n") in text
+
+
 @needs_ocr
 @pytest.mark.parametrize("name", SCANS)
 def test_scan_gap(name: str) -> None:

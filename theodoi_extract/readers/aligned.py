@@ -11,8 +11,9 @@ thresholds are relative to the text height) and returns each table's vertical ex
 grid, printed by `tables.grid_lines` like every other reader's tables. Rules, all structural:
 - a phrase gap is wider than 0.8 x the median word height (a justified space stays well below);
 - a table needs at least 2 lines of 3 or more phrases, at least 3 columns and a figure;
-- columns are the bands of the x axis covered by the phrases of those lines (a header phrase
-  centred over two sub-columns is left out of the bands, so it becomes a merged header cell);
+- columns are the bands of the x axis covered by the phrases of the lines with figures; a header
+  phrase that reaches into the next band, or is centred over the gap between two bands, heads
+  both (a merged header cell, printed as header paths `Năm 2024 / KH`);
 - a line in between or just below whose every phrase fits inside one band continues the table;
 - a line starts a new row when it puts text in a column the previous line left empty, or a
   second figure under a figure (two numbers stacked in one column are two rows); otherwise it is
@@ -101,7 +102,7 @@ def _bands(lines: Sequence[Line], gap: float) -> list[tuple[float, float]]:
     return [(a, b) for a, b in bands]
 
 
-def _columns_of(phrase: Phrase, bands: Sequence[tuple[float, float]], slack: float) -> list[int]:
+def _columns_of(phrase: Phrase, bands: Sequence[tuple[float, float]], slack: float, header: bool = False) -> list[int]:
     """Columns the phrase lies in: column c runs from its band's left edge to the next band's, so a
     header wider than its figures stays in its column; [] when it sticks out of the table."""
     if phrase.x0 < bands[0][0] - slack or phrase.x1 > bands[-1][1] + slack:
@@ -109,6 +110,10 @@ def _columns_of(phrase: Phrase, bands: Sequence[tuple[float, float]], slack: flo
     starts = [a for a, _ in bands[1:]]
     first = sum(1 for a in starts if phrase.x0 >= a - slack / 2)
     last = sum(1 for a in starts if phrase.x1 > a + 1)
+    centre = (phrase.x0 + phrase.x1) / 2
+    if (header and first == last and first + 1 < len(bands) and phrase.x0 > bands[first][0] + slack / 2
+            and bands[first][1] < centre < bands[first + 1][0]):
+        last = first + 1  # centred over the gap between two columns (not left-aligned on one): heads both
     return list(range(first, last + 1))
 
 
@@ -160,7 +165,7 @@ def _table_from(lines: Sequence[Line], start: int, gap: float, height: float) ->
         line = lines[k]
         if k > start and line.top - lines[k - 1].bottom > 2.5 * height:
             break
-        cols = [_columns_of(p, bands, slack) for p in line.phrases]
+        cols = [_columns_of(p, bands, slack, k < first_figure) for p in line.phrases]
         multi = any(len(c) > 1 for c in cols)
         fits = all(cols) and (not multi or k < first_figure)
         if not fits and k > wide[-1]:
@@ -177,7 +182,7 @@ def _table_from(lines: Sequence[Line], start: int, gap: float, height: float) ->
         prev = lines[top_index - 1]
         if lines[top_index].top - prev.bottom > 1.5 * height:
             break
-        cols = [_columns_of(p, bands, slack) for p in prev.phrases]
+        cols = [_columns_of(p, bands, slack, True) for p in prev.phrases]
         if not all(cols) or len(prev.phrases) < 2:
             break
         members.insert(0, (prev, cols))
