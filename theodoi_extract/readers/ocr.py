@@ -21,6 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from theodoi_extract.readers import ocr_layout
+
 LANGUAGE = "vie"
 TIMEOUT_S = 180  # per page
 MAX_WORKERS = 4
@@ -88,10 +90,26 @@ def ocr_page(image: Path) -> OcrPage | None:
         if done.returncode != 0 or not base.with_suffix(".txt").exists():
             return None
         raw = base.with_suffix(".txt").read_text(encoding="utf-8", errors="replace")
-        tsv = base.with_suffix(".tsv")
-        confidence = tsv_confidence(tsv.read_text(encoding="utf-8", errors="replace")) if tsv.exists() else 0.0
+        tsv_path = base.with_suffix(".tsv")
+        tsv = tsv_path.read_text(encoding="utf-8", errors="replace") if tsv_path.exists() else ""
+        confidence = tsv_confidence(tsv)
+        if tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
+            tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env))
+            raw = tabled if tabled is not None else raw
     # Tesseract ends each page with a form feed; drop it and trailing blank lines.
     return OcrPage(repair_numbers(raw.replace("\f", "").rstrip()), confidence)
+
+
+def _sparse_tsv(binary: str, source: Path, base: Path, env: dict[str, str]) -> str | None:
+    """Tesseract's word boxes in sparse-text mode (psm 11): on a table page it keeps the lone row
+    numbers and one-digit figures that the layout mode (psm 3) drops; None when it fails."""
+    try:
+        subprocess.run([binary, str(source), str(base), "-l", LANGUAGE, "--psm", "11", "tsv"],
+                       capture_output=True, env=env, timeout=TIMEOUT_S, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    tsv = base.with_suffix(".tsv")
+    return tsv.read_text(encoding="utf-8", errors="replace") if tsv.exists() else None
 
 
 def despeckle(image: Path, target: Path) -> Path:

@@ -27,6 +27,7 @@ from theodoi_extract.errors import (
     OcrUnavailableError,
 )
 from theodoi_extract.readers import ocr
+from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid
 from theodoi_extract.readers.result import ReadResult
 
 OCR_DPI = 300
@@ -142,12 +143,15 @@ def _page_text(page: Any) -> str:
     between and below the tables is read band by band, so the page keeps its reading order.
     Pages without a ruled table are read exactly as before.
     """
-    tables = _ruled_tables(page)
-    if not tables:
-        columns = _two_column_text(page)
-        return columns if columns is not None else str(page.extract_text() or "")
     from theodoi_extract.tables import grid_lines
 
+    tables = ruled_tables(page)
+    if not tables:
+        aligned_text = _aligned_text(page)  # before columns: a borderless table's gutters are no text columns
+        if aligned_text is not None:
+            return aligned_text
+        columns = _two_column_text(page)
+        return columns if columns is not None else str(page.extract_text() or "")
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
     bands: list[tuple[float, float, list[Any]]] = []  # vertical ranges holding tables, top to bottom
     for table in sorted(tables, key=lambda t: t.bbox[1]):
@@ -161,8 +165,27 @@ def _page_text(page: Any) -> str:
     for top, bottom, in_band in bands:
         parts.append(_text_between(page, y, top))
         for table in sorted(in_band, key=lambda t: t.bbox[0]):
-            parts.extend(grid_lines(_table_grid(table, words)))
+            parts.extend(grid_lines(table_grid(table, words)))
         y = bottom
+    parts.append(_text_between(page, y, float(page.height) + 1))
+    return "\n".join(p for p in parts if p.strip())
+
+
+def _aligned_text(page: Any) -> str | None:
+    """A page without ruling lines: its borderless tables (`aligned.find_tables`, by word
+    alignment) printed as rows, the text around them as pdfplumber reads it; None when it has none."""
+    from theodoi_extract.readers import aligned
+    from theodoi_extract.tables import grid_lines
+
+    tables = aligned.find_tables(page.extract_words()) if page.chars else []
+    if not tables:
+        return None
+    parts: list[str] = []
+    y = 0.0
+    for table in tables:
+        parts.append(_text_between(page, y, table.top))
+        parts.extend(grid_lines(table.grid))
+        y = table.bottom + 0.5
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())
 
@@ -175,8 +198,9 @@ def _two_column_text(page: Any) -> str | None:
 
     pdfplumber reads a line across the whole page, so two columns come out interleaved line by
     line. A gutter is a vertical strip (6 pt) in the middle of the page that no word crosses
-    below some height (a full-width title may sit above); each side then needs at least
-    MIN_COLUMN_LINES lines, which running single-column text never leaves uncrossed.
+    below some height (a full-width title may sit above); the left side then needs at least
+    MIN_COLUMN_LINES lines, which running single-column text never leaves uncrossed, and the
+    right side as many or a shorter column of its own (`_columns_found`).
     """
     words = page.extract_words()
     if len(words) < 4 * MIN_COLUMN_LINES:
@@ -195,11 +219,24 @@ def _two_column_text(page: Any) -> str | None:
         split = max((w["bottom"] for w in crossing), default=0.0)
         below = [w for w in words if w["top"] >= split]
         left = {round(w["top"]) for w in below if w["x1"] <= x - 3}
-        right = {round(w["top"]) for w in below if w["x0"] >= x + 3}
-        if len(left) >= MIN_COLUMN_LINES and len(right) >= MIN_COLUMN_LINES:
+        right_words = [w for w in below if w["x0"] >= x + 3]
+        right = {round(w["top"]) for w in right_words}
+        if _columns_found(len(left), right_words, len(right)):
             return "\n".join(t for t in (_text_in(page, 0, width, 0, split), _text_in(page, 0, x, split, None),
                                           _text_in(page, x, width, split, None)) if t.strip())
     return None
+
+
+def _columns_found(left_lines: int, right_words: list[dict[str, Any]], right_lines: int) -> bool:
+    """Both sides hold MIN_COLUMN_LINES lines, or the left does and the right is a column that
+    ends early (the last page of a two-column text): at least 2 lines starting at one left edge."""
+    if left_lines < MIN_COLUMN_LINES or right_lines < 2:
+        return False
+    if right_lines >= MIN_COLUMN_LINES:
+        return True
+    edge = min(w["x0"] for w in right_words)
+    starts = {round(w["top"]) for w in right_words if w["x0"] - edge <= 2}
+    return len(starts) >= 2
 
 
 def _text_in(page: Any, x0: float, x1: float, top: float, bottom: float | None) -> str:
@@ -217,15 +254,6 @@ def _text_in(page: Any, x0: float, x1: float, top: float, bottom: float | None) 
     return str(page.filter(inside).extract_text() or "")
 
 
-def _ruled_tables(page: Any) -> list[Any]:
-    """Ruled tables of at least 2 x 2 cells (a lone framed box is not a table)."""
-    try:
-        found = page.find_tables()
-    except Exception:  # a broken drawing on one page: read its text without tables
-        return []
-    return [t for t in found if len(t.rows) >= 2 and max((len(r.cells) for r in t.rows), default=0) >= 2]
-
-
 def _text_between(page: Any, top: float, bottom: float) -> str:
     """Text of the characters whose vertical centre lies in [top, bottom): a line just under a
     table whose glyph boxes touch the table's bottom border is still read."""
@@ -236,56 +264,6 @@ def _text_between(page: Any, top: float, bottom: float) -> str:
         return obj.get("object_type") != "char" or top <= (obj["top"] + obj["bottom"]) / 2 < bottom
 
     return str(page.filter(inside).extract_text() or "")
-
-
-def _table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:
-    """The table's grid positions, each owned by the cell box that covers it, with its words."""
-    from theodoi_extract.tables import GridCell
-
-    cells = list(table.cells)
-    xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
-    ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
-    texts = _cell_texts(cells, words)
-    grid = [[GridCell(-1 - r * len(xs) - c, "") for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
-    for owner, (x0, top, x1, bottom) in enumerate(cells):
-        for r in range(_index(ys, top), _index(ys, bottom)):
-            for c in range(_index(xs, x0), _index(xs, x1)):
-                grid[r][c] = GridCell(owner, texts[owner])
-    return grid
-
-
-def _edges(values: list[float], tolerance: float = 2.0) -> list[float]:
-    """Cell border positions with near-equal ones (within `tolerance` points) merged."""
-    edges: list[float] = []
-    for v in sorted(values):
-        if not edges or v - edges[-1] > tolerance:
-            edges.append(v)
-    return edges
-
-
-def _index(edges: list[float], value: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
-
-
-def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]]) -> list[str]:
-    """Each cell's words by their centre, in reading order, wrapped lines joined with a space."""
-    inside: list[list[dict[str, Any]]] = [[] for _ in cells]
-    for w in words:
-        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
-        for i, (x0, top, x1, bottom) in enumerate(cells):
-            if x0 <= cx <= x1 and top <= cy <= bottom:
-                inside[i].append(w)
-                break
-    out = []
-    for found in inside:
-        lines: list[list[dict[str, Any]]] = []
-        for w in sorted(found, key=lambda w: (w["top"], w["x0"])):
-            if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2:
-                lines[-1].append(w)
-            else:
-                lines.append([w])
-        out.append(" ".join(w["text"] for line in lines for w in sorted(line, key=lambda w: w["x0"])))
-    return out
 
 
 def _read_pages_pypdf(data: bytes, reader: Any, image_dir: Path | None) -> list[_Page]:

@@ -1,0 +1,76 @@
+"""A scanned page's tables rebuilt from Tesseract's word boxes, through the text layer's table builder.
+
+Tesseract's page segmentation reads a table as blocks: the indicator column of every row first,
+then the figures, so a figure no longer stands on the line of its indicator. Its TSV output still
+gives every word's box, so the same alignment rules that find borderless tables in a text-layer
+PDF (`aligned.find_tables`) find the table in the scan, in pixels instead of points; the text
+above, between and below the tables keeps Tesseract's own reading order (its lines, which handle
+columns of prose well). A page with no aligned table keeps Tesseract's plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from theodoi_extract.readers import aligned
+
+
+@dataclass(frozen=True)
+class _TsvLine:
+    key: tuple[int, int, int]  # block, paragraph, line: Tesseract's reading order
+    top: float
+    bottom: float
+    text: str
+
+
+def tsv_words(tsv: str) -> tuple[list[dict[str, Any]], list[_TsvLine]]:
+    """Word boxes (`x0, x1, top, bottom, text`) and Tesseract's lines from its TSV output."""
+    words: list[dict[str, Any]] = []
+    lines: dict[tuple[int, int, int], list[dict[str, Any]]] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        try:
+            left, top, width, height = (int(c) for c in cols[6:10])
+            key = (int(cols[2]), int(cols[3]), int(cols[4]))
+        except ValueError:
+            continue
+        word = {"x0": left, "x1": left + width, "top": top, "bottom": top + height, "text": cols[11].strip()}
+        words.append(word)
+        lines.setdefault(key, []).append(word)
+    ordered = [
+        _TsvLine(key, min(w["top"] for w in ws), max(w["bottom"] for w in ws),
+                 " ".join(w["text"] for w in sorted(ws, key=lambda w: w["x0"])))
+        for key, ws in lines.items()
+    ]
+    return words, ordered
+
+
+def has_table(tsv: str) -> bool:
+    """Whether the words of this TSV hold an aligned table (worth a second, sparse-text pass)."""
+    return bool(aligned.find_tables(tsv_words(tsv)[0]))
+
+
+def page_text(tsv: str, table_tsv: str | None = None) -> str | None:
+    """The page with its aligned tables printed as `a | b | c` rows; None when it has no table.
+
+    `table_tsv`, when given, is a second reading of the same page in Tesseract's sparse-text mode
+    (psm 11), which finds the lone short words of a table (row numbers, a one-digit figure) that
+    the page-layout mode drops; the tables come from it, the prose around them from `tsv`.
+    """
+    from theodoi_extract.tables import grid_lines
+
+    words, lines = tsv_words(tsv)
+    tables = aligned.find_tables(tsv_words(table_tsv)[0] if table_tsv else words)
+    if not tables:
+        return None
+    parts: list[str] = []
+    y = float("-inf")
+    for table in tables:
+        parts.extend(ln.text for ln in lines if y <= (ln.top + ln.bottom) / 2 < table.top)
+        parts.extend(grid_lines(table.grid))
+        y = table.bottom + 1
+    parts.extend(ln.text for ln in lines if (ln.top + ln.bottom) / 2 >= y)
+    return "\n".join(p for p in parts if p.strip())

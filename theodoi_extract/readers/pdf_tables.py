@@ -1,0 +1,70 @@
+"""Ruled PDF tables: pdfplumber's table finder, cell boxes laid on a grid with their words.
+
+LibreOffice and Word draw a table's cell borders as lines; pdfplumber's table finder turns them
+into cell boxes. Split from `pdf.py` (which reads pages and decides between ruled tables,
+borderless tables and text columns) so each module stays about one concern.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def ruled_tables(page: Any) -> list[Any]:
+    """Ruled tables of at least 2 x 2 cells, or one row of 3 (a lone framed box is not a table)."""
+    try:
+        found = page.find_tables()
+    except Exception:  # a broken drawing on one page: read its text without tables
+        return []
+    # one ruled row of 3+ cells is a table too: the last row of a table carried onto the next page
+    return [t for t in found if max((len(r.cells) for r in t.rows), default=0) >= (2 if len(t.rows) >= 2 else 3)]
+
+
+def table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:
+    """The table's grid positions, each owned by the cell box that covers it, with its words."""
+    from theodoi_extract.tables import GridCell
+
+    cells = list(table.cells)
+    xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
+    texts = _cell_texts(cells, words)
+    grid = [[GridCell(-1 - r * len(xs) - c, "") for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
+    for owner, (x0, top, x1, bottom) in enumerate(cells):
+        for r in range(_index(ys, top), _index(ys, bottom)):
+            for c in range(_index(xs, x0), _index(xs, x1)):
+                grid[r][c] = GridCell(owner, texts[owner])
+    return grid
+
+
+def _edges(values: list[float], tolerance: float = 2.0) -> list[float]:
+    """Cell border positions with near-equal ones (within `tolerance` points) merged."""
+    edges: list[float] = []
+    for v in sorted(values):
+        if not edges or v - edges[-1] > tolerance:
+            edges.append(v)
+    return edges
+
+
+def _index(edges: list[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
+
+
+def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]]) -> list[str]:
+    """Each cell's words by their centre, in reading order, wrapped lines joined with a space."""
+    inside: list[list[dict[str, Any]]] = [[] for _ in cells]
+    for w in words:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        for i, (x0, top, x1, bottom) in enumerate(cells):
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                inside[i].append(w)
+                break
+    out = []
+    for found in inside:
+        lines: list[list[dict[str, Any]]] = []
+        for w in sorted(found, key=lambda w: (w["top"], w["x0"])):
+            if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2:
+                lines[-1].append(w)
+            else:
+                lines.append([w])
+        out.append(" ".join(w["text"] for line in lines for w in sorted(line, key=lambda w: w["x0"])))
+    return out
