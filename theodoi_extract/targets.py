@@ -305,7 +305,7 @@ def _read(ctx: _Context, q: QuantityMatch, prev: tuple[QuantityMatch, Target, bo
         why_period = ("sentence", f"the figure before: {prev[1].number_text}")
     plan_phrase = _plan_phrase(text, cs, q, ctx.folded())
     plan_figure = plan_phrase is not None
-    kind, *why_kind = _kind(ctx, q, ss, se, cs, ce, period, plan_phrase)
+    kind, *why_kind = _kind(ctx, q, ss, se, cs, ce, period, plan_phrase, next_start)
     if plan_figure:
         # "ước đạt 6,5% (kế hoạch 7-7,5%)": the plan figure of the result just reported.
         if same_sentence and prev is not None:
@@ -623,8 +623,15 @@ def _plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str 
     return None
 
 
+def _introduces_next(text: str, cue: int, next_start: int) -> bool:
+    """Does a cue written after a figure introduce the next figure instead ("đạt khoảng 640 tỷ đồng
+    (ước thực hiện năm 2025 là 598 tỷ đồng)")? Yes when the next figure follows it with no comma,
+    semicolon or bracket between: the cue opens that figure's phrase."""
+    return next_start > cue and not any(c in ",;()" for c in text[cue:next_start])
+
+
 def _kind(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, period: str | None,
-          plan_phrase: str | None = None) -> tuple[str, str, str]:
+          plan_phrase: str | None = None, next_start: int = -1) -> tuple[str, str, str]:
     """(kind, source, evidence): a cue in the sentence, then the year against the plan year, then
     the innermost heading that tells, then the document's kind."""
     if plan_phrase is not None:
@@ -632,7 +639,8 @@ def _kind(ctx: _Context, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, p
     found = ctx.cue_positions("target_clause", max(ss, q.start - _WINDOW), min(se, q.start))
     if found:
         return "target", "sentence", _words_at(ctx.text, found[-1])
-    found = ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1))
+    found = [i for i in ctx.cue_positions("actual_clause", max(cs, q.start - _WINDOW), min(ce, q.end + _WINDOW + 1))
+             if i < q.start or not _introduces_next(ctx.text, i, next_start)]
     if found:
         return "actual", "sentence", _words_at(ctx.text, found[0])
     if period and ctx.ref_year and "-" not in period:
