@@ -287,3 +287,38 @@ def test_unit_outside_vocabulary_from_its_shape(text: str, number: str, unit: st
     t = _find(text, number)
     _check(t, {"unit": unit})
     assert t is not None and "unit outside vocabulary" in t.reason
+
+
+# --- an estimate written after a figure belongs to the next figure -----------------------------
+
+BESIDE_A = """HỘI ĐỒNG NHÂN DÂN HUYỆN ĐẮK GLEI
+NGHỊ QUYẾT
+Về nhiệm vụ năm 2026
+Đắk Glei, ngày 12 tháng 12 năm 2025
+- Tổng vốn đầu tư phát triển năm 2026 đạt khoảng 640 tỷ đồng (ước thực hiện năm 2025 là 598 tỷ đồng).
+- Sản lượng cà phê nhân năm 2026 đạt 21.500 tấn, ước thực hiện năm 2025 đạt 20.800 tấn.
+"""
+
+BESIDE_B = """ỦY BAN NHÂN DÂN TỈNH AN NHƠN
+KẾ HOẠCH
+Phát triển du lịch năm 2025
+An Nhơn, ngày 05 tháng 01 năm 2025
+Đón 3,2 triệu lượt khách trong năm 2025 (năm 2024 ước đạt 2,9 triệu lượt khách).
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        (BESIDE_A, "640", {"kind": "target", "period": "2026", "comparator": "~"}),
+        (BESIDE_A, "598", {"kind": "actual", "period": "2025"}),
+        (BESIDE_A, "21.500", {"kind": "target", "period": "2026"}),
+        (BESIDE_A, "20.800", {"kind": "actual", "period": "2025"}),
+        (BESIDE_B, "3,2", {"kind": "target", "period": "2025"}),
+        (BESIDE_B, "2,9", {"kind": "actual", "period": "2024"}),
+    ],
+)
+def test_estimate_after_a_figure_is_the_next_figures(text: str, number: str, expected: dict[str, Any]) -> None:
+    """"năm 2026 đạt khoảng 640 tỷ đồng (ước thực hiện năm 2025 là 598 tỷ đồng)": the estimate cue
+    after the plan figure names the bracketed result, not the plan figure before it."""
+    _check(_find(text, number), expected)

@@ -11,7 +11,9 @@ import pytest
 
 from theodoi_extract import extract_file
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+# ../shared beside the checkout; a helper's worktree (/work/wt/NAME) has it one level further up.
+SHARED = next((p / "shared" for p in Path(__file__).resolve().parents[3:5] if (p / "shared" / "eval").is_dir()),
+              Path(__file__).resolve().parents[3] / "shared")
 
 
 def _scorer() -> ModuleType:

@@ -145,7 +145,7 @@ def test_routine_and_quarter_deadlines() -> None:
 
 def test_fast_paths_agree_with_the_plain_regexes() -> None:
     """The folded (lower-cased, case-sensitive) scans give what the case-insensitive ones give."""
-    from theodoi_extract import numbers
+    from theodoi_extract import numbers, units
     from theodoi_extract.deadlines import _EACH_RE
     from theodoi_extract.structure import fold, match_at_words
 
@@ -157,6 +157,6 @@ def test_fast_paths_agree_with_the_plain_regexes() -> None:
             assert numbers._quantity_at(text, m, 0, folded) == numbers._quantity_at(text, m, 0, None)
         for m in re.finditer(r"\d", text):
             assert numbers.comparator_before(text, m.start(), 0, folded) == numbers.comparator_before(text, m.start(), 0)
-            assert numbers._read_unit(text, m.end(), folded) == numbers._read_unit(text, m.end())
+            assert units.read_unit(text, m.end(), folded) == units.read_unit(text, m.end())
         assert [m.span() for m in match_at_words(_EACH_RE, text, folded, ("hằng", "hàng", "mỗi"))] == [
             m.span() for m in _EACH_RE.finditer(text)]

@@ -21,10 +21,13 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from theodoi_extract.errors import CorruptFileError
 from theodoi_extract.readers.result import ReadResult
+
+if TYPE_CHECKING:
+    from theodoi_extract.readers.docx_numbering import Numbering
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # all members together, as declared
 MAX_MEMBERS = 10_000
@@ -57,8 +60,11 @@ _BROKEN_VI = "Tệp .docx bị hỏng hoặc không phải tài liệu Word hợ
 
 def read(data: bytes) -> ReadResult:
     """Return the document's text: body blocks in order, then notes as "[n] text" lines."""
+    from theodoi_extract.readers import docx_numbering
+
     with open_checked_zip(data) as archive:
-        lines = list(_block_lines(_load_body(archive)))
+        numbering = docx_numbering.load(archive)
+        lines = list(_block_lines(_load_body(archive), numbering))
         lines.extend(_note_lines(archive))
     return ReadResult(text="\n".join(lines), format="docx")
 
@@ -164,16 +170,19 @@ def _unwrapped(parent: Any) -> Iterator[Any]:
             yield child
 
 
-def _block_lines(container: Any) -> Iterator[str]:
-    """Lines of a block container (body, cell, note) in document order."""
+def _block_lines(container: Any, numbering: Numbering | None = None) -> Iterator[str]:
+    """Lines of a block container (body, cell, note) in document order; a paragraph with automatic
+    numbering is printed after the label Word shows for it ("1. ", "a) ", "- ")."""
     for child in _unwrapped(container):
         if child.tag == W_P:
-            yield _inline_text(child)
+            label = numbering.label(child) if numbering is not None else ""
+            text = _inline_text(child)
+            yield f"{label} {text}" if label and text.strip() else text
         elif child.tag == W_TBL:
-            yield from _table_lines(child)
+            yield from _table_lines(child, numbering)
 
 
-def _table_lines(tbl: Any) -> Iterator[str]:
+def _table_lines(tbl: Any, numbering: Numbering | None = None) -> Iterator[str]:
     from theodoi_extract.tables import GridCell, grid_lines
 
     grid: list[list[GridCell]] = []
@@ -197,7 +206,7 @@ def _table_lines(tbl: Any) -> Iterator[str]:
                 cell = above  # the lower part of a vertically merged cell
             else:
                 owners += 1
-                cell = GridCell(owners, _cell_text(tc))
+                cell = GridCell(owners, _cell_text(tc, numbering))
             row.extend([cell] * span)
         grid.append(row)
     yield from grid_lines(grid)
@@ -212,9 +221,9 @@ def _int_val(props: Any, tag: str) -> int:
         return 0
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, numbering: Numbering | None = None) -> str:
     """One-line text of a cell."""
-    return " ".join(" ".join(line.split()) for line in _block_lines(tc) if line.strip())
+    return " ".join(" ".join(line.split()) for line in _block_lines(tc, numbering) if line.strip())
 
 
 def _inline_text(element: Any) -> str:

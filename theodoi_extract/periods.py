@@ -1,0 +1,200 @@
+"""Kind and period of a prose figure: the sentence first, then headings, then the metadata.
+
+Why together: a year written beside a figure decides its period and, against the plan year, its
+kind ("năm 2023" in a 2024 plan is a result); a plan figure quoted beside a result ("kế hoạch
+7-7,5%") is a target of the result's year. The precedence itself is `context.decide`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from theodoi_extract.cue_context import HEADING_YEAR_RE, TargetContext, heading_label
+from theodoi_extract.model import DocumentMeta
+from theodoi_extract.numbers import QuantityMatch
+from theodoi_extract.structure import Heading
+from theodoi_extract.years import YEAR
+
+YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({YEAR})(?!\d)(?!\s*:)")
+
+
+WINDOW = 400  # how far cue words are looked for around a number: keeps long paragraphs linear
+
+
+def year_words(text: str, lo: int, hi: int, period: str | None) -> str:
+    """The words that name the year in the sentence ("đến năm 2025", "giai đoạn 2021-2025")."""
+    if not period:
+        return ""
+    i = text.find(period[:4], lo, hi)
+    if i < 0:
+        return period
+    j = text.rfind(" ", max(lo, i - 16), max(lo, i - 1))
+    return " ".join(text[j + 1 if j >= 0 else max(lo, i - 8):i + len(period)].split())
+
+
+def heading_or_metadata_year(ctx: TargetContext, pos: int, kind: str,
+                              plan_figure: bool = False) -> tuple[str | None, tuple[str, str]]:
+    """The year of the innermost heading that names one (of this kind), else the metadata's."""
+    year, h = heading_year_at(ctx, pos, kind)
+    if year is not None and h is not None:
+        return year, ("heading", heading_label(ctx, h))
+    meta = ctx.meta
+    year = _base_year(meta) if plan_figure else _fallback_period(ctx, pos, kind)
+    if year is None:
+        return None, ("default", "")
+    said = f"plan year {meta.plan_year}" if meta.plan_year else f"date {meta.date}" if meta.date else ""
+    return year, ("metadata", f"{meta.kind}, {said}".strip(", "))
+
+
+def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int, ce: int) -> tuple[str | None, bool]:
+    m = YEAR_AFTER_RE.match(ctx.text, q.end)
+    if m:
+        return m.group(1), True
+    span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
+    for lo, hi in ((cs, q.start), (ss, cs)):
+        for mention in reversed(ctx.mentions.between(lo, hi)):
+            if mention.is_span and not (span_ok or mention.preceded_by_in):
+                continue
+            return mention.period, True
+    by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
+    if by_year:
+        return by_year, True
+    if span_ok:  # "tăng bình quân 8%/năm giai đoạn 2021-2025": the span written just after
+        for mention in ctx.mentions.between(q.end, min(ce, q.end + 60)):
+            if mention.is_span:
+                return mention.period, True
+        span = ctx.mentions.last_span_before(q.start)
+        if span:
+            return span, True
+    return None, False
+
+
+# "phát triển 5.000 ha cây dược liệu đến năm 2025": the year by which, written after the figure
+# (before any bracket or punctuation, within 80 characters).
+_BY_YEAR_RE = re.compile(rf"đến\s+(?:cuối\s+)?năm\s+({YEAR})(?!\d)(?!\s*[-–:])")
+
+
+_BY_YEAR_STOP = frozenset("(),;:.")
+
+
+def _by_year(text: str, lo: int, hi: int) -> str | None:
+    i = text.find("đến", lo, hi)
+    while 0 <= i <= lo + 80:
+        if any(c in _BY_YEAR_STOP for c in text[lo:i]):
+            return None
+        if i == 0 or not text[i - 1].isalnum() and text[i - 1] != "_":
+            m = _BY_YEAR_RE.match(text, i, hi)
+            if m:
+                return m.group(1)
+        i = text.find("đến", i + 1, hi)
+    return None
+
+
+_PLAN_TAIL = (rf"(?:\s+(?:năm\s+{YEAR}|đề ra|được giao|giao|của tỉnh))*"
+              r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$")
+
+
+_PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)
+
+
+# The same in the lower-cased text, case-sensitive and opening with the words themselves (so the
+# engine jumps between their first letters); the word boundary before "kh"/"nq" is checked in code.
+_PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
+
+
+_PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
+
+
+def find_plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str | None:
+    """The words that make the number a plan figure quoted beside a result ("(kế hoạch 7-7,5%)",
+    "kế hoạch năm 2016 là ..."), or None. `folded`: the lower-cased text, "" if not at hand."""
+    lo = max(cs, q.start - 60)
+    window = folded[lo:q.start] if folded else text[lo:q.start].lower()
+    if not any(w in window for w in _PLAN_WORDS):
+        return None
+    if not folded:
+        m = _PLAN_FIGURE_RE.search(text, lo, q.start)
+        return m.group() if m else None
+    pos = lo
+    while (m := _PLAN_FIGURE_FOLDED_RE.search(folded, pos, q.start)) is not None:
+        i = m.start()
+        if not (folded.startswith(("kh", "nq"), i) and i and (folded[i - 1].isalnum() or folded[i - 1] == "_")):
+            return text[i:m.end()]
+        pos = i + 1
+    return None
+
+
+def _introduces_next(text: str, cue: int, next_start: int) -> bool:
+    """Does a cue written after a figure introduce the next figure instead ("đạt khoảng 640 tỷ đồng
+    (ước thực hiện năm 2025 là 598 tỷ đồng)")? Yes when the next figure follows it with no comma,
+    semicolon or bracket between: the cue opens that figure's phrase."""
+    return next_start > cue and not any(c in ",;()" for c in text[cue:next_start])
+
+
+def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int, ce: int, period: str | None,
+          plan_phrase: str | None = None, next_start: int = -1) -> tuple[str, str, str]:
+    """(kind, source, evidence): a cue in the sentence, then the year against the plan year, then
+    the innermost heading that tells, then the document's kind."""
+    if plan_phrase is not None:
+        return "target", "sentence", " ".join(plan_phrase.split())
+    found = ctx.cue_positions("target_clause", max(ss, q.start - WINDOW), min(se, q.start))
+    if found:
+        return "target", "sentence", words_at(ctx.text, found[-1])
+    found = [i for i in ctx.cue_positions("actual_clause", max(cs, q.start - WINDOW), min(ce, q.end + WINDOW + 1))
+             if i < q.start or not _introduces_next(ctx.text, i, next_start)]
+    if found:
+        return "actual", "sentence", words_at(ctx.text, found[0])
+    if period and ctx.ref_year and "-" not in period:
+        year = int(period)
+        if year < ctx.ref_year:
+            return "actual", "sentence", f"năm {year} before plan year {ctx.ref_year}"
+        if year > ctx.ref_year:
+            return "target", "sentence", f"năm {year} after plan year {ctx.ref_year}"
+    for h in reversed(ctx.headings.containing(q.start)):
+        heading_kind = ctx.heading_kind(h)
+        if heading_kind is not None:
+            return heading_kind, "heading", heading_label(ctx, h)
+    kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
+    return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def words_at(text: str, pos: int, n: int = 3) -> str:
+    return " ".join(text[pos:pos + 40].split()[:n])
+
+
+def _heading_year(ctx: TargetContext, pos: int, kind: str) -> str | None:
+    """The year named by the innermost heading ("II. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2022") of the same kind."""
+    return heading_year_at(ctx, pos, kind)[0]
+
+
+def heading_year_at(ctx: TargetContext, pos: int, kind: str) -> tuple[str | None, Heading | None]:
+    for h in reversed(ctx.headings.containing(pos)):
+        m = HEADING_YEAR_RE.search(h.title)
+        if not m:
+            continue
+        heading_kind = ctx.heading_kind(h)
+        return (m.group(1), h) if heading_kind in (kind, None) else (None, None)
+    return None, None
+
+
+def _base_year(meta: DocumentMeta) -> str | None:
+    year = meta.plan_year or (int(meta.date[:4]) if meta.date else None)
+    return str(year) if year else None
+
+
+def _fallback_period(ctx: TargetContext, pos: int, kind: str) -> str | None:
+    meta = ctx.meta
+    doc_year = int(meta.date[:4]) if meta.date else None
+    if kind == "target":
+        if meta.kind == "bao_cao" and (meta.plan_year or doc_year):
+            base = int(meta.plan_year or doc_year or 0)
+            return ctx.mentions.last_future_before(pos, base) or str(base + 1)
+        if meta.plan_year:
+            return str(meta.plan_year)
+        if doc_year:
+            future = ctx.mentions.last_future_before(pos, doc_year)
+            return future or str(doc_year)
+        return None
+    if meta.plan_year:
+        return str(meta.plan_year if meta.kind == "bao_cao" else meta.plan_year - 1)
+    return str(doc_year) if doc_year else None

@@ -1,0 +1,86 @@
+"""Year and span mentions of a document ("năm 2023", "giai đoạn 2021-2025", "2019: 97,6%").
+
+Why a module of their own: the period of a figure is most often the nearest year mention in its
+clause or sentence, so every mention is found in one scan and looked up by bisection; the years
+of comparison bases ("so với năm 2022", "giá so sánh năm 2010") are left out here, once, so no
+reader can take them for a period.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+YEAR = r"(?:19[5-9]\d|20\d\d|21\d\d)"
+
+
+@dataclass(frozen=True)
+class Mention:
+    pos: int
+    end: int
+    period: str
+    is_span: bool
+    preceded_by_in: bool
+
+
+_YEAR_SCAN = re.compile(rf"({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
+
+
+_IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*$")
+
+
+_YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
+
+
+# What a year after these words names is the base a figure is compared with or priced at.
+_BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc)"
+                          r"(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+$", re.IGNORECASE)
+
+
+def _year_word_before(before: str) -> bool:
+    """`(?:[Nn]ăm|[Đđ]ến|[Vv]ào)\\s+$` without a regex search: whitespace, then one of the words."""
+    stripped = before.rstrip()
+    return len(stripped) < len(before) and stripped.endswith(_YEAR_WORDS)
+
+
+class Mentions:
+    """Year and span mentions of the whole text, for bisection.
+
+    One scan for four-digit years; a year counts when a word like "năm"/"đến" stands before it
+    or a colon after it ("2019: 97,6%"); two years joined by a dash are a span.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.items: list[Mention] = []
+        for m in _YEAR_SCAN.finditer(text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/"):
+                continue
+            before = text[max(0, m.start() - 20):m.start()]
+            window = text[max(0, m.start() - 32):m.start()]
+            if ("so" in window or "gốc" in window or "So" in window) and _BASE_BEFORE.search(window):
+                continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
+            if m.group(2):
+                period = f"{m.group(1)}-{m.group(2)}"
+                self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
+            elif _year_word_before(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
+                self.items.append(Mention(m.start(), m.end(), m.group(1), False, False))
+        self.starts = [x.pos for x in self.items]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [x for x in self.items[i:j] if x.end <= hi]
+
+    def last_span_before(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.starts, pos)
+        for x in reversed(self.items[max(0, i - 400):i]):
+            if x.is_span:
+                return x.period
+        return None
+
+    def last_future_before(self, pos: int, after_year: int) -> str | None:
+        i = bisect.bisect_left(self.starts, pos)
+        for x in reversed(self.items[max(0, i - 400):i]):
+            if not x.is_span and int(x.period) > after_year:
+                return x.period
+        return None
