@@ -13,8 +13,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from theodoi.home.demo.load import ACCOUNTS, DEMO_PASSWORD, demo_data
 from theodoi.core.text import similarity
+from theodoi.home.demo.load import ACCOUNTS, DEMO_PASSWORD, demo_data
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
