@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from theodoi import cli
-from theodoi.core.demo.load import SAMPLE_FILE
+from theodoi.home.demo.load import SAMPLE_FILE
 
 
 def _ingest(*args: str) -> str:

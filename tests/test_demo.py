@@ -13,8 +13,8 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from theodoi.core.demo.load import ACCOUNTS, DEMO_PASSWORD, demo_data
 from theodoi.core.text import similarity
+from theodoi.home.demo.load import ACCOUNTS, DEMO_PASSWORD, demo_data
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -193,9 +193,10 @@ def test_seed_documents_published_into_the_demo_merge_with_its_targets(
     from django.db.models import Count
 
     from theodoi.accounts.models import OrgUnit
+    from theodoi.documents.items import document_confirm_all
+    from theodoi.documents.publish import document_publish
     from theodoi.documents.services import document_upload
     from theodoi.plans.models import Plan, PlanKind
-    from theodoi.plans.services import document_confirm_all, document_publish
 
     _loaddemo(tmp_path, "--no-extras")
     units = OrgUnit.objects.count()

@@ -87,7 +87,8 @@ def _upload_all(user: Any, capture: Any) -> dict[str, Any]:
 
 
 def _publish(user: Any, document: Any) -> Any:
-    from theodoi.plans.services import document_confirm_all, document_publish
+    from theodoi.documents.items import document_confirm_all
+    from theodoi.documents.publish import document_publish
 
     document_confirm_all(user=user, document=document)
     return document_publish(user=user, document=document)
@@ -275,8 +276,8 @@ def _target(plan: Any, document: Any, name: str, value: float, unit: str, start:
 
 def test_target_match_merges_restatements_and_keeps_neighbours_apart(cast: Any) -> None:
     from theodoi.documents.models import Document
+    from theodoi.documents.publish import target_match
     from theodoi.plans.models import Plan, PlanKind
-    from theodoi.plans.services import target_match
 
     resolution = Document.objects.create(title="NQ", checksum="a" * 64, kind="nghi_quyet")
     programme = Document.objects.create(title="CTr", checksum="b" * 64, kind="chuong_trinh")
@@ -310,9 +311,10 @@ def test_target_match_merges_restatements_and_keeps_neighbours_apart(cast: Any) 
 
 
 def test_publish_merges_into_the_plan_target_unless_the_planner_chose_a_new_indicator(cast: Any) -> None:
+    from theodoi.documents.items import item_merge
     from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
+    from theodoi.documents.publish import document_publish
     from theodoi.plans.models import Plan, PlanKind, Target
-    from theodoi.plans.services import document_publish, item_merge
 
     resolution = Document.objects.create(title="NQ", checksum="c" * 64, kind="nghi_quyet")
     plan = Plan.objects.create(name="2021", kind=PlanKind.YEAR, year_start=2021, year_end=2021, unit=cast.province)

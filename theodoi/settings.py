@@ -93,6 +93,8 @@ INSTALLED_APPS = [
     "theodoi.exports",
     "theodoi.notifications",
     "theodoi.jobs",
+    # The top app (home page, search, loaddemo, /readyz, /metrics): it imports every app, none imports it.
+    "theodoi.home",
     # Failed web logins counted per username and address; locks out after AXES_FAILURE_LIMIT.
     "axes",
 ]
@@ -128,7 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "theodoi.core.context_processors.site",
+                "theodoi.home.context_processors.site",
             ],
         },
     },

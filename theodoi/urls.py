@@ -6,7 +6,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from theodoi.api import api
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", include("theodoi.core.urls")),
+    path("", include("theodoi.home.urls")),
     path("tai-khoan/", include("theodoi.accounts.urls")),
     path("van-ban/", include("theodoi.documents.urls")),
     path("ke-hoach/", include("theodoi.plans.urls")),

@@ -10,7 +10,7 @@ import pytest
 
 from theodoi_extract import agencies, extract_file, extract_text
 
-DEMO = Path(__file__).resolve().parents[2] / "theodoi" / "core" / "demo" / "samples"
+DEMO = Path(__file__).resolve().parents[2] / "theodoi" / "home" / "demo" / "samples"
 TC, NN, YT = "Phòng Tài chính - Kế hoạch", "Phòng Nông nghiệp và Phát triển nông thôn", "Trung tâm Y tế huyện"
 
 

@@ -19,9 +19,10 @@ from theodoi.accounts.api import optional_user
 from theodoi.accounts.permissions import require, require_planner
 from theodoi.core.api_inputs import Code, Id, JsonObject, Short, Version
 from theodoi.core.pagination import paged
+from theodoi.documents import items as item_services
+from theodoi.documents import publish as publish_services
 from theodoi.documents import selectors, services
 from theodoi.documents.models import Document, ExtractedItem
-from theodoi.plans import services as plan_services
 from theodoi.plans.models import Plan
 
 router = Router(tags=["documents"])
@@ -165,7 +166,7 @@ def _item(item_id: Id) -> ExtractedItem:
 @router.post("/items/{item_id}/status", response=ItemOut, summary="Xác nhận, loại bỏ hoặc để rà soát lại một mục")
 def item_status(request: HttpRequest, item_id: Id, body: StatusIn) -> Any:
     item = _item(item_id)
-    return plan_services.item_set_status(
+    return item_services.item_set_status(
         user=request.auth, item_id=item.pk, status=body.status, expected_version=body.version  # type: ignore[attr-defined]
     )
 
@@ -173,7 +174,7 @@ def item_status(request: HttpRequest, item_id: Id, body: StatusIn) -> Any:
 @router.patch("/items/{item_id}", response=ItemOut, summary="Sửa một mục (và xác nhận)")
 def item_edit(request: HttpRequest, item_id: Id, body: EditIn) -> Any:
     item = _item(item_id)
-    return plan_services.item_update(
+    return item_services.item_update(
         user=request.auth, item_id=item.pk, changes=body.changes, expected_version=body.version  # type: ignore[attr-defined]
     )
 
@@ -181,7 +182,7 @@ def item_edit(request: HttpRequest, item_id: Id, body: EditIn) -> Any:
 @router.post("/items/{item_id}/merge", response=ItemOut, summary="Gộp một chỉ tiêu vào danh mục có sẵn")
 def item_merge(request: HttpRequest, item_id: Id, body: MergeIn) -> Any:
     item = _item(item_id)
-    return plan_services.item_merge(
+    return item_services.item_merge(
         user=request.auth, item_id=item.pk, indicator_id=body.indicator_id, expected_version=body.version  # type: ignore[attr-defined]
     )
 
@@ -189,13 +190,13 @@ def item_merge(request: HttpRequest, item_id: Id, body: MergeIn) -> Any:
 @router.post("/{document_id}/confirm-all", response=CountOut, summary="Xác nhận mọi mục còn chờ")
 def confirm_all(request: HttpRequest, document_id: Id) -> Any:
     found = get_object_or_404(Document, pk=document_id)
-    return {"confirmed": plan_services.document_confirm_all(user=request.auth, document=found)}  # type: ignore[attr-defined]
+    return {"confirmed": item_services.document_confirm_all(user=request.auth, document=found)}  # type: ignore[attr-defined]
 
 
 @router.post("/{document_id}/publish", response=PublishOut, summary="Công bố (tất cả hoặc không gì cả)")
 def publish(request: HttpRequest, document_id: Id, body: PublishIn) -> Any:
     found = get_object_or_404(Document, pk=document_id)
     plan = get_object_or_404(Plan, pk=body.plan_id) if body.plan_id else None
-    result = plan_services.document_publish(user=request.auth, document=found, plan=plan)  # type: ignore[attr-defined]
+    result = publish_services.document_publish(user=request.auth, document=found, plan=plan)  # type: ignore[attr-defined]
     found.refresh_from_db()
     return {"plan_id": result.pk, "document": found}

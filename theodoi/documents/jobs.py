@@ -14,8 +14,8 @@ EXTRACT = "documents.extract"
 
 
 def _body(document_id: int, progress: registry.Progress) -> None:
+    from theodoi.documents.extraction import extraction_run
     from theodoi.documents.models import DocumentStatus
-    from theodoi.documents.services import extraction_run
 
     document = extraction_run(document_id, progress=progress)
     if document.status == DocumentStatus.FAILED:

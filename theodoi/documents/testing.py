@@ -180,7 +180,7 @@ CAST_MEMBERS = ("planner", "health_reporter", "district_reporter", "leader", "an
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction reads our sample texts with `fake_extract`; reading bytes stays real."""
-    monkeypatch.setattr("theodoi.documents.services._extract", fake_extract)
+    monkeypatch.setattr("theodoi.documents.extraction._extract", fake_extract)
 
 
 @pytest.fixture

@@ -25,12 +25,13 @@ from django.views.decorators.http import require_POST
 from theodoi.accounts.permissions import can_read_all, is_planner, require_planner
 from theodoi.core.files import protected_file_response
 from theodoi.core.text import fold
+from theodoi.documents import items as item_services
+from theodoi.documents import publish as publish_services
 from theodoi.documents import review, selectors
 from theodoi.documents.forms import AssignmentItemForm, PublishForm, TargetItemForm, UploadForm
 from theodoi.documents.highlight import Span, highlight
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
 from theodoi.documents.services import document_upload, extraction_waits_for_broker
-from theodoi.plans import services as plan_services
 from theodoi.plans.models import Indicator
 
 log = logging.getLogger(__name__)
@@ -228,14 +229,14 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     try:
         if action in ("confirm", "reject", "reset"):
             status = {"confirm": ItemStatus.CONFIRMED, "reject": ItemStatus.REJECTED, "reset": ItemStatus.PENDING}[action]
-            item = plan_services.item_set_status(user=user, item_id=item.pk, status=status, expected_version=version)
+            item = item_services.item_set_status(user=user, item_id=item.pk, status=status, expected_version=version)
         elif action == "edit":
             form_class = AssignmentItemForm if item.kind == ItemKind.ASSIGNMENT else TargetItemForm
             form = form_class(request.POST, prefix=f"i{item.pk}")
             if not form.is_valid():
                 errors = "; ".join(f"{form.fields[f].label}: {' '.join(str(m) for m in e)}" for f, e in form.errors.items())
                 return _item_response(request, item, errors)
-            item = plan_services.item_update(
+            item = item_services.item_update(
                 user=user, item_id=item.pk, changes=form.cleaned_data, expected_version=version
             )
         elif action == "merge":
@@ -244,7 +245,7 @@ def item_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             if name and indicator is None:
                 raise ValidationError(_("Không có chỉ tiêu “%(name)s” trong danh mục; chọn một tên trong danh sách "
                                         "hoặc để trống để tạo chỉ tiêu mới.") % {"name": name})
-            item = plan_services.item_merge(
+            item = item_services.item_merge(
                 user=user, item_id=item.pk, indicator_id=indicator.pk if indicator else None, expected_version=version
             )
         else:
@@ -275,7 +276,7 @@ def confirm_confident(request: HttpRequest, pk: int) -> HttpResponse:
 def confirm_all(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_object_or_404(Document, pk=pk)
     try:
-        count = plan_services.document_confirm_all(user=request.user, document=document)
+        count = item_services.document_confirm_all(user=request.user, document=document)
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     else:
@@ -292,7 +293,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Kế hoạch đã chọn không hợp lệ."))
         return redirect("documents:review", pk=pk)
     try:
-        plan = plan_services.document_publish(user=request.user, document=document, plan=form.cleaned_data["plan"])
+        plan = publish_services.document_publish(user=request.user, document=document, plan=form.cleaned_data["plan"])
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
         target = "documents:detail" if document.status == DocumentStatus.PUBLISHED else "documents:review"

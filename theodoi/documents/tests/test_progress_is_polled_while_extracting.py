@@ -28,7 +28,7 @@ def test_a_failed_extraction_shows_its_message(client_for, monkeypatch) -> None:
     def broken(text: str) -> dict:
         raise RuntimeError("extractor crashed")
 
-    monkeypatch.setattr("theodoi.documents.services._extract", broken)
+    monkeypatch.setattr("theodoi.documents.extraction._extract", broken)
     response = upload(client_for("planner"), RESOLUTION, follow=True)
     document = Document.objects.get()
     assert document.status == DocumentStatus.FAILED

@@ -30,7 +30,7 @@ def test_an_error_in_the_middle_of_publishing_leaves_nothing(world, client_for, 
     def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("theodoi.plans.services._publish_assignment", boom)
+    monkeypatch.setattr("theodoi.documents.publish._publish_assignment", boom)
     client = client_for("planner")
     client.raise_request_exception = False
     response = client.post(reverse("documents:publish", args=[world.review_doc.pk]), {"plan": world.plan.pk})

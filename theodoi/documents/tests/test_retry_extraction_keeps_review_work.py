@@ -13,13 +13,13 @@ pytestmark = pytest.mark.django_db
 
 def test_a_failed_extraction_can_be_run_again(client_for, monkeypatch) -> None:
     client = client_for("planner")
-    monkeypatch.setattr("theodoi.documents.services._extract", lambda text: 1 / 0)
+    monkeypatch.setattr("theodoi.documents.extraction._extract", lambda text: 1 / 0)
     upload(client, RESOLUTION)
     document = Document.objects.get()
     assert document.status == DocumentStatus.FAILED
     from theodoi.documents.testing import fake_extract
 
-    monkeypatch.setattr("theodoi.documents.services._extract", fake_extract)
+    monkeypatch.setattr("theodoi.documents.extraction._extract", fake_extract)
     client.post(reverse("documents:retry", args=[document.pk]))
     document.refresh_from_db()
     assert document.status == DocumentStatus.REVIEW

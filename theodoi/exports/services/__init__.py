@@ -14,7 +14,7 @@ Where each part lives:
 - ``theodoi/exports/selectors.py``: the report's data read from the live tables (`report_data_build`);
 - ``register``: the register's writes (draft, edit, issue);
 - ``rendering``: DOCX, XLSX and PDF bytes from the snapshot, stable zips, file names;
-- ``pdf_jobs``: the PDF conversion as a background job.
+- ``pdf_jobs``: queueing the PDF conversion (the job and its body are in exports/jobs.py).
 
 The names below are re-exported so callers keep writing ``services.report_issue(...)``.
 """
@@ -36,7 +36,6 @@ from theodoi.exports.selectors import (
 )
 from theodoi.exports.services.pdf_jobs import (
     PDF_STALE_AFTER,
-    pdf_job_run,
     pdf_job_start,
 )
 from theodoi.exports.services.register import (
@@ -79,7 +78,6 @@ __all__ = [
     "data_render",
     "paragraphs_from_text",
     "paragraphs_to_text",
-    "pdf_job_run",
     "pdf_job_start",
     "period_parse",
     "period_phrase",

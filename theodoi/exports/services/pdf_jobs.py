@@ -1,4 +1,5 @@
-"""The PDF conversion as a background job: queued by a reader, run by the jobs app's runner."""
+"""Queueing the PDF conversion of a report (anyone who may read it); the job and its body are in
+exports/jobs.py, run by the jobs app's runner."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from theodoi.exports.errors import ReportRenderError
 from theodoi.exports.models import IssuedReport, PdfStatus
-from theodoi.exports.services.rendering import report_pdf
 
 log = logging.getLogger(__name__)
 
@@ -45,35 +44,3 @@ def pdf_job_start(user: Any, report: IssuedReport) -> IssuedReport:
     jobs.start_pdf(report.pk, user=user)
     report.refresh_from_db()
     return report
-
-
-def pdf_job_run(report_id: int, *, progress: Any = None) -> None:
-    """The job body: convert and store the PDF, reporting progress on the register row.
-
-    Database errors propagate so the job runner retries them with backoff; any other failure is
-    recorded on the report for the person waiting.
-    """
-    from django.db import InterfaceError, OperationalError
-
-    report = IssuedReport.objects.get(pk=report_id)
-
-    def note(pct: int) -> None:
-        IssuedReport.objects.filter(pk=report_id).update(
-            pdf_status=PdfStatus.RUNNING, pdf_progress=pct, updated_at=timezone.now()
-        )
-        if progress is not None:
-            progress(pct, "Đang chuyển báo cáo sang PDF")
-
-    note(15)
-    try:
-        report_pdf(report, progress=note)
-    except ReportRenderError as exc:
-        IssuedReport.objects.filter(pk=report_id).update(pdf_status=PdfStatus.FAILED, pdf_error=str(exc))
-    except (OperationalError, InterfaceError):
-        raise
-    except Exception as exc:  # noqa: BLE001 - the job must leave a message, not a spinner
-        log.exception("PDF job for report %s failed", report_id)
-        IssuedReport.objects.filter(pk=report_id).update(
-            pdf_status=PdfStatus.FAILED, pdf_error=f"Lỗi khi tạo PDF: {exc}"
-        )
-

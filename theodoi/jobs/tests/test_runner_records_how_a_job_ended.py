@@ -41,7 +41,7 @@ def test_an_extractor_failure_fails_the_job_and_the_document_without_retry(monke
     def broken(text: str) -> dict:
         raise RuntimeError("extractor crashed")
 
-    monkeypatch.setattr("theodoi.documents.services._extract", broken)
+    monkeypatch.setattr("theodoi.documents.extraction._extract", broken)
     document = stored_document(status=DocumentStatus.UPLOADED, progress=0)
     job = job_start(EXTRACT, document.pk)
     job.refresh_from_db()

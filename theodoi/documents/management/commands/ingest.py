@@ -93,8 +93,9 @@ class Command(BaseCommand):
         return "refused"
 
     def _ingest_one(self, path: Path, user: Any, *, publish: bool, plan_year: int | None) -> str:
+        from theodoi.documents.extraction import extraction_run
         from theodoi.documents.models import DocumentStatus
-        from theodoi.documents.services import document_upload, extraction_run
+        from theodoi.documents.services import document_upload
 
         name = path.name
         try:
@@ -139,7 +140,8 @@ class Command(BaseCommand):
         return "created"
 
     def _publish(self, name: str, document: Any, user: Any) -> str:
-        from theodoi.plans.services import document_confirm_all, document_publish
+        from theodoi.documents.items import document_confirm_all
+        from theodoi.documents.publish import document_publish
 
         try:
             document_confirm_all(user=user, document=document)

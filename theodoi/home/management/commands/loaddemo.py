@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from theodoi.accounts.models import UnitKind
-from theodoi.core.demo.load import DEMO_PASSWORD, load_demo
+from theodoi.home.demo.load import DEMO_PASSWORD, load_demo
 
 _KIND_LABELS: dict[str, str] = {
     UnitKind.PROVINCE: "tỉnh",

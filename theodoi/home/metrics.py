@@ -19,7 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import REGISTRY, Collector
 
-from theodoi.core.readiness import queue_depth
+from theodoi.home.readiness import queue_depth
 
 
 class StateCollector(Collector):

@@ -1,0 +1,1 @@
+from theodoi.documents.testing import fake_extractor, world  # noqa: F401
