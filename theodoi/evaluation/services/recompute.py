@@ -1,0 +1,369 @@
+"""The recompute service: which targets, which path (every value or year-to-date), in chunks;
+and the deferred recompute that follows saved values."""
+
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
+from datetime import date
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from theodoi.evaluation import engine
+from theodoi.evaluation.models import TargetStatus
+from theodoi.evaluation.services.inputs import (
+    _BATCH,
+    _CHUNK,
+    VALUES_ARE_YEAR_TO_DATE,
+    Groups,
+    StatusResult,
+    TargetRow,
+    _baselines,
+    _baselines_of,
+    _Form,
+    _form_order,
+    _forms,
+    _load_values,
+    _pick,
+    _snapshot_period,
+    _spec,
+    _status_row,
+    _years_of,
+    rounds_as_of,
+    target_evaluate,
+    target_years,
+)
+from theodoi.evaluation.services.store import (
+    _delete_stale,
+    _fetched,
+    _insert,
+    _int_array,
+    _same_rounds,
+    _snapshot_keys,
+    _snapshot_keys_of,
+    _store_copy,
+    _store_orm,
+)
+from theodoi.plans.models import Indicator, Target
+from theodoi.reporting.models import ReportValue
+from theodoi.reporting.periods import Period
+
+log = logging.getLogger(__name__)
+
+
+def target_statuses_recompute(
+    *,
+    target: Target | None = None,
+    period: str | None = None,
+    target_ids: Iterable[int] | None = None,
+    today: date | None = None,
+) -> int:
+    """Recompute and store the internal and public statuses; returns how many rows were written.
+
+    Without arguments: every target, current evaluation. `target` / `target_ids` narrow it down;
+    `period` is either a target period ("2021": the targets of that period) or a reporting period
+    key ("2021-H1": every target covering 2021, evaluated as of 30 June, stored under "2021-H1").
+    """
+    today = today or timezone.localdate()
+    snapshot = _snapshot_period(period)
+    targets_qs = Target.objects.order_by("pk")
+    if target is not None:
+        targets_qs = targets_qs.filter(pk=target.pk)
+    if target_ids is not None:
+        targets_qs = targets_qs.filter(pk__in=list(target_ids))
+    if period and snapshot is None:
+        targets_qs = targets_qs.filter(period=period)
+    ids = [
+        pk for pk, p in targets_qs.values_list("pk", "period")
+        if snapshot is None or ((y := target_years(p)) is not None and y[0] <= snapshot.year <= y[1])
+    ]
+    if not ids:
+        return 0
+    as_of_by_year = rounds_as_of(today=today)
+    everything = target is None and target_ids is None and not period
+    with transaction.atomic():
+        if not VALUES_ARE_YEAR_TO_DATE:  # period amounts add up: the engine needs every value
+            return _recompute_every_value(ids, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+        return _recompute(ids, everything=everything, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+
+
+def _recompute_every_value(
+    ids: Sequence[int], *, snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date
+) -> int:
+    """The recompute from every value of each target (`target_evaluate`), which period amounts
+    need; in batches, so that a national dataset never sits in memory whole."""
+    return sum(
+        _recompute_batch(ids[start : start + _BATCH], snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+        for start in range(0, len(ids), _BATCH)
+    )
+
+
+def _recompute_batch(
+    ids: Sequence[int], *, snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date
+) -> int:
+    targets = list(Target.objects.select_related("indicator").filter(pk__in=ids).order_by("pk"))
+    values = _load_values(ids)
+    baselines = _baselines(targets)
+    rows: list[TargetStatus] = []
+    for t in targets:
+        years = target_years(t.period)
+        baseline = baselines.get((t.indicator_id, str(years[0] - 1))) if years else None
+        key = snapshot.key if snapshot is not None else t.period
+        target_rows = values.get(t.pk, [])
+        result, as_of = target_evaluate(
+            t, target_rows, public=False, as_of_by_year=as_of_by_year, snapshot=snapshot, baseline=baseline,
+            today=today,
+        )
+        rows.append(_status_row(t.pk, key, False, result, as_of))
+        # Once every counted figure is accepted the public evaluation is the same one: reuse it
+        # (it halves a national recompute, where most figures have been accepted).
+        if not all(r.public for r in target_rows) or not _same_rounds(as_of_by_year, years, snapshot):
+            result, as_of = target_evaluate(
+                t, target_rows, public=True, as_of_by_year=as_of_by_year, snapshot=snapshot, baseline=baseline,
+                today=today,
+            )
+        rows.append(_status_row(t.pk, key, True, result, as_of))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        _delete_stale(chunk, snapshot=snapshot, keep=_snapshot_keys_of(chunk))
+    _insert(rows)
+    return len(rows)
+
+
+
+
+# -- the year-to-date recompute: the database hands the engine only what it reads -----------------
+#
+# With year-to-date figures (VALUES_ARE_YEAR_TO_DATE) the engine reads, for a target, a year and a
+# scope (internal or public), only the latest counted value up to "as of" (the year-to-date total of
+# a flow, the latest level of a stock) and whether an annual figure is among them (`final`). Which
+# value that is depends on the form alone (year, status, unit, period, date), so the forms, a few
+# hundred thousand at national scale, are sorted here, once: into groups (year, public or not, unit,
+# annual or not) and within a group latest first ("as of" passed last). The database then returns the
+# first value of each target in each group: on PostgreSQL a DISTINCT ON over integers, no rule in
+# SQL; elsewhere the same reduction in Python (`_latest_python`). `_pick` makes the same choices from
+# those groups as `target_evaluate` and `observations` make from every value (a test holds them
+# together), and `engine.evaluate` judges: the rules stay in the engine.
+_REDUCE_SQL = """
+WITH x(form_id, grp, ord) AS (SELECT * FROM unnest(%(forms)s::bigint[], %(grps)s::int[], %(ords)s::int[]))
+SELECT DISTINCT ON (v.target_id, x.grp) v.target_id, v.form_id, v.value::float8
+FROM {value} v JOIN x ON x.form_id = v.form_id
+WHERE v.value IS NOT NULL AND v.value NOT IN ('NaN', 'Infinity', '-Infinity') {only}
+ORDER BY v.target_id, x.grp, x.ord
+"""
+
+_TARGET_SQL = """
+SELECT t.id, t.period, t.comparator, t.value, t.value_max, i.direction, i.measure, t.is_change,
+       t.baseline, coalesce(nullif(t.unit, ''), nullif(i.unit, ''), ''), t.forecast_only, t.indicator_id,
+       t.responsible_unit_id
+FROM {target} t JOIN {indicator} i ON i.id = t.indicator_id
+WHERE t.id = ANY(%s::bigint[]) ORDER BY t.id
+"""
+
+
+def _recompute(
+    ids: Sequence[int], *, everything: bool, snapshot: Period | None,
+    as_of_by_year: dict[tuple[int, bool], date], today: date, sql: bool | None = None,
+) -> int:
+    """The year-to-date recompute, in chunks of targets: the latest values of each chunk (`sql`: by
+    PostgreSQL, the default there; otherwise in Python), the engine's verdicts, the rows stored."""
+    postgres = connection.vendor == "postgresql"
+    # a recompute of a few targets (after a unit's report) reads only the forms that hold their values
+    forms = _forms(as_of_by_year, snapshot, None if everything or len(ids) > _BATCH else ids)
+    order = _form_order(forms)
+    latest = _latest_sql(ids, forms, order, everything=everything) if (postgres if sql is None else sql) \
+        else _latest_python(ids, forms, order)
+    store = _store_copy if postgres else _store_orm
+    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt: their periods, once
+    keep = [] if snapshot is not None else _snapshot_keys()
+    written = 0
+    # closed here even on an error, inside the transaction that declared the server-side cursor
+    with closing(latest):
+        for chunk, groups in latest:
+            written += _recompute_chunk(chunk, groups, store=store, keep=keep, snapshot=snapshot,
+                                        as_of_by_year=as_of_by_year, today=today)
+    return written
+
+
+def _recompute_chunk(
+    chunk: list[int], groups: Groups, *, store: Callable[..., int], keep: list[str], snapshot: Period | None,
+    as_of_by_year: dict[tuple[int, bool], date], today: date,
+) -> int:
+    """Judge one chunk of targets from their groups and store the rows."""
+    targets = _target_rows(chunk)
+    baselines = _baselines_of({
+        (row[11], str(years[0] - 1))
+        for row in targets
+        if row[7] and row[8] is None and (years := target_years(row[1]))
+    })
+    results = _evaluations(targets, groups, baselines, snapshot=snapshot, as_of_by_year=as_of_by_year,
+                           today=today)
+    return store(chunk, results, keep=keep, snapshot=snapshot)
+
+
+
+def _latest_sql(
+    ids: Sequence[int], forms: dict[int, _Form], order: dict[str, list[int]], *, everything: bool
+) -> Generator[tuple[list[int], Groups], None, None]:
+    """Chunks of `ids` with their targets' groups, from one streamed DISTINCT ON (PostgreSQL)."""
+    params = {name: _int_array(numbers) for name, numbers in order.items()}
+    only = ""
+    if not everything:
+        only = "AND v.target_id = ANY(%(ids)s::bigint[])"
+        params["ids"] = _int_array(ids)
+    sql = _REDUCE_SQL.format(only=only, value=ReportValue._meta.db_table)
+    with connection.cursor() as cursor:
+        # the sort of a national dataset fits in memory instead of spilling to disk (this transaction only)
+        cursor.execute("SET LOCAL work_mem = '256MB'")
+    with connection.chunked_cursor() as stream:
+        stream.execute(sql, params)
+        rows = _fetched(stream)
+        row = next(rows, None)
+        for start in range(0, len(ids), _BATCH):
+            chunk = list(ids[start : start + _BATCH])
+            # this chunk's values: the stream is in target order, like the chunks
+            groups: Groups = defaultdict(list)
+            top = chunk[-1]
+            while row is not None and row[0] <= top:
+                groups[row[0]].append((forms[row[1]], row[2]))
+                row = next(rows, None)
+            yield chunk, groups
+
+
+def _latest_python(
+    ids: Sequence[int], forms: dict[int, _Form], order: dict[str, list[int]]
+) -> Generator[tuple[list[int], Groups], None, None]:
+    """What `_latest_sql` returns, reduced in Python from every value (SQLite and other databases)."""
+    rank = {pk: (grp, position) for pk, grp, position in zip(order["forms"], order["grps"], order["ords"], strict=True)}
+    for start in range(0, len(ids), _BATCH):
+        chunk = list(ids[start : start + _BATCH])
+        first: dict[tuple[int, int], tuple[int, int, float]] = {}  # (target, group) → (order, form, value)
+        for part in range(0, len(chunk), _CHUNK):
+            values = ReportValue.objects.filter(
+                target_id__in=chunk[part : part + _CHUNK], value__isnull=False
+            ).values_list("target_id", "form_id", "value")
+            for target_id, form_id, value in values.iterator(chunk_size=_CHUNK):
+                ranked = rank.get(form_id)
+                if ranked is None or value is None or not math.isfinite(number := float(value)):
+                    continue
+                slot = (target_id, ranked[0])
+                if slot not in first or ranked[1] < first[slot][0]:
+                    first[slot] = (ranked[1], form_id, number)
+        groups: Groups = defaultdict(list)
+        for (target_id, _grp), (_position, form_id, number) in sorted(first.items()):
+            groups[target_id].append((forms[form_id], number))
+        yield chunk, groups
+
+
+def _target_rows(chunk: Sequence[int]) -> list[TargetRow]:
+    """The chunk's targets with what the engine's spec reads, in id order (see `TargetRow`)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table),
+                           [_int_array(chunk)])
+            return cursor.fetchall()
+    rows: list[TargetRow] = []
+    for start in range(0, len(chunk), _CHUNK):
+        fetched = Target.objects.filter(pk__in=chunk[start : start + _CHUNK]).order_by("pk").values_list(
+            "pk", "period", "comparator", "value", "value_max", "indicator__direction", "indicator__measure",
+            "is_change", "baseline", "unit", "indicator__unit", "forecast_only", "indicator_id", "responsible_unit_id",
+        )
+        rows.extend((*r[:9], r[9] or r[10] or "", *r[11:]) for r in fetched)
+    return rows
+
+
+def _evaluations(
+    targets: Sequence[TargetRow], groups: Groups, baselines: dict[tuple[int, str], float], *,
+    snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date,
+) -> Iterator[StatusResult]:
+    """The internal, then the public result of each target, from its groups; lazily, so that the
+    rows are on their way to the database while the next targets are judged (no query in here)."""
+    judge = _Judge()
+    for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
+        years = _years_of(period)
+        if baseline is None and change and years:
+            baseline = baselines.get((ind, str(years[0] - 1)))
+        spec = _spec(comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
+        key = snapshot.key if snapshot is not None else period
+        target_groups = groups.get(pk, ())
+        previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
+        for public in (False, True):
+            picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
+                           as_of_by_year=as_of_by_year, today=today)
+            # The same input gives the same result (the engine is pure): most public rows are the
+            # internal one, once the latest figure is accepted.
+            if picked != previous:
+                previous = picked
+                result = judge(spec, picked)
+            yield pk, key, public, result, picked[1] if years is not None else None
+
+
+class _Judge:
+    """`engine.evaluate` on a picked input, once per (spec, year, date) for targets nobody reported
+    on: early in a year most targets of a province have no figure yet, and the engine is pure, so
+    they share one verdict instead of each building the same sentence."""
+
+    def __init__(self) -> None:
+        self._no_data: dict[tuple[engine.TargetSpec, int, date], engine.Evaluation] = {}
+
+    def __call__(self, spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> engine.Evaluation:
+        year, as_of, obs = picked
+        if obs:
+            return engine.evaluate(spec, obs, year=year, as_of=as_of)
+        key = (spec, year, as_of)
+        result = self._no_data.get(key)
+        if result is None:
+            result = self._no_data[key] = engine.evaluate(spec, (), year=year, as_of=as_of)
+        return result
+
+
+
+def on_values_changed(target_ids: Iterable[int]) -> int:
+    """Call after reported values or a form's status changed: recomputes the targets' current
+    statuses, then every snapshot (6-month, 9-month review) already stored for them."""
+    ids = sorted({int(i) for i in target_ids})
+    if not ids:
+        return 0
+    written = target_statuses_recompute(target_ids=ids)
+    for key in _snapshot_keys_of(ids):
+        written += target_statuses_recompute(target_ids=ids, period=key)
+    return written
+
+
+# -- deferred recompute, used by the signal handlers in apps.py ------------------------------------
+def queue_recompute(target_ids: Iterable[int]) -> None:
+    """Recompute after the current transaction commits, once per target however many saves it had.
+
+    A failure is logged, never raised: a bug in evaluation must not undo a unit's report.
+    """
+    ids = {int(i) for i in target_ids}
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _recompute_logged(ids)
+        return
+    for _sids, func, _robust in connection.run_on_commit:
+        pending = getattr(func, "theodoi_pending", None)
+        if pending is not None and not getattr(func, "theodoi_done", False):
+            pending.update(ids)
+            return
+
+    def flush() -> None:
+        flush.theodoi_done = True  # type: ignore[attr-defined]
+        _recompute_logged(flush.theodoi_pending)  # type: ignore[attr-defined]
+
+    flush.theodoi_pending = set(ids)  # type: ignore[attr-defined]
+    transaction.on_commit(flush, robust=True)
+
+
+def _recompute_logged(ids: set[int]) -> None:
+    try:
+        on_values_changed(ids)
+    except Exception:  # noqa: BLE001 - see queue_recompute
+        log.exception("evaluation recompute failed for targets %s", sorted(ids)[:20])

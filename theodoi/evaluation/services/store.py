@@ -1,0 +1,214 @@
+"""Where the statuses go: the stored `TargetStatus` rows replaced in bulk (COPY and a multi-row
+upsert on PostgreSQL, bulk_create elsewhere) and the snapshot periods a rebuild keeps."""
+
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from django.db import connection
+from django.utils import timezone
+
+from theodoi.evaluation import engine
+from theodoi.evaluation.explain import FORECAST_METHODS_VI
+from theodoi.evaluation.models import TargetStatus
+from theodoi.evaluation.services.inputs import (
+    _CHUNK,
+    StatusResult,
+    _snapshot_period,
+    _status_row,
+)
+from theodoi.reporting.periods import Period
+
+
+def _delete_stale(ids: Sequence[int], *, snapshot: Period | None, keep: Sequence[str]) -> None:
+    """Delete the targets' rows that a recompute replaces: the snapshot's, or all but the snapshots."""
+    stale = TargetStatus.objects.filter(target_id__in=ids)
+    stale = stale.filter(period=snapshot.key) if snapshot is not None else stale.exclude(period__in=keep)
+    stale.delete()
+
+
+
+
+def _snapshot_keys() -> list[str]:
+    """Periods of the stored snapshot rows, all targets together (one pass over the distinct periods)."""
+    periods = TargetStatus.objects.order_by().values_list("period", flat=True).distinct()
+    return [k for k in periods if _snapshot_period(k) is not None]
+
+
+
+
+def _int_array(numbers: Iterable[int]) -> str:
+    """An integer array parameter as PostgreSQL's literal ("{1,2,3}", cast in the SQL): psycopg
+    adapts a list element by element, which costs more than the query for the ten thousand ids of
+    a chunk or the hundreds of thousands of forms of a national recompute."""
+    return "{" + ",".join(map(str, numbers)) + "}"
+
+
+def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
+    while fetched := cursor.fetchmany(_CHUNK):
+        yield from fetched
+
+
+def _store_orm(chunk: Sequence[int], results: Iterable[StatusResult], *, keep: list[str], snapshot: Period | None) -> int:
+    """Replace the chunk's stored rows with the results: delete, then bulk_create (not PostgreSQL)."""
+    rows = [_status_row(pk, key, public, result, as_of) for pk, key, public, result, as_of in results]
+    for start in range(0, len(chunk), _CHUNK):
+        _delete_stale(chunk[start : start + _CHUNK], snapshot=snapshot, keep=keep)
+    TargetStatus.objects.bulk_create(rows, batch_size=_CHUNK)
+    return len(rows)
+
+
+_LOAD_TABLE = "theodoi_status_load"
+_FLUSH = 256  # COPY lines sent to the server at a time
+
+
+def _store_copy(
+    chunk: Sequence[int], results: Iterable[StatusResult], *, keep: list[str], snapshot: Period | None
+) -> int:
+    """Replace the chunk's stored rows (the current ones, or the snapshot's) with the results (PostgreSQL).
+
+    The rows are sent by COPY while they are computed: the server writes them (heap, indexes) on
+    one core while the engine judges the next targets on the other. Where the chunk has no row yet
+    (a first evaluation) they are copied in. Otherwise they are copied to a temporary table and
+    upserted on (target, period, public), skipping the rows whose result did not change: a
+    recompute then writes only what changed (an unchanged row keeps its `computed_at`, the time
+    its result was last computed differently), and an update leaves the foreign key and most
+    indexes alone, which a delete and insert would not."""
+    table = TargetStatus._meta.db_table
+    columns = ", ".join(_COPY_FIELDS)
+    ids = _int_array(chunk)
+    lines = _copy_lines(results, timezone.now().isoformat())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE target_id = ANY(%s::bigint[]))", [ids])
+        if not cursor.fetchone()[0]:
+            return _copy(cursor, f"COPY {table} ({columns}) FROM STDIN", lines)
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {_LOAD_TABLE} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        cursor.execute(f"TRUNCATE {_LOAD_TABLE}")
+        written = _copy(cursor, f"COPY {_LOAD_TABLE} ({columns}) FROM STDIN", lines)
+        _merge_loaded(cursor, ids, keep=keep, snapshot=snapshot)
+    return written
+
+
+def _merge_loaded(cursor: Any, ids: str, *, keep: list[str], snapshot: Period | None) -> None:
+    """Make the chunk's stored rows those of the load table: delete what the recompute no longer
+    produces (snapshots stay), upsert the rest, updating only the rows whose result changed."""
+    table = TargetStatus._meta.db_table
+    columns = ", ".join(_COPY_FIELDS)
+    # what a recompute may change: everything but the key (target, period, public) and the time
+    changing = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at")]
+    scope, param = ("s.period = %s", snapshot.key) if snapshot is not None else ("NOT (s.period = ANY(%s))", keep)
+    cursor.execute(
+        f"DELETE FROM {table} s WHERE s.target_id = ANY(%s::bigint[]) AND {scope} AND NOT EXISTS ("
+        f"SELECT 1 FROM {_LOAD_TABLE} n WHERE n.target_id = s.target_id AND n.period = s.period "
+        "AND n.public = s.public)",
+        [ids, param],
+    )
+    updates = ", ".join(f"{f} = EXCLUDED.{f}" for f in (*changing, "computed_at"))
+    old = ", ".join(f"s.{f}" for f in changing)
+    new = ", ".join(f"EXCLUDED.{f}" for f in changing)
+    cursor.execute(
+        f"INSERT INTO {table} AS s ({columns}) SELECT {columns} FROM {_LOAD_TABLE} "
+        f"ON CONFLICT (target_id, period, public) DO UPDATE SET {updates} WHERE ({old}) IS DISTINCT FROM ({new})"
+    )
+
+
+def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
+    """The results in COPY's text format, written here (psycopg's write_row costs more than the
+    engine); a target's public row that is its internal result differs only in `public`."""
+    head = tail = ""
+    previous: tuple[int, engine.Evaluation] | None = None
+    for pk, key, public, result, as_of in results:
+        if previous is None or previous[1] is not result or previous[0] != pk:
+            previous = pk, result
+            method = result.forecast_method or ""
+            head = f"{pk}\t{_copy_str(key)}\t{result.status}\t{_copy_float(result.actual)}\t" \
+                f"{_copy_float(result.progress_pct)}\t{_copy_float(result.forecast)}\t" \
+                f"{_copy_str(FORECAST_METHODS_VI.get(method, method))}\t{_copy_str(result.explanation_vi)}\t"
+            tail = "\t".join((
+                as_of.isoformat() if as_of is not None else "\\N", _copy_float(result.target),
+                _copy_float(result.expected_pct),
+                result.period_end.isoformat() if result.period_end is not None else "\\N", now,
+            ))
+        yield f"{head}{'t' if public else 'f'}\t{tail}\n"
+
+
+def _copy(cursor: Any, statement: str, lines: Iterable[str]) -> int:
+    """COPY the lines, a few hundred at a time as they come; returns how many were sent."""
+    sent = 0
+    batch: list[str] = []
+    with cursor.cursor.copy(statement) as copy:  # the psycopg cursor under Django's wrapper
+        for line in lines:
+            batch.append(line)
+            if len(batch) == _FLUSH:
+                copy.write("".join(batch))
+                sent += len(batch)
+                batch.clear()
+        if batch:
+            copy.write("".join(batch))
+            sent += len(batch)
+    return sent
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_str(text: str) -> str:
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.translate(_COPY_ESCAPES)
+    return text
+
+
+def _copy_float(number: float | None) -> str:
+    if number is None:
+        return "\\N"
+    if math.isfinite(number):
+        return repr(float(number))
+    return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity")
+
+
+def _same_rounds(
+    as_of_by_year: dict[tuple[int, bool], date], years: tuple[int, int] | None, snapshot: Period | None
+) -> bool:
+    """Whether internal and public evaluations of a target use the same "as of" date, in whichever
+    of its years it is judged (the years of its figures alone are not enough: a target nobody
+    reported on is judged as of its year's round, which may differ between the scopes)."""
+    if snapshot is not None or years is None:
+        return True
+    return all(as_of_by_year.get((y, False)) == as_of_by_year.get((y, True)) for y in range(years[0], years[1] + 1))
+
+
+_COPY_FIELDS = (
+    "target_id", "period", "status", "value", "progress_pct", "forecast", "forecast_method", "explanation",
+    "public", "as_of", "target_level", "expected_pct", "period_end", "computed_at",
+)
+
+
+def _insert(rows: Sequence[TargetStatus]) -> None:
+    """Store the rows: COPY on PostgreSQL (a national recompute writes millions), bulk_create elsewhere."""
+    if connection.vendor != "postgresql":
+        TargetStatus.objects.bulk_create(rows, batch_size=2000)
+        return
+    now = timezone.now()
+    table = TargetStatus._meta.db_table
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # the psycopg cursor under Django's wrapper
+        with raw.copy(f"COPY {table} ({', '.join(_COPY_FIELDS)}) FROM STDIN") as copy:
+            for r in rows:
+                copy.write_row((
+                    r.target_id, r.period, r.status, r.value, r.progress_pct, r.forecast, r.forecast_method,
+                    r.explanation, r.public, r.as_of, r.target_level, r.expected_pct, r.period_end, now,
+                ))
+
+
+def _snapshot_keys_of(target_ids: Sequence[int]) -> list[str]:
+    """Periods of existing snapshot rows (kept when the current evaluation is rebuilt)."""
+    keys = TargetStatus.objects.filter(target_id__in=target_ids).values_list("period", flat=True).distinct()
+    return [k for k in keys if _snapshot_period(k) is not None]
+
+
