@@ -45,17 +45,14 @@ ALLOWED_MODULE_CIRCLES: list[list[str]] = [
     ["theodoi.jobs.launcher", "theodoi.jobs.runner", "theodoi.jobs.sweeper", "theodoi.jobs.tasks"],
 ]
 
-# Modules still over MAX_LINES while other helpers split them (evaluation by perf, the extractor's
-# targets and numbers by xtext). The lead empties this at merge.
+# Modules still over MAX_LINES: evaluation's engine and selectors are not split yet (issue 16
+# item 3 goes on); an entry that gets short fails the test until it is removed here.
 ALLOWED_LONG_MODULES: set[str] = {
-    "theodoi/evaluation/services.py",
     "theodoi/evaluation/engine.py",
     "theodoi/evaluation/selectors.py",
     "theodoi/evaluation/tests/test_engine.py",
     # A load script nobody owns this round (one scenario, its setup and its report); split later.
     "benchmarks/submit_load.py",
-    "theodoi_extract/targets.py",
-    "theodoi_extract/numbers.py",
 }
 
 
