@@ -94,7 +94,8 @@ class TimelinessCell:
 
     @property
     def short(self) -> str:
-        return {"on_time": _("Đúng hạn"), "late": _("Trễ hạn"), "missing": _("Quá hạn"), "not_due": _("Chưa đến hạn")}[self.state]
+        return str({"on_time": _("Đúng hạn"), "late": _("Trễ hạn"), "missing": _("Quá hạn"),
+                    "not_due": _("Chưa đến hạn")}[self.state])
 
 
 def recent_periods(regime: ReportingRegime, today: date, count: int = 6) -> list[Period]:

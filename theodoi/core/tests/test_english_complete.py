@@ -130,7 +130,7 @@ def _data_strings() -> list[str]:
     values: set[str] = set()
     for model in apps.get_models():
         fields = [f.name for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
-        for row in model.objects.values_list(*fields) if fields else ():
+        for row in model._default_manager.values_list(*fields) if fields else ():
             values.update(v.strip() for v in row if isinstance(v, str) and len(v.strip()) >= 3)
     from django.contrib.auth import get_user_model
 
