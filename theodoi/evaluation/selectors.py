@@ -19,6 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from theodoi.accounts.models import OrgUnit, Role, UnitKind
 from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts, unit_ids_with_role
@@ -67,7 +68,7 @@ class StatusRow:
 
     @property
     def label(self) -> str:
-        return STATUS_LABELS_VI.get(self.code, self.code)
+        return gettext(STATUS_LABELS_VI.get(self.code, self.code))
 
     @property
     def badge(self) -> str:
@@ -244,7 +245,7 @@ def status_counts(rows: Sequence[StatusRow]) -> list[dict[str, Any]]:
     """Counts in the summaries' status order, with labels and badges (for KPI tiles)."""
     counts = summary_of(rows).counts
     return [
-        {"status": s, "label": STATUS_LABELS_VI.get(s, s), "badge": STATUS_BADGES.get(s, "b-muted"), "count": counts[s]}
+        {"status": s, "label": gettext(STATUS_LABELS_VI.get(s, s)), "badge": STATUS_BADGES.get(s, "b-muted"), "count": counts[s]}
         for s in summaries.STATUS_ORDER
         if counts.get(s)
     ]

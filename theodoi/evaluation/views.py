@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all
@@ -107,7 +108,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     overall, groups = selectors.task_summary(user=user, public=False)
     heatmap = selectors.timeliness_heatmap(user=user)
     context.update(
-        title="Bảng điều hành tỉnh",
+        title=_("Bảng điều hành tỉnh"),
         tasks=overall,
         task_groups=groups[:12],
         heatmap=heatmap[0] if heatmap else None,
@@ -129,7 +130,7 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
     """Read-only, for anyone: published targets judged on accepted figures only."""
     year = _year(request, public=True)
     context = _overview_context(request, public=True, year=year)
-    context["title"] = "Kết quả thực hiện kế hoạch (công khai)"
+    context["title"] = _("Kết quả thực hiện kế hoạch (công khai)")
     overall, _groups = selectors.task_summary(user=request.user, public=True)
     context["tasks"] = overall
     return render(request, "evaluation/overview.html", context)

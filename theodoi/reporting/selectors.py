@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from theodoi.accounts.models import OrgUnit, Role
 from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts, require, unit_ids_with_role
@@ -25,26 +26,26 @@ from theodoi.reporting.models import (
 from theodoi.reporting.periods import Period, parse_period_key
 from theodoi.reporting.rules import periods_due_between
 
-TIMELINESS_LABELS = {
-    "on_time": "Đúng hạn",
-    "late": "Trễ hạn",
-    "missing": "Chưa gửi (quá hạn)",
-    "not_due": "Chưa đến hạn",
+TIMELINESS_LABELS: dict[str, Any] = {
+    "on_time": _("Đúng hạn"),
+    "late": _("Trễ hạn"),
+    "missing": _("Chưa gửi (quá hạn)"),
+    "not_due": _("Chưa đến hạn"),
 }
-ACTION_LABELS = {
-    "create": "Tạo báo cáo",
-    "save": "Lưu số liệu",
-    "import": "Nhập từ tệp",
-    "submit": "Gửi báo cáo",
-    "return": "Trả lại",
-    "approve": "Lãnh đạo đơn vị phê duyệt",
-    "accept": "Sở KH&ĐT tiếp nhận",
-    "lock": "Khóa báo cáo",
-    "unlock": "Mở khóa để bổ sung",
-    "lock_exception": "Cho phép sửa sau hạn",
-    "comment": "Góp ý",
-    "contribution": "Đơn vị phối hợp bổ sung",
-    "evidence": "Đính kèm minh chứng",
+ACTION_LABELS: dict[str, Any] = {
+    "create": _("Tạo báo cáo"),
+    "save": _("Lưu số liệu"),
+    "import": _("Nhập từ tệp"),
+    "submit": _("Gửi báo cáo"),
+    "return": _("Trả lại"),
+    "approve": _("Lãnh đạo đơn vị phê duyệt"),
+    "accept": _("Sở KH&ĐT tiếp nhận"),
+    "lock": _("Khóa báo cáo"),
+    "unlock": _("Mở khóa để bổ sung"),
+    "lock_exception": _("Cho phép sửa sau hạn"),
+    "comment": _("Góp ý"),
+    "contribution": _("Đơn vị phối hợp bổ sung"),
+    "evidence": _("Đính kèm minh chứng"),
 }
 
 
@@ -93,7 +94,8 @@ class TimelinessCell:
 
     @property
     def short(self) -> str:
-        return {"on_time": "Đúng hạn", "late": "Trễ hạn", "missing": "Quá hạn", "not_due": "Chưa đến hạn"}[self.state]
+        return str({"on_time": _("Đúng hạn"), "late": _("Trễ hạn"), "missing": _("Quá hạn"),
+                    "not_due": _("Chưa đến hạn")}[self.state])
 
 
 def recent_periods(regime: ReportingRegime, today: date, count: int = 6) -> list[Period]:

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts.models import OrgUnit, Role
@@ -31,8 +32,8 @@ from theodoi.reporting.periods import PeriodKind, parse_period_key
 from theodoi.reporting.rules import periods_of_year
 
 KIND_LABELS = {
-    PeriodKind.MONTHLY: "Tháng", PeriodKind.QUARTERLY: "Quý", PeriodKind.SEMIANNUAL: "6 tháng",
-    PeriodKind.NINE_MONTH: "9 tháng", PeriodKind.ANNUAL: "Năm",
+    PeriodKind.MONTHLY: _("Tháng"), PeriodKind.QUARTERLY: _("Quý"), PeriodKind.SEMIANNUAL: _("6 tháng"),
+    PeriodKind.NINE_MONTH: _("9 tháng"), PeriodKind.ANNUAL: _("Năm"),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from theodoi.core import vnformat
 from theodoi.evaluation.explain import format_pct, format_vn_number
@@ -63,7 +64,10 @@ def with_unit(value: Any, unit: str) -> str:
         return str(value)
 
 
-_NOT_EVALUATED = '<td class="small"><span class="muted">Chưa đánh giá (chạy “theodoi evaluate”).</span></td>'
+def _not_evaluated() -> str:
+    """A function, not a constant: the text follows the language active at render time."""
+    text = escape(gettext("Chưa đánh giá (chạy “theodoi evaluate”)."))
+    return '<td class="small"><span class="muted">' + text + "</span></td>"
 
 
 @register.simple_tag
@@ -85,7 +89,7 @@ def status_rows_html(rows: Any, detail_url: str) -> str:
             reason = f'<td class="small">{escape(status.explanation)}</td>'
         else:
             value = progress = "—"
-            reason = _NOT_EVALUATED
+            reason = _not_evaluated()
         out.append(
             f'<tr><td><a href="{url}{target.pk}/">{escape(target.indicator.name)}</a>{unit_html}</td>'
             f'<td class="nowrap">{escape(target.value_label)}</td><td class="num">{escape(value)}</td>'
@@ -93,5 +97,6 @@ def status_rows_html(rows: Any, detail_url: str) -> str:
             f"</td>{reason}</tr>"
         )
     if not out:
-        return mark_safe('<tr><td colspan="6" class="muted">Không có chỉ tiêu nào.</td></tr>')
+        empty = escape(gettext("Không có chỉ tiêu nào."))
+        return mark_safe('<tr><td colspan="6" class="muted">' + empty + "</td></tr>")  # noqa: S308 - escaped
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped
