@@ -28,6 +28,7 @@ _NEXT_SENTENCE = r"(?=[\s\"”)]*\s+[\"“(\[]?[A-ZĐÀ-Ỹ\d\-+•])"
 # candidate character instead of trying the whole pattern at every offset.
 _SENTENCE_END = re.compile(
     rf"\.{_NEXT_SENTENCE}|!{_NEXT_SENTENCE}|\?{_NEXT_SENTENCE}|…{_NEXT_SENTENCE}"
+    r"|\n(?=[ \t]*\n[ \t]*[A-ZĐÀ-Ỹ])"  # a blank line before a capital: a new paragraph
     r"|\n(?=[ \t]*(?:[-+•–][ \t]|\d{1,2}(?:\.\d{1,2})*\.[ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t]|\(\d{1,2}\)|\[\d{1,3}:))"
     r"|\ufffd|\[\d{1,3}:|\](?<!footnoteRef:\d\])(?<!footnoteRef:\d\d\])"
 )

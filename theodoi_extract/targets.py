@@ -69,6 +69,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             continue
         if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q) or _is_section_count(text, q):
             continue
+        if _is_denominator(ctx, q, quantities[i + 1] if i + 1 < len(quantities) else None):
+            continue
         met = _indicator_count(ctx, q)
         if met is False:
             continue
@@ -76,6 +78,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
         target, explicit = _read(ctx, q, prev, nxt)
         if met:
             target = _as_result(ctx, target, explicit)
+        elif _is_starting_value(text, q, quantities[i + 1] if i + 1 < len(quantities) else None):
+            target = _as_starting_value(target)
         out.append(target)
         prev = (q, target, explicit)
     return out
@@ -90,6 +94,21 @@ def _is_dated_threshold(ctx: TargetContext, q: QuantityMatch) -> bool:
         return False
     cs, _ = ctx.seg.clause(q.start)
     return bool(_DATED_THRESHOLD_RE.search(ctx.text[max(cs, q.start - 120):q.start]))
+
+
+_PER_BEFORE_RE = re.compile(r"(?:^|\s)(?:trên|mỗi|cho)\s*$")
+
+
+def _is_denominator(ctx: TargetContext, q: QuantityMatch, nxt: QuantityMatch | None) -> bool:
+    """"Giá trị sản phẩm thu được trên 1 ha đất trồng trọt đạt 135 triệu đồng": "trên 1 ha" names
+    what the figure is counted per (one unit of area, of population), not a quantity of its own,
+    when the figure itself follows in the same clause."""
+    if q.value != 1 or q.value_max is not None or nxt is None:
+        return False
+    if not _PER_BEFORE_RE.search(ctx.text[max(0, q.start - 8):q.start]):
+        return False
+    _, ce = ctx.seg.clause(q.start)
+    return nxt.start < ce
 
 
 def _is_section_count(text: str, q: QuantityMatch) -> bool:
@@ -125,6 +144,29 @@ def _as_result(ctx: TargetContext, target: Target, explicit: bool) -> Target:
         period = Decision("period", year, *why)
     rest = [d for d in target.decisions if d.attribute not in ("kind", "period")]
     return with_decisions(target, (kind, period, *rest))
+
+
+_CHANGE_FROM_RE = re.compile(r"(?:tăng|giảm|nâng|hạ)[ \t]+(?:tỷ lệ[^,;.]{0,60}?[ \t]+)?từ[ \t]*$", re.IGNORECASE)
+_CHANGE_TO_RE = re.compile(r"[ \t]*(?:xuống|lên)[ \t]+(?:còn[ \t]+|mức[ \t]+)?(?:dưới[ \t]+|trên[ \t]+)?$")
+
+
+def _is_starting_value(text: str, q: QuantityMatch, nxt: QuantityMatch | None) -> bool:
+    """"Tỷ lệ hộ nghèo giảm từ 6,8% xuống còn 5,1%": 6,8 is where the change started (the level
+    of the year before), 5,1 where it ended; a year written after 6,8 is kept as written."""
+    if nxt is None or q.value_max is not None or YEAR_AFTER_RE.match(text, q.end):
+        return False
+    return bool(_CHANGE_TO_RE.fullmatch(text, q.end, nxt.start)) and bool(
+        _CHANGE_FROM_RE.search(text, max(0, q.start - 90), q.start))
+
+
+def _as_starting_value(target: Target) -> Target:
+    period = target.period
+    if period is None or not period.isdigit():
+        return target
+    why = "từ ... xuống/lên: the level before the change"
+    rest = [d for d in target.decisions if d.attribute not in ("kind", "period")]
+    return with_decisions(target, (Decision("kind", "actual", "sentence", why),
+                                   Decision("period", str(int(period) - 1), "sentence", why), *rest))
 
 
 def _in_block_header(ctx: TargetContext, pos: int) -> bool:

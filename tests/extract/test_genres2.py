@@ -32,10 +32,15 @@ from scoring import _prf, score_document
 GENRES2 = Path(__file__).parent / "samples" / "genres2"
 DOCS = sorted(p.stem for p in GENRES2.glob("*.json"))
 
-CORPUS_F1_FLOOR = 0.0
-CORPUS_STRICT_FLOOR = 0.0
-CORPUS_ASSIGNMENT_F1_FLOOR = 0.0
-DOCUMENT_F1_FLOOR = 0.0
+# Measured 2026-12-07. Blind (the extractor of main at 763c75a, before any rule below): 0.907 loose,
+# 0.750 strict, assignments 1.000 (per document in docs/extractor.md). After the rules found with
+# them (each with its own texts in test_layout_rules.py) and one annotation corrected (the DOCX's
+# "3,2 triệu lượt khách" had been annotated "triệu lượt" although "lượt khách" is the vocabulary's
+# unit as written): 1.000 / 0.991 / 1.000. Floors: those values rounded down to 0.05.
+CORPUS_F1_FLOOR = 0.95
+CORPUS_STRICT_FLOOR = 0.95
+CORPUS_ASSIGNMENT_F1_FLOOR = 1.0
+DOCUMENT_F1_FLOOR = 0.9
 
 
 @cache

@@ -47,7 +47,7 @@ LIST = [
      (">=", 4, None, "dự án", "4", "tối thiểu 4 dự án", "Số dự án đầu tư vào cụm công nghiệp thu hút thêm")),
     ("Phát triển dịch vụ:", "List Number", None),
     ("Đón 3,2 triệu lượt khách du lịch, trong đó khách quốc tế trên 180 nghìn lượt.", "List Bullet 2",
-     ("=", 3.2, None, "triệu lượt", "3,2", "Đón 3,2", "Tổng lượt khách du lịch")),
+     ("=", 3.2, None, "triệu lượt khách", "3,2", "Đón 3,2", "Tổng lượt khách du lịch")),
 ]
 LIST_EXTRA = [  # a second figure in the last bullet
     (">", 180, None, "nghìn lượt", "180", "trên 180", "Lượt khách quốc tế"),
