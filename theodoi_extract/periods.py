@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi_extract.cue_context import HEADING_YEAR_RE, TargetContext, heading_label
+from theodoi_extract.cue_context import TargetContext, heading_label, heading_year_of
 from theodoi_extract.model import DocumentMeta
 from theodoi_extract.numbers import QuantityMatch
 from theodoi_extract.structure import Heading
@@ -172,11 +172,11 @@ def _heading_year(ctx: TargetContext, pos: int, kind: str) -> str | None:
 
 def heading_year_at(ctx: TargetContext, pos: int, kind: str) -> tuple[str | None, Heading | None]:
     for h in reversed(ctx.headings.containing(pos)):
-        m = HEADING_YEAR_RE.search(h.title)
-        if not m:
+        year = heading_year_of(h.title)
+        if year is None:
             continue
         heading_kind = ctx.heading_kind(h)
-        return (m.group(1), h) if heading_kind in (kind, None) else (None, None)
+        return (year, h) if heading_kind in (kind, None) else (None, None)
     return None, None
 
 

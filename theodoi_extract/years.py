@@ -84,3 +84,10 @@ class Mentions:
             if not x.is_span and int(x.period) > after_year:
                 return x.period
         return None
+
+
+def is_base_year(text: str, year_start: int) -> bool:
+    """Is the year at `year_start` a comparison base or a price base ("so với năm 2025", "giá so
+    sánh năm 2010")? Such a year is never a figure's period, in a sentence or in a heading."""
+    window = text[max(0, year_start - 32):year_start]
+    return ("so" in window or "gốc" in window or "So" in window) and bool(_BASE_BEFORE.search(window))

@@ -215,3 +215,34 @@ def test_the_recipients_list_closes_the_last_item() -> None:
             "2. Phòng Y tế chủ trì kiểm tra 12 trạm y tế.\n\nNơi nhận:\n- UBND tỉnh;\n- Lưu: VT.\n")
     last = extract_text(text).assignments[-1]
     assert last.ref == "2" and last.tasks == 1 and "Nơi nhận" not in text[last.start:last.end]
+
+
+# --- "1)" and lower-case Roman items, comparison bases in an item's title ----------------------
+
+ROMAN_A = """HỘI ĐỒNG NHÂN DÂN XÃ TÂN PHÚ
+Số: 7/NQ-HĐND
+Tân Phú, ngày 20 tháng 12 năm 2026
+NGHỊ QUYẾT
+Nhiệm vụ năm 2027
+
+1) Chỉ tiêu kinh tế
+i) Giá trị sản xuất tăng 9% so với năm 2026.
+ii) Thu ngân sách đạt 14 tỷ đồng.
+iii) Có thêm 3 thôn đạt chuẩn văn hóa.
+2) Chỉ tiêu xã hội
+a) Tỷ lệ hộ nghèo dưới 1%.
+"""
+
+
+def test_lower_case_roman_items_are_siblings() -> None:
+    from theodoi_extract.structure import find_headings
+
+    refs = [(h.ref, h.level) for h in find_headings(ROMAN_A)]
+    assert ("i", 6) in refs and ("ii", 6) in refs and ("iii", 6) in refs and ("1", 5) in refs
+    _check(_at(ROMAN_A, "14"), period="2027", kind="target", indicator="Thu ngân sách")
+
+
+def test_a_comparison_base_in_an_item_title_is_not_its_period() -> None:
+    _check(_at(ROMAN_A, "9"), period="2027")
+    _check(_at(ROMAN_A, "3", "thêm"), period="2027", unit="thôn")
+    _check(_at(ROMAN_A, "1", "dưới"), period="2027", comparator="<")
