@@ -4,7 +4,9 @@ Run from the repository root:
 
     .venv/bin/python tests/extract/samples/genres2/make_samples.py
 
-`tinh-phuninh-2026-kehoach-bang-nganh.docx` is invented (province, figures and wording are ours):
+`tinh-phuninh-2026-kehoach-bang-nganh.docx` (and `so-khcn-hoaphong-2026-kehoach-bang-coquan.docx`, a
+department plan whose table opens with an agency column merged down over its rows under a two-row
+merged header, and whose assignment is a Word-numbered item) is invented (province, figures and wording are ours):
 a plan whose targets stand in nested Word lists (the "List Number" / "List Bullet 2" styles, whose
 numbers come from the style's numbering, not from the paragraph), then a table with one row per
 indicator, a sector column whose cells are merged down over each sector's rows (w:vMerge), the
@@ -137,5 +139,69 @@ def build() -> None:
     (HERE / f"{NAME}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+# --- a department plan: the agency column first, merged down over its rows, under a merged header --
+
+NAME_B = "so-khcn-hoaphong-2026-kehoach-bang-coquan"
+# agency ("" where merged with the cell above), indicator, unit, plan 2025, estimate 2025, plan 2026
+ROWS_B = [
+    ("Phòng Quản lý khoa học", "Số nhiệm vụ khoa học cấp tỉnh được nghiệm thu", "nhiệm vụ", "18", "17", "20"),
+    ("", "Số sáng chế, giải pháp hữu ích được cấp bằng", "sáng chế", "6", "7", "8"),
+    ("Chi cục Tiêu chuẩn Đo lường Chất lượng", "Số doanh nghiệp áp dụng hệ thống quản lý chất lượng",
+     "doanh nghiệp", "45", "52", "60"),
+    ("", "Số phương tiện đo được kiểm định", "phương tiện", "31.000", "33.400", "35.000"),
+]
+COLUMNS_B = ((3, "target", "2025"), (4, "actual", "2025"), (5, "target", "2026"))
+
+
+def build_b() -> None:
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(12)
+    for line in ("ỦY BAN NHÂN DÂN TỈNH HÒA PHONG", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số: 21/KH-SKHCN",
+                 "Hòa Phong, ngày 06 tháng 01 năm 2026", "", "KẾ HOẠCH",
+                 "Hoạt động khoa học và công nghệ năm 2026", "I. CHỈ TIÊU",
+                 "Chỉ tiêu năm 2026 của các đơn vị thuộc Sở theo biểu dưới đây:"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2 + len(ROWS_B), cols=6)
+    table.style = "Table Grid"
+    for c, text in ((0, "Đơn vị chủ trì"), (1, "Chỉ tiêu"), (2, "Đơn vị tính")):
+        table.cell(0, c).merge(table.cell(1, c)).text = text
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Năm 2025"
+    table.cell(0, 5).text = "Năm 2026"
+    table.cell(1, 3).text = "Kế hoạch"
+    table.cell(1, 4).text = "Ước thực hiện"
+    table.cell(1, 5).text = "Kế hoạch"
+    targets = []
+    top = 2
+    for i, row in enumerate(ROWS_B):
+        r = 2 + i
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+        if row[0]:
+            top = r
+        elif r > top:
+            table.cell(top, 0).merge(table.cell(r, 0)).text = ROWS_B[top - 2][0]
+        agency = ROWS_B[top - 2][0]
+        for c, kind, year in COLUMNS_B:
+            context = " | ".join(row[c:6]) if c < 5 else " | ".join(row[4:6])  # unique, the number in it
+            targets.append(_target(kind, "=", _num(row[c]), row[2], year, agency, row[c], context, row[1]))
+    document.add_paragraph("II. TỔ CHỨC THỰC HIỆN")
+    document.add_paragraph("Phòng Quản lý khoa học chủ trì, phối hợp với Văn phòng Sở:", style="List Number")
+    document.add_paragraph("Tổ chức tuyển chọn các nhiệm vụ khoa học năm 2027;", style="List Bullet 2")
+    document.add_paragraph("Công bố kết quả nghiệm thu trước ngày 30 tháng 11 năm 2026.", style="List Bullet 2")
+    document.add_paragraph("GIÁM ĐỐC")
+    out = io.BytesIO()
+    document.save(out)
+    (HERE / f"{NAME_B}.docx").write_bytes(out.getvalue())
+    expected = {"document": f"{NAME_B}.docx",
+                "meta": {"kind": "ke_hoach", "number": "21/KH-SKHCN", "date": "2026-01-06", "plan_year": 2026},
+                "targets": targets,
+                "assignments": [{"ref": "1", "lead": ["Phòng Quản lý khoa học"],
+                                 "head": "Phòng Quản lý khoa học chủ trì, phối hợp với Văn phòng Sở", "tasks": 2}],
+                "deadlines": [{"rule": "once", "date": "2026-11-30", "day": None}]}
+    (HERE / f"{NAME_B}.json").write_text(json.dumps(expected, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     build()
+    build_b()
