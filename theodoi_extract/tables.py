@@ -155,7 +155,7 @@ def _columns(header: list[Cell], meta: DocumentMeta) -> list[Column]:
             cols.append(Column("agency"))
         elif any(w.strip() == t.strip() or w in t for w in _cue("table_unit")) and "chủ trì" not in t:
             cols.append(Column("unit"))
-        elif any(w in t for w in _cue("table_skip")) and not _YEAR_RE.search(t):
+        elif (any(w in t for w in _cue("table_skip")) and not _YEAR_RE.search(t)) or _RATIO_HEADER_RE.search(t):
             cols.append(Column("skip"))
         elif not seen_indicator and any(w in t for w in _cue("table_indicator")) and not _YEAR_RE.search(t):
             cols.append(Column("indicator"))
@@ -166,6 +166,12 @@ def _columns(header: list[Cell], meta: DocumentMeta) -> list[Column]:
             kind, period = _path_kind_period(cell.text)
             cols.append(Column("value", kind, period))
     return cols
+
+
+# A column of one column's figures over another's ("TH/KH (%)", "2026/2025", "ƯTH/KH"): a ratio,
+# no figure of its own. The slash has no spaces around it (" / " joins the parts of a merged header).
+_RATIO_PART = r"(?:th|kh|ưth|ưđ|thực hiện|kế hoạch|cùng kỳ|(?:19|20)\d\d)"
+_RATIO_HEADER_RE = re.compile(rf"(?<!\w){_RATIO_PART}/{_RATIO_PART}(?!\w)")
 
 
 def _path_kind_period(header: str) -> tuple[str | None, str | None]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.context import confidence, with_decisions
 from theodoi_extract.cue_context import (
@@ -96,16 +97,19 @@ def _is_dated_threshold(ctx: TargetContext, q: QuantityMatch) -> bool:
     return bool(_DATED_THRESHOLD_RE.search(ctx.text[max(cs, q.start - 120):q.start]))
 
 
+_PREDICATED_RE = re.compile(r"(?:^|\s)(?:đạt|là|lên|mức|khoảng)\s*$")
 _PER_BEFORE_RE = re.compile(r"(?:^|\s)(?:trên|mỗi|cho)\s*$")
 
 
 def _is_denominator(ctx: TargetContext, q: QuantityMatch, nxt: QuantityMatch | None) -> bool:
     """"Giá trị sản phẩm thu được trên 1 ha đất trồng trọt đạt 135 triệu đồng": "trên 1 ha" names
-    what the figure is counted per (one unit of area, of population), not a quantity of its own,
-    when the figure itself follows in the same clause."""
-    if q.value != 1 or q.value_max is not None or nxt is None:
-        return False
-    if not _PER_BEFORE_RE.search(ctx.text[max(0, q.start - 8):q.start]):
+    what the figure is counted per (one unit of area, of population), and "trẻ em dưới 5 tuổi" who
+    is counted (`description_units`, unless a verb puts the figure itself: "tuổi thọ đạt 74,6
+    tuổi"), not a quantity of its own, when the figure itself follows in the same clause."""
+    if q.unit in vocabulary.words("units", "description_units"):  # "trẻ em dưới 5 tuổi", "đạt 74,6 tuổi"
+        return not _PREDICATED_RE.search(ctx.text[max(0, q.start - 12):q.start])
+    if nxt is None or q.value != 1 or q.value_max is not None \
+            or not _PER_BEFORE_RE.search(ctx.text[max(0, q.start - 8):q.start]):
         return False
     _, ce = ctx.seg.clause(q.start)
     return nxt.start < ce

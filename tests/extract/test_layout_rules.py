@@ -246,3 +246,44 @@ def test_a_comparison_base_in_an_item_title_is_not_its_period() -> None:
     _check(_at(ROMAN_A, "9"), period="2027")
     _check(_at(ROMAN_A, "3", "thêm"), period="2027", unit="thôn")
     _check(_at(ROMAN_A, "1", "dưới"), period="2027", comparator="<")
+
+
+# --- round 3: ratio columns, the title's year, more units --------------------------------------
+
+TH_KH = """SỞ CÔNG THƯƠNG TỈNH LÂM BÌNH
+Số: 3/BC-SCT
+Lâm Bình, ngày 10 tháng 12 năm 2026
+BÁO CÁO
+Kết quả năm 2026 và kế hoạch năm 2027
+
+I. KẾT QUẢ NĂM 2026
+TT | Chỉ tiêu | ĐVT | KH 2026 | TH 2026 | TH/KH (%)
+1 | Sản lượng điện | triệu kWh | 900 | 936 | 104,0
+2 | Số chợ nâng cấp | chợ | 5 | 4 | 80,0
+"""
+
+
+def test_a_ratio_column_holds_no_figures() -> None:
+    _check(_at(TH_KH, "900"), kind="target", period="2026")
+    _check(_at(TH_KH, "936"), kind="actual", period="2026")
+    assert _at(TH_KH, "104,0") is None and _at(TH_KH, "80,0") is None
+
+
+def test_the_plan_year_is_the_latest_year_of_the_title() -> None:
+    assert extract_text(TH_KH).document.plan_year == 2027
+    text = ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ\nSố: 5/BC-UBND\nAn Phú, ngày 30 tháng 6 năm 2026\nBÁO CÁO\n"
+            "Tình hình 6 tháng đầu năm 2026\n\nI. KẾT QUẢ 6 THÁNG NĂM 2026\nĐạt 5 tỷ đồng. Năm 2027 đạt 9 tỷ đồng.\n")
+    assert extract_text(text).document.plan_year == 2026
+
+
+def test_per_mille_age_round_and_sex_ratio_units() -> None:
+    got = [(q.value, q.unit) for q in find_quantities(
+        "giảm 0,15‰; đạt 73,9 tuổi; mở 3 đợt; không quá 110 bé trai/100 bé gái")]
+    assert got == [(0.15, "‰"), (73.9, "tuổi"), (3.0, "đợt"), (110.0, "bé trai/100 bé gái")]
+
+
+def test_an_age_describes_who_is_counted() -> None:
+    text = "Năm 2027 phấn đấu tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ đạt 100%; tuổi thọ bình quân đạt 75,2 tuổi."
+    assert _at(text, "6") is None
+    _check(_at(text, "75,2"), unit="tuổi", period="2027")
+    assert _at("Tổ chức khám cho người từ 60 tuổi trở lên.", "60") is None
