@@ -103,30 +103,84 @@ def _cue(key: str) -> list[str]:
     return [w.lower() for w in vocabulary.words("cues", key)]
 
 
-# A line of cells separated by tabs, as a table copied from a spreadsheet or a word processor
-# into plain text keeps it: at least two tabs between texts (three cells), no "|".
-_TAB_ROW_RE = re.compile(r"^[^\n|\t]*\S[^\n|\t]*(?:\t[^\n|]*)?\t[^\n|\t]*\S[^\n|]*\t[^\n|]*$", re.MULTILINE)
+# A line laid out in columns with runs of spaces, as `pdftotext -layout` and fixed-width exports
+# print a table: three or more cells apart by three spaces or more, no "|" and no tab.
+_SPACED_GAP = re.compile(r" {3,}")
+_SEPARATORS = {"|": re.compile(r"\|"), "\t": re.compile(r"\t"), " ": _SPACED_GAP}
 
 
 def _row_matches(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, separator) of every table line, in text order: "a | b | c" and "a<TAB>b<TAB>c"."""
+    """(start, end, separator) of every table line, in text order: "a | b | c", "a<TAB>b<TAB>c", and
+    space-aligned lines that stand in a block of two or more with a figure in one of them."""
     found = [(m.start(), m.end(), "|") for m in _ROW_RE.finditer(text)] if "|" in text else []
     if "\t" in text:
-        found += [(m.start(), m.end(), "\t") for m in _TAB_ROW_RE.finditer(text)
-                  if len([c for c in m.group().split("\t") if c.strip()]) >= 3]
+        found += [(a, b, "\t") for a, b in _lines_with(text, "\t") if _tab_row(text[a:b])]
+    if "   " in text:
+        found += _spaced_blocks(text)
+    if len(found) > 1:
         found.sort()
     return found
+
+
+def _lines_with(text: str, mark: str) -> list[tuple[int, int]]:
+    """(start, end) of every line holding `mark`, found with `str.find` (a pattern anchored at line
+    starts would be tried at every offset)."""
+    out = []
+    i = text.find(mark)
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        out.append((start, end))
+        i = text.find(mark, end)
+    return out
+
+
+def _tab_row(line: str) -> bool:
+    """A line of three or more cells between tabs, as a table copied from a spreadsheet or a word
+    processor into plain text keeps it (text before the first tab, no "|")."""
+    return "|" not in line and bool(line[:1].strip()) and sum(1 for c in line.split("\t") if c.strip()) >= 3
+
+
+def _spaced_lines(text: str) -> list[tuple[int, int]]:
+    """Lines laid out in columns: three or more cells apart by three spaces or more."""
+    out = []
+    for start, end in _lines_with(text, "   "):
+        line = text[start:end]
+        if "|" in line or "\t" in line or len(line) - len(line.lstrip(" ")) > 3 or not line.strip():
+            continue
+        if len([c for c in _SPACED_GAP.split(line.strip()) if c]) >= 3:
+            out.append((start, end))
+    return out
+
+
+def _spaced_blocks(text: str) -> list[tuple[int, int, str]]:
+    lines = _spaced_lines(text)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1][0] == lines[j][1] + 1:
+            j += 1
+        block = lines[i:j + 1]
+        if len(block) >= 2 and any(_FIGURE_RE.search(text[a:b]) for a, b in block[1:]):
+            out += [(a, b, " ") for a, b in block]
+        i = j + 1
+    return out
 
 
 def table_rows(text: str) -> list[list[Cell]]:
     """Every table line split into cells with offsets."""
     rows: list[list[Cell]] = []
     for start, end, sep in _row_matches(text):
-        cells, pos = [], start
-        for part in text[start:end].split(sep):
+        cells = []
+        gaps = list(_SEPARATORS[sep].finditer(text, start, end))
+        bounds = [start] + [g.end() for g in gaps]
+        ends = [g.start() for g in gaps] + [end]
+        for a, b in zip(bounds, ends, strict=True):
+            part = text[a:b]
             lead = len(part) - len(part.lstrip())
-            cells.append(Cell(part.strip(), pos + lead, pos + lead + len(part.strip())))
-            pos += len(part) + 1
+            cells.append(Cell(part.strip(), a + lead, a + lead + len(part.strip())))
         rows.append(cells)
     return rows
 

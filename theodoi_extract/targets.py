@@ -205,6 +205,10 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
         why_period = ("sentence", f"the figure before: {prev[1].number_text}")
+    if period is None:
+        period, why = _paragraph_year(ctx, q, ss)
+        if period is not None:  # not passed on to the next figure as a year written in the sentence
+            why_period = ("sentence", why)
     plan_phrase = find_plan_phrase(text, cs, q, ctx.folded())
     plan_figure = plan_phrase is not None
     kind, *why_kind = decide_kind(ctx, q, ss, se, cs, ce, period, plan_phrase, next_start)
@@ -231,6 +235,20 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
                   ind_start, q.end, q.number_text, path=_path(ctx, ind_start), decisions=decisions,
                   confidence=score, reason=reason), explicit
+
+
+def _paragraph_year(ctx: TargetContext, q: QuantityMatch, ss: int) -> tuple[str | None, str]:
+    """The year a paragraph opens with ("Ban Thường vụ ghi nhận: năm 2025 có ... . Thu hút đầu tư ...
+    cấp mới 64 dự án"), for a later sentence of it that names no year: the paragraph's topic. Only
+    where no heading above names a year and the sentence sets no goal of its own (a "phấn đấu"
+    sentence is about the plan, whatever the paragraph reported)."""
+    para = ctx.text.rfind("\n", 0, ss) + 1
+    if para >= ss or heading_or_metadata_year(ctx, q.start, "actual")[1][0] == "heading":
+        return None, ""
+    first = next((m for m in ctx.mentions.between(para, ss) if not m.is_span), None)
+    if first is None or ctx.cue_positions("target_clause", ss, q.start):
+        return None, ""
+    return first.period, f"the paragraph's year: {ctx.text[max(para, first.pos - 4):first.end].strip()}"
 
 
 def _path(ctx: TargetContext, pos: int) -> tuple[str, ...]:

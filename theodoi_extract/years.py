@@ -35,7 +35,8 @@ _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
 
 # What a year after these words names is the base a figure is compared with or priced at.
 _BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc)"
-                          r"(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+$", re.IGNORECASE)
+                          r"(?:\s+cùng\s+kỳ|\s+cùng\s+thời\s+điểm|\s+quý\s+[IV]{1,3}|\s+tháng\s+\d{1,2}"
+                          r"|\s+\d{1,2}\s+tháng(?:\s+đầu)?)?(?:\s+năm)?\s+$", re.IGNORECASE)
 
 
 def _year_word_before(before: str) -> bool:

@@ -287,3 +287,48 @@ def test_an_age_describes_who_is_counted() -> None:
     assert _at(text, "6") is None
     _check(_at(text, "75,2"), unit="tuổi", period="2027")
     assert _at("Tổ chức khám cho người từ 60 tuổi trở lên.", "60") is None
+
+
+# --- round 4: space-aligned tables, a header's verb, the paragraph's year ---------------------
+
+LAYOUT_A = """CỤC THỐNG KÊ TỈNH HÀ BẮC
+Số: 3/BC-CTK
+Hà Bắc, ngày 27 tháng 2 năm 2027
+BÁO CÁO
+Tình hình tháng 2 năm 2027
+
+Chỉ tiêu                   ĐVT          Thực hiện tháng 2     Lũy kế 2 tháng
+Sản lượng gỗ khai thác     nghìn m3     41,2                  88,9
+Vốn đầu tư công            tỷ đồng      615                   1.102
+"""
+
+
+def test_space_aligned_lines_are_a_table() -> None:
+    _check(_at(LAYOUT_A, "41,2"), kind="actual", unit="nghìn m3", period="2027", indicator="Sản lượng gỗ khai thác")
+    _check(_at(LAYOUT_A, "1.102"), kind="actual", unit="tỷ đồng", value=1102)
+
+
+def test_spaced_prose_and_indented_lines_are_no_table() -> None:
+    assert table_rows("Năm 2027   tăng   5%.\n") == []  # one line alone is no table
+    assert table_rows("      Thu ngân sách   đạt   10 tỷ đồng\n      Chi   là   8 tỷ đồng\n") == []
+
+
+def test_a_verb_after_the_agency_ends_its_name() -> None:
+    text = ("ĐẢNG BỘ TỈNH QUANG TRUNG\nSố: 9-KL/TU\nKẾT LUẬN\nNhiệm vụ năm 2027\n"
+            "1. Ban Dân tộc tỉnh chỉ đạo:\n- Hỗ trợ 8.400 hộ đồng bào dân tộc thiểu số;\n")
+    _check(_at(text, "8.400"), agency="Ban Dân tộc")  # its canonical name
+
+
+def test_a_sentence_with_no_year_takes_its_paragraphs() -> None:
+    text = ("TỈNH ỦY BÌNH ĐÔNG\nSố: 40-KL/TU\nBình Đông, ngày 05 tháng 01 năm 2027\nKẾT LUẬN\nVề nhiệm vụ năm 2027\n\n"
+            "Năm 2026, kinh tế tăng 7,1%. Toàn tỉnh cấp mới 48 dự án. Phấn đấu thu hút thêm 60 dự án.\n")
+    _check(_at(text, "48"), kind="actual", period="2026")
+    _check(_at(text, "60"), kind="target", period="2027")
+
+
+def test_respectively_is_no_unit_and_a_compared_quarter_is_a_base() -> None:
+    assert list(find_quantities("Số thực hiện năm 2015 lần lượt là: 12 tỷ đồng")) != []
+    assert all(q.unit != "lần" for q in find_quantities("năm 2015 lần lượt là"))
+    text = ("THỐNG KÊ TỈNH AN BÌNH\nSố: 2/BC-TK\nAn Bình, ngày 05 tháng 4 năm 2027\nBÁO CÁO\n\n"
+            "CPI quý I tăng 2,1% so với quý I năm 2026. Khách du lịch đạt 9.300 lượt.\n")
+    _check(_at(text, "9.300"), period="2027")
