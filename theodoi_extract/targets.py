@@ -243,10 +243,10 @@ def _paragraph_year(ctx: TargetContext, q: QuantityMatch, ss: int) -> tuple[str 
     where no heading above names a year and the sentence sets no goal of its own (a "phấn đấu"
     sentence is about the plan, whatever the paragraph reported)."""
     para = ctx.text.rfind("\n", 0, ss) + 1
-    if para >= ss or heading_or_metadata_year(ctx, q.start, "actual")[1][0] == "heading":
-        return None, ""
-    first = next((m for m in ctx.mentions.between(para, ss) if not m.is_span), None)
+    first = next((m for m in ctx.mentions.between(para, ss) if not m.is_span), None) if para < ss else None
     if first is None or ctx.cue_positions("target_clause", ss, q.start):
+        return None, ""
+    if heading_or_metadata_year(ctx, q.start, "actual")[1][0] == "heading":
         return None, ""
     return first.period, f"the paragraph's year: {ctx.text[max(para, first.pos - 4):first.end].strip()}"
 
