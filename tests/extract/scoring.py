@@ -93,3 +93,32 @@ def score(folder: Path, name: str) -> dict[str, Any]:
     n_pred, n_gold = len(pred), len(gold["targets"])
     return {"f1": _prf(tp, n_pred, n_gold), "strict_f1": _prf(strict, n_pred, n_gold), "tp": tp, "strict": strict,
             "gold": n_gold, "pred": n_pred, "problems": problems, "expected": gold, "extraction": ex}
+
+
+def score_document(folder: Path, name: str) -> dict[str, Any]:
+    """`score` plus the checks of assignments (ref, span, lead and task count), deadlines and metadata
+    of one hand-annotated document, as `test_genres.py` and `test_genres2.py` report them."""
+    s = score(folder, name)
+    ex = s["extraction"]
+    gold = s["expected"]
+    used: set[int] = set()
+    a_tp = a_lead = 0
+    for g in gold["assignments"]:
+        lo = ex.text.index(g["head"])
+        hi = lo + len(g["head"])
+        for j, a in enumerate(ex.assignments):
+            if j not in used and a.ref == g["ref"] and a.start < hi and lo < a.end:
+                used.add(j)
+                a_tp += 1
+                a_lead += sorted(map(_agency, a.lead)) == sorted(map(_agency, g["lead"])) and a.tasks == g["tasks"]
+                break
+        else:
+            s["problems"].append(f"assignment {g['ref']} {g['head']!r}: missed")
+    s["assign_f1"] = _prf(a_tp, len(ex.assignments), len(gold["assignments"]))
+    s["assign"] = f"{a_tp}({a_lead})/{len(gold['assignments'])}/{len(ex.assignments)}"
+    got = {(d.rule, d.date, d.day) for d in ex.deadlines}
+    want = [(d["rule"], d["date"], d["day"]) for d in gold["deadlines"]]
+    s["deadlines"] = f"{sum(d in got for d in want)}/{len(want)}"
+    doc = ex.document
+    s["meta_wrong"] = [k for k, v in gold.get("meta", {}).items() if getattr(doc, k) != v]
+    return s
