@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from theodoi_extract.readers import ocr_layout
+from theodoi_extract.readers import ocr_layout, ocr_rulings
 
 LANGUAGE = "vie"
 TIMEOUT_S = 180  # per page
@@ -76,7 +76,8 @@ def ocr_page(image: Path) -> OcrPage | None:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
         base = Path(tmp) / "page"
-        source = despeckle(image, Path(tmp) / "clean.png")
+        prepared = ocr_rulings.prepare(image, Path(tmp) / "clean.png")
+        source = prepared.image
         try:
             done = subprocess.run(
                 [binary, str(source), str(base), "-l", LANGUAGE, "--psm", "3", "txt", "tsv"],
@@ -93,7 +94,10 @@ def ocr_page(image: Path) -> OcrPage | None:
         tsv_path = base.with_suffix(".tsv")
         tsv = tsv_path.read_text(encoding="utf-8", errors="replace") if tsv_path.exists() else ""
         confidence = tsv_confidence(tsv)
-        if tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
+        if prepared.tables:  # ruled tables: cells from the drawn borders, words from a sparse-text pass
+            raw = ocr_layout.ruled_page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env),
+                                             prepared.tables)
+        elif tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
             tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env))
             raw = tabled if tabled is not None else raw
     # Tesseract ends each page with a form feed; drop it and trailing blank lines.
@@ -110,23 +114,6 @@ def _sparse_tsv(binary: str, source: Path, base: Path, env: dict[str, str]) -> s
         return None
     tsv = base.with_suffix(".tsv")
     return tsv.read_text(encoding="utf-8", errors="replace") if tsv.exists() else None
-
-
-def despeckle(image: Path, target: Path) -> Path:
-    """A grey copy of the page with scanner speckle removed (3x3 median filter).
-
-    Measured on a scanned copy of a resolution (grey, tilted 0.4°, speckled, 200 dpi): Tesseract
-    read 16 of its 21 target figures right from the raw page and 18 after the filter; thin
-    strokes survive because pages are rendered at 300 dpi. Falls back to the raw image.
-    """
-    try:
-        from PIL import Image, ImageFilter
-
-        with Image.open(image) as raw:
-            raw.convert("L").filter(ImageFilter.MedianFilter(3)).save(target)
-        return target
-    except Exception:  # Pillow missing or an image it cannot read: OCR the page as it is
-        return image
 
 
 def tsv_confidence(tsv: str) -> float:

@@ -22,12 +22,24 @@ def ruled_tables(page: Any) -> list[Any]:
 
 def table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:
     """The table's grid positions, each owned by the cell box that covers it, with its words."""
+    return grid_from_cells(list(table.cells), words)
+
+
+def grid_from_cells(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]],
+                    line_tolerance: float = 2.0, fallback: list[dict[str, Any]] | None = None) -> list[list[Any]]:
+    """Cell boxes (`x0, top, x1, bottom`, merged cells as one box) laid on their grid, each with the
+    words whose centre it holds; words whose tops differ by at most `line_tolerance` share a line
+    (2 points in a text layer; OCR word boxes, whose tops follow the glyphs, need about half a
+    text height). A cell that none of `words` falls in takes its text from `fallback` (a second
+    OCR reading of the page), when given."""
     from theodoi_extract.tables import GridCell
 
-    cells = list(table.cells)
     xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
     ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
-    texts = _cell_texts(cells, words)
+    texts = _cell_texts(cells, words, line_tolerance)
+    if fallback:
+        second = _cell_texts(cells, fallback, line_tolerance)
+        texts = [t or s for t, s in zip(texts, second, strict=True)]
     grid = [[GridCell(-1 - r * len(xs) - c, "") for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
     for owner, (x0, top, x1, bottom) in enumerate(cells):
         for r in range(_index(ys, top), _index(ys, bottom)):
@@ -49,7 +61,8 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
-def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]]) -> list[str]:
+def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]],
+                line_tolerance: float) -> list[str]:
     """Each cell's words by their centre, in reading order, wrapped lines joined with a space."""
     inside: list[list[dict[str, Any]]] = [[] for _ in cells]
     for w in words:
@@ -62,7 +75,7 @@ def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict
     for found in inside:
         lines: list[list[dict[str, Any]]] = []
         for w in sorted(found, key=lambda w: (w["top"], w["x0"])):
-            if lines and abs(w["top"] - lines[-1][0]["top"]) <= 2:
+            if lines and abs(w["top"] - lines[-1][0]["top"]) <= line_tolerance:
                 lines[-1].append(w)
             else:
                 lines.append([w])
