@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scoring import _close, _magnitude
 
 from theodoi_extract import extract_file
 from theodoi_extract.model import ColumnContext, DocumentMeta
@@ -27,26 +28,10 @@ from theodoi_extract.tables import GridCell, cell_contexts, extract_table_target
 
 TABLES = Path(__file__).parent / "samples" / "tables"
 NAMES = sorted(p.stem for p in TABLES.glob("*.json"))
-SCALE = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9}
 
 
 def _words(s: str | None) -> set[str]:
     return set(re.findall(r"\w+", unicodedata.normalize("NFC", s or "").lower()))
-
-
-def _magnitude(value: float | None, unit: str | None) -> float | None:
-    if value is None:
-        return None
-    scale = 1.0
-    for w in (unit or "").lower().split():
-        scale *= SCALE.get(w, 1.0)
-    return float(value) * scale
-
-
-def _close(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
 def _same_indicator(expected: str, predicted: str) -> bool:

@@ -1,6 +1,7 @@
 """Generate the PDF genre documents: a landscape LibreOffice table, two columns, a borderless table, a scan.
 
-Run from the repository root (needs python-docx and `soffice`; `pdftoppm` and Pillow for the scan):
+Run from the repository root (needs python-docx and `soffice`; `pdftoppm` and Pillow for the scan;
+the drawing helpers are `../drawing.py`, shared with the table fixtures):
 
     PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py
 
@@ -17,25 +18,26 @@ sources are built in a temporary folder.
 
 from __future__ import annotations
 
-import importlib.util
-import io
 import json
-import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-import docx
-
 HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("make_fixtures", HERE.parent / "tables" / "make_fixtures.py")
-assert _spec is not None and _spec.loader is not None
-fx = importlib.util.module_from_spec(_spec)
-sys.modules["make_fixtures"] = fx
-_spec.loader.exec_module(fx)
-Col, Table, Doc = fx.Col, fx.Table, fx.Doc
+sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
+
+from drawing import (  # noqa: E402
+    Col,
+    Doc,
+    Table,
+    borderless,
+    build_docx,
+    table_expected,
+    to_pdf,
+    to_scan,
+    two_column_docx,
+)
 
 # (a) a landscape annex table: two-row header, narrow columns so indicator and agency cells wrap
 KIMSON = Doc(
@@ -138,84 +140,11 @@ LONGHAI_FIGURES = [
 LONGHAI_META = {"kind": "nghi_quyet", "number": "21/NQ-HĐND", "plan_year": 2025}
 
 
-def table_expected(doc: Any, meta: dict[str, Any], document: str) -> dict[str, Any]:
-    """Expected targets of a declared table, each anchored on its cell as a row prints ("| 7,4 |")."""
-    base = fx.expected(doc, meta)
-    cols = doc.table.cols
-    anchors = []
-    for row in doc.table.body:
-        if isinstance(row, tuple):
-            continue
-        for cell, col in zip(row, cols, strict=True):
-            if col.role == "value" and fx._value(cell) is not None:
-                anchors.append(f"| {cell} |")
-    assert len(anchors) == len(base["targets"])
-    for target, anchor in zip(base["targets"], anchors, strict=True):
-        target["context"] = anchor
-    return {"document": document, "meta": meta, "targets": base["targets"], "assignments": [], "deadlines": []}
-
-
 def two_column_expected(document: str) -> dict[str, Any]:
     targets = [{"kind": "target", "indicator": ind, "comparator": comp, "value": value, "value_max": vmax,
                 "unit": unit, "period": "2025", "agency": None, "number_text": nt, "context": ctx}
                for ind, comp, value, vmax, unit, nt, ctx in LONGHAI_FIGURES]
     return {"document": document, "meta": LONGHAI_META, "targets": targets, "assignments": [], "deadlines": []}
-
-
-def borderless(data: bytes) -> bytes:
-    """The same DOCX with its tables drawn without any border (the "Normal Table" style)."""
-    document = docx.Document(io.BytesIO(data))
-    for table in document.tables:
-        table.style = document.styles["Normal Table"]
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def two_column_docx() -> bytes:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    document = docx.Document()
-    document.styles["Normal"].font.name = "Liberation Serif"
-    document.styles["Normal"].font.size = Pt(11)
-    for line in LONGHAI_HEAD:
-        document.add_paragraph(line)
-    # a continuous section break: the head spans the page, the body runs in two columns
-    from docx.enum.section import WD_SECTION
-
-    section = document.add_section(WD_SECTION.CONTINUOUS)
-    sect_pr = section._sectPr
-    cols = sect_pr.find(qn("w:cols"))
-    if cols is None:
-        cols = OxmlElement("w:cols")
-        sect_pr.append(cols)
-    cols.set(qn("w:num"), "2")
-    cols.set(qn("w:space"), "720")
-    for line in LONGHAI_BODY:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def scan(pdf: Path, target: Path, dpi: int = 200, tilt: float = 0.3, seed: int = 25) -> None:
-    """An image-only copy: grey, tilted, speckled and slightly blurred pages at `dpi`."""
-    from PIL import Image, ImageFilter
-
-    rng = random.Random(seed)
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True, timeout=180)
-        pages = []
-        for png in sorted(Path(tmp).glob("p*.png")):
-            image = Image.open(png).convert("L").rotate(tilt, resample=Image.BICUBIC, expand=False, fillcolor=255)
-            pixels = image.load()
-            w, h = image.size
-            for _ in range(w * h // 500):
-                pixels[rng.randrange(w), rng.randrange(h)] = rng.choice((90, 140, 200))
-            pages.append(image.filter(ImageFilter.GaussianBlur(0.5)))
-        pages[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
 
 
 def _write_json(name: str, data: dict[str, Any]) -> None:
@@ -226,13 +155,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         sources = {
-            KIMSON.name: fx.build_docx(KIMSON),
-            HOASON.name: borderless(fx.build_docx(HOASON)),
-            "huyen-longhai-2025-nghiquyet-hai-cot": two_column_docx(),
+            KIMSON.name: build_docx(KIMSON),
+            HOASON.name: borderless(build_docx(HOASON)),
+            "huyen-longhai-2025-nghiquyet-hai-cot": two_column_docx(LONGHAI_HEAD, LONGHAI_BODY),
         }
         for name, data in sources.items():
             (out / f"{name}.docx").write_bytes(data)
-            pdf = fx.to_pdf(out / f"{name}.docx", out)
+            pdf = to_pdf(out / f"{name}.docx", out)
             if pdf is None:
                 return
             (HERE / f"{name}.pdf").write_bytes(pdf.read_bytes())
@@ -243,7 +172,7 @@ def main() -> None:
     # test_genres_pdf.py (a garbled anchor is a miss there), not by test_genres.py's exact anchors.
     scan_name = f"{HOASON.name}-scan"
     (HERE / "scans").mkdir(exist_ok=True)
-    scan(HERE / f"{HOASON.name}.pdf", HERE / "scans" / f"{scan_name}.pdf")
+    to_scan(HERE / f"{HOASON.name}.pdf", HERE / "scans" / f"{scan_name}.pdf", tilt=0.3, seed=25, speckle_every=500)
     (HERE / "scans" / f"{scan_name}.json").write_text(
         json.dumps(table_expected(HOASON, HOASON_META, f"{scan_name}.pdf"), ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
