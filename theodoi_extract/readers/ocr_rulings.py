@@ -304,6 +304,22 @@ def _table(hs: list[Ruling], vs: list[Ruling], tol: float) -> RuledTable | None:
     return RuledTable((xs[0], ys[0], xs[-1], ys[-1]), cells)
 
 
+INK_PIXELS = 80  # dark pixels that make a cell not blank (a "1" at 300 dpi has about 150)
+
+
+def inner(box: Box, margin: int = 5) -> tuple[int, int, int, int]:
+    """A cell box shrunk by `margin` pixels, in whole pixels: its inside without the rulings."""
+    x0, top, x1, bottom = box
+    return int(x0) + margin, int(top) + margin, max(int(x0) + margin + 1, int(x1) - margin), \
+        max(int(top) + margin + 1, int(bottom) - margin)
+
+
+def has_ink(crop: Any) -> bool:
+    """Whether a cut-out cell (grey, rulings erased) holds more than speckle."""
+    histogram = crop.histogram()
+    return sum(histogram[:128]) >= INK_PIXELS
+
+
 def _in_any(ruling: Ruling, tables: list[RuledTable], horizontal: bool) -> bool:
     tol = 8.0
     for t in tables:

@@ -364,8 +364,9 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     if odd_fonts:
         warnings.append(f"{_pages_vi(odd_fonts)} dùng phông chữ không giải mã được thành chữ.")
     texts = [page.text for page in pages]
-    for i in range(1, len(pages)):
-        if not pages[i - 1].needs_ocr and not pages[i].needs_ocr:
+    read = [not page.needs_ocr or page.number in ocr_done for page in pages]
+    for i in range(1, len(pages)):  # OCR'd pages print their tables as the text layer does: mended alike
+        if read[i - 1] and read[i]:
             texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i])
     return ReadResult(
         text="\n".join(texts),
@@ -399,8 +400,8 @@ def join_split_row(before: str, after: str) -> tuple[str, str]:
     if k >= len(lines):
         return before, "\n".join(lines)
     first = lines[k]
-    cells = first.split(" | ")
-    above = last.split(" | ")
+    cells = first.split("|")  # not " | ": a page's text ends without the space after an empty last cell
+    above = last.split("|")
     if first.count("|") != width or len(cells) != len(above) or cells[0].strip() or _FIGURE.search(first):
         return before, "\n".join(lines)
     merged = " | ".join(" ".join(p for p in (a.strip(), b.strip()) if p) for a, b in zip(above, cells, strict=True))

@@ -30,16 +30,16 @@ def grid_from_cells(cells: list[tuple[float, float, float, float]], words: list[
     """Cell boxes (`x0, top, x1, bottom`, merged cells as one box) laid on their grid, each with the
     words whose centre it holds; words whose tops differ by at most `line_tolerance` share a line
     (2 points in a text layer; OCR word boxes, whose tops follow the glyphs, need about half a
-    text height). A cell that none of `words` falls in takes its text from `fallback` (a second
-    OCR reading of the page), when given."""
+    text height). `fallback`, when given, is a second OCR reading of the page: a cell takes the
+    reading whose words have the higher mean confidence (Tesseract's `conf`, 0-100; a reading
+    with no word in the cell has none), the first on a tie."""
     from theodoi_extract.tables import GridCell
 
     xs = _edges([c[0] for c in cells] + [c[2] for c in cells])
     ys = _edges([c[1] for c in cells] + [c[3] for c in cells])
-    texts = _cell_texts(cells, words, line_tolerance)
-    if fallback:
-        second = _cell_texts(cells, fallback, line_tolerance)
-        texts = [t or s for t, s in zip(texts, second, strict=True)]
+    first = _cell_texts(cells, words, line_tolerance)
+    second = _cell_texts(cells, fallback, line_tolerance) if fallback else first
+    texts = [b[0] if b[1] > a[1] else a[0] for a, b in zip(first, second, strict=True)]
     grid = [[GridCell(-1 - r * len(xs) - c, "") for c in range(len(xs) - 1)] for r in range(len(ys) - 1)]
     for owner, (x0, top, x1, bottom) in enumerate(cells):
         for r in range(_index(ys, top), _index(ys, bottom)):
@@ -62,8 +62,9 @@ def _index(edges: list[float], value: float) -> int:
 
 
 def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]],
-                line_tolerance: float) -> list[str]:
-    """Each cell's words by their centre, in reading order, wrapped lines joined with a space."""
+                line_tolerance: float) -> list[tuple[str, float]]:
+    """Each cell's words by their centre, in reading order, wrapped lines joined with a space, and
+    their mean confidence (-1 for a cell with no word)."""
     inside: list[list[dict[str, Any]]] = [[] for _ in cells]
     for w in words:
         cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
@@ -79,5 +80,6 @@ def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict
                 lines[-1].append(w)
             else:
                 lines.append([w])
-        out.append(" ".join(w["text"] for line in lines for w in sorted(line, key=lambda w: w["x0"])))
+        text = " ".join(w["text"] for line in lines for w in sorted(line, key=lambda w: w["x0"]))
+        out.append((text, sum(float(w.get("conf", 0.0)) for w in found) / len(found) if found else -1.0))
     return out

@@ -44,6 +44,8 @@ class Table:
     # body rows: list of cell texts (one per grid column), or ("section", text) rows spanning all but column 0
     body: list[object] = field(default_factory=list)
     merge_agency: list[tuple[int, int]] = field(default_factory=list)  # body row ranges whose agency cell is merged
+    merge_group: list[tuple[int, int]] = field(default_factory=list)  # body row ranges whose group cell is merged
+    repeat_header: bool = False  # header rows repeated at the top of every page the table runs onto
 
 
 @dataclass
@@ -145,11 +147,20 @@ def build_docx(doc: Doc) -> bytes:
         for c, text in enumerate(row):
             if text:
                 table.cell(r, c).text = text
-    agency_col = next(i for i, col in enumerate(t.cols) if col.role == "agency") if t.merge_agency else 0
-    for first, last in t.merge_agency:
-        top = table.cell(n_header + first, agency_col)
-        keep = top.text
-        top.merge(table.cell(n_header + last, agency_col)).text = keep
+    for role, ranges in (("agency", t.merge_agency), ("group", t.merge_group)):
+        col_index = next((i for i, col in enumerate(t.cols) if col.role == role), 0)
+        for first, last in ranges:
+            top = table.cell(n_header + first, col_index)
+            keep = top.text
+            top.merge(table.cell(n_header + last, col_index)).text = keep
+    if t.repeat_header:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        for row in table.rows[:n_header]:
+            flag = OxmlElement("w:tblHeader")
+            flag.set(qn("w:val"), "true")
+            row._tr.get_or_add_trPr().append(flag)
     for line in doc.tail:
         document.add_paragraph(line)
     out = io.BytesIO()

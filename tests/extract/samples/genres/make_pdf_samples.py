@@ -3,7 +3,7 @@
 Run from the repository root (needs python-docx and `soffice`; `pdftoppm` and Pillow for the scan;
 the drawing helpers are `../drawing.py`, shared with the table fixtures):
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py
+    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe ...]
 
 Every document is invented (provinces, figures and wording are ours). The expected `<name>.json`
 (format of the other genre samples) is written from the declarations below, never from what the
@@ -151,33 +151,104 @@ def _write_json(name: str, data: dict[str, Any]) -> None:
     (HERE / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-def main() -> None:
+# (d) a province's 6-month report whose annex is a ruled landscape table over two pages (header rows
+# repeated on the second), a group column merged down its rows first, no agency column, a ratio
+# column to skip; scanned darker and tilted the other way than the borderless one
+VANKHE = Doc(
+    name="tinh-vankhe-2025-baocao-6thang-bang-ke",
+    head=["ỦY BAN NHÂN DÂN", "TỈNH VÂN KHÊ", "Số: 142/BC-UBND", "Vân Khê, ngày 08 tháng 7 năm 2025", "",
+          "BÁO CÁO", "Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm 2025", "",
+          "Phụ lục: Kết quả thực hiện các chỉ tiêu chủ yếu"],
+    table=Table(
+        cols=[Col("group", width_cm=2.4), Col("indicator", width_cm=6.4), Col("unit", width_cm=2.2),
+              Col("value", "target", "2025", 2.4), Col("value", "actual", "2025", 2.4), Col("skip", width_cm=2.2),
+              Col("value", "actual", "2025", 2.6), Col("skip", width_cm=3.6)],
+        header=[[("Lĩnh vực", 1, 2), ("Chỉ tiêu", 1, 2), ("Đơn vị tính", 1, 2), ("Kế hoạch năm 2025", 1, 2),
+                 ("6 tháng đầu năm 2025", 2, 1), ("Ước thực hiện cả năm 2025", 1, 2), ("Ghi chú", 1, 2)],
+                [("Thực hiện", 1, 1), ("So với KH (%)", 1, 1)]],
+        body=[
+            ["Kinh tế", "Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)", "%", "8,0", "7,1", "-", "8,1", ""],
+            ["", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "4.200", "2.315", "55,1", "4.350",
+             "Đạt khá so với cùng kỳ"],
+            ["", "Kim ngạch xuất khẩu hàng hóa", "triệu USD", "980", "468", "47,8", "1.010", ""],
+            ["", "Tổng vốn đầu tư phát triển toàn xã hội", "tỷ đồng", "18.600", "8.240", "44,3", "18.900", ""],
+            ["", "Số doanh nghiệp đăng ký thành lập mới", "doanh nghiệp", "520", "251", "48,3", "540", ""],
+            ["", "Sản lượng lương thực có hạt", "tấn", "412.000", "236.800", "57,5", "415.000",
+             "Vụ Đông Xuân được mùa"],
+            ["Xã hội", "Số lao động được tạo việc làm mới", "lao động", "16.500", "8.920", "54,1", "17.000", ""],
+            ["", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", "93,5", "91,8", "-", "93,6", ""],
+            ["", "Số xã đạt chuẩn quốc gia về y tế", "xã", "118", "109", "92,4", "119", ""],
+            ["", "Tỷ lệ trường mầm non đạt chuẩn quốc gia", "%", "64", "61,5", "-", "64,5", ""],
+            ["Môi trường", "Tỷ lệ che phủ rừng", "%", "47,2", "46,9", "-", "47,3", ""],
+            ["", "Diện tích rừng trồng mới tập trung", "ha", "6.800", "3.950", "58,1", "7.000",
+             "Chủ yếu rừng sản xuất"],
+            ["", "Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom", "%", "95", "94,2", "-", "95,5", ""],
+        ],
+        merge_group=[(0, 5), (6, 9), (10, 12)],
+        repeat_header=True,
+    ),
+    tail=["Nơi nhận:", "- Bộ Kế hoạch và Đầu tư;", "- Lưu: VT."],
+    landscape=True,
+)
+VANKHE_META = {"kind": "bao_cao", "number": "142/BC-UBND", "date": "2025-07-08", "plan_year": 2025}
+
+
+def _pdf_of(name: str, data: bytes) -> bool:
+    """Export one generated DOCX to `name.pdf` here; False when LibreOffice is missing."""
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        sources = {
-            KIMSON.name: build_docx(KIMSON),
-            HOASON.name: borderless(build_docx(HOASON)),
-            "huyen-longhai-2025-nghiquyet-hai-cot": two_column_docx(LONGHAI_HEAD, LONGHAI_BODY),
-        }
-        for name, data in sources.items():
-            (out / f"{name}.docx").write_bytes(data)
-            pdf = to_pdf(out / f"{name}.docx", out)
-            if pdf is None:
-                return
-            (HERE / f"{name}.pdf").write_bytes(pdf.read_bytes())
-    _write_json(KIMSON.name, table_expected(KIMSON, KIMSON_META, f"{KIMSON.name}.pdf"))
-    _write_json(HOASON.name, table_expected(HOASON, HOASON_META, f"{HOASON.name}.pdf"))
-    _write_json("huyen-longhai-2025-nghiquyet-hai-cot", two_column_expected("huyen-longhai-2025-nghiquyet-hai-cot.pdf"))
-    # The scan lives in scans/: its anchors depend on the installed Tesseract, so it is scored by
-    # test_genres_pdf.py (a garbled anchor is a miss there), not by test_genres.py's exact anchors.
-    scan_name = f"{HOASON.name}-scan"
+        (Path(tmp) / f"{name}.docx").write_bytes(data)
+        pdf = to_pdf(Path(tmp) / f"{name}.docx", Path(tmp))
+        if pdf is None:
+            return False
+        (HERE / f"{name}.pdf").write_bytes(pdf.read_bytes())
+    return True
+
+
+def _scan_of(doc: Doc, meta: dict[str, Any], **look: Any) -> None:
+    """The scanned copy in scans/, with the expected output of its text version. Its anchors depend
+    on the installed Tesseract, so it is scored by test_genres_pdf.py (a garbled anchor is a miss
+    there), not by test_genres.py's exact anchors."""
+    scan_name = f"{doc.name}-scan"
     (HERE / "scans").mkdir(exist_ok=True)
-    to_scan(HERE / f"{HOASON.name}.pdf", HERE / "scans" / f"{scan_name}.pdf", tilt=0.3, seed=25, speckle_every=500)
+    to_scan(HERE / f"{doc.name}.pdf", HERE / "scans" / f"{scan_name}.pdf", **look)
     (HERE / "scans" / f"{scan_name}.json").write_text(
-        json.dumps(table_expected(HOASON, HOASON_META, f"{scan_name}.pdf"), ensure_ascii=False, indent=1) + "\n",
+        json.dumps(table_expected(doc, meta, f"{scan_name}.pdf"), ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")
+
+
+def make_kimson() -> None:
+    if _pdf_of(KIMSON.name, build_docx(KIMSON)):
+        _write_json(KIMSON.name, table_expected(KIMSON, KIMSON_META, f"{KIMSON.name}.pdf"))
+
+
+def make_hoason() -> None:
+    if _pdf_of(HOASON.name, borderless(build_docx(HOASON))):
+        _write_json(HOASON.name, table_expected(HOASON, HOASON_META, f"{HOASON.name}.pdf"))
+        _scan_of(HOASON, HOASON_META, tilt=0.3, seed=25, speckle_every=500)
+
+
+def make_longhai() -> None:
+    name = "huyen-longhai-2025-nghiquyet-hai-cot"
+    if _pdf_of(name, two_column_docx(LONGHAI_HEAD, LONGHAI_BODY)):
+        _write_json(name, two_column_expected(f"{name}.pdf"))
+
+
+def make_vankhe() -> None:
+    if _pdf_of(VANKHE.name, build_docx(VANKHE)):
+        _write_json(VANKHE.name, table_expected(VANKHE, VANKHE_META, f"{VANKHE.name}.pdf"))
+        _scan_of(VANKHE, VANKHE_META, tilt=-0.7, seed=35, speckle_every=300)
+
+
+MAKERS = {"kimson": make_kimson, "hoason": make_hoason, "longhai": make_longhai, "vankhe": make_vankhe}
+
+
+def main(names: list[str]) -> None:
+    """Make the named documents (all when none is named): regenerating one leaves the others'
+    committed files as they are."""
+    for key in names or list(MAKERS):
+        MAKERS[key]()
     print("written:", ", ".join(sorted(p.name for p in HERE.glob("*.pdf"))))
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
