@@ -79,6 +79,35 @@ def test_borderless_table_prints_its_rows_whole() -> None:
             "Chi cục Bảo vệ môi trường\n") in text
 
 
+def test_page_stored_turned_keeps_its_ruled_table() -> None:
+    """A landscape page stored on a portrait page with /Rotate 90 (rulings drawn through a
+    rotation, off by 1e-13 point): its table is still found from the rulings, merged header whole.
+    Before the rulings were snapped, the page gave 0 of its 18 figures."""
+    import pdfplumber
+
+    from theodoi_extract.readers.pdf_tables import ruled_tables
+
+    with pdfplumber.open(GENRES / "tinh-sonkhe-2025-quyetdinh-trang-xoay.pdf") as pdf:
+        page = pdf.pages[0]
+        assert page.rotation == 90 and ruled_tables(page)
+    text = score("tinh-sonkhe-2025-quyetdinh-trang-xoay")["extraction"].text
+    assert "| Năm 2024 / Kế hoạch | Năm 2024 / Ước thực hiện | Kế hoạch năm 2025 |" in text
+
+
+def test_table_over_two_pages_with_its_header_repeated() -> None:
+    """The row cut by the page break is one row again; the repeated header is printed once."""
+    text = score("tinh-vankhe-2025-baocao-6thang-bang-ke")["extraction"].text
+    assert text.count("| Ước thực hiện cả năm 2025 |") == 1
+    assert "| Số lao động được tạo việc làm mới | lao động | 16.500 |" in text
+
+
+@needs_ocr
+def test_scanned_table_over_two_pages_is_mended_like_its_text_version() -> None:
+    text = score("tinh-vankhe-2025-baocao-6thang-bang-ke-scan")["extraction"].text
+    assert text.count("| Ước thực hiện cả năm 2025 |") == 1
+    assert "| Số lao động được tạo việc làm mới | lao động | 16.500 |" in text
+
+
 @needs_ocr
 @pytest.mark.parametrize("name", SCANS)
 def test_scan_gap(name: str) -> None:

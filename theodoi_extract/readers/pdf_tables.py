@@ -13,11 +13,31 @@ from typing import Any
 def ruled_tables(page: Any) -> list[Any]:
     """Ruled tables of at least 2 x 2 cells, or one row of 3 (a lone framed box is not a table)."""
     try:
+        snap_rulings(page)
         found = page.find_tables()
     except Exception:  # a broken drawing on one page: read its text without tables
         return []
     # one ruled row of 3+ cells is a table too: the last row of a table carried onto the next page
     return [t for t in found if max((len(r.cells) for r in t.rows), default=0) >= (2 if len(t.rows) >= 2 else 3)]
+
+
+_GRAPHIC_KINDS = ("line", "rect", "curve")
+_COORDINATES = ("x0", "x1", "top", "bottom", "y0", "y1")
+
+
+def snap_rulings(page: Any) -> None:
+    """Round the page's drawn lines and boxes to 1/1000 point, in place.
+
+    A page drawn through a rotation (a landscape table stored on a portrait page with /Rotate 90,
+    as printer drivers and some scanners' software write it) gets its coordinates through sines
+    and cosines: a horizontal ruling comes out with `top` and `bottom` 1e-13 apart, which
+    pdfplumber takes for a vertical edge, and the table finder sees no table at all.
+    """
+    for kind in _GRAPHIC_KINDS:
+        for obj in page.objects.get(kind, ()):
+            for key in _COORDINATES:
+                if isinstance(obj.get(key), float):
+                    obj[key] = round(obj[key], 3)
 
 
 def table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:

@@ -201,6 +201,24 @@ def to_scan(pdf: Path, target: Path, *, dpi: int = 200, tilt: float = 0.4, seed:
         pages[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
 
 
+def stored_turned(pdf: bytes) -> bytes:
+    """The same PDF as a printer driver writes a landscape page: the content drawn turned a
+    quarter-turn onto a portrait page, and `/Rotate 90` to show it upright (looks the same)."""
+    from pypdf import PdfWriter, Transformation
+    from pypdf.generic import RectangleObject
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        page.add_transformation(Transformation().rotate(90).translate(height, 0))
+        page.mediabox = RectangleObject([0, 0, height, width])
+        page.cropbox = RectangleObject([0, 0, height, width])
+        page.rotate(90)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def borderless(data: bytes) -> bytes:
     """The same DOCX with its tables drawn without any border (the "Normal Table" style)."""
     document = docx.Document(io.BytesIO(data))

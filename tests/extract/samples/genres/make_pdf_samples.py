@@ -3,7 +3,7 @@
 Run from the repository root (needs python-docx and `soffice`; `pdftoppm` and Pillow for the scan;
 the drawing helpers are `../drawing.py`, shared with the table fixtures):
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe ...]
+    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe|sonkhe ...]
 
 Every document is invented (provinces, figures and wording are ours). The expected `<name>.json`
 (format of the other genre samples) is written from the declarations below, never from what the
@@ -33,6 +33,7 @@ from drawing import (  # noqa: E402
     Table,
     borderless,
     build_docx,
+    stored_turned,
     table_expected,
     to_pdf,
     to_scan,
@@ -193,14 +194,48 @@ VANKHE = Doc(
 VANKHE_META = {"kind": "bao_cao", "number": "142/BC-UBND", "date": "2025-07-08", "plan_year": 2025}
 
 
-def _pdf_of(name: str, data: bytes) -> bool:
-    """Export one generated DOCX to `name.pdf` here; False when LibreOffice is missing."""
+# (e) a decision whose annex table sits on a page stored turned (portrait page, /Rotate 90, the
+# content drawn a quarter-turn), as a printer driver writes a landscape page; a ratio column
+SONKHE = Doc(
+    name="tinh-sonkhe-2025-quyetdinh-trang-xoay",
+    head=["ỦY BAN NHÂN DÂN", "TỈNH SƠN KHÊ", "Số: 2315/QĐ-UBND", "Sơn Khê, ngày 19 tháng 12 năm 2024", "",
+          "QUYẾT ĐỊNH", "Giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2025", "",
+          "Điều 1. Giao chỉ tiêu kế hoạch năm 2025 cho các sở, ngành theo Phụ lục kèm theo."],
+    table=Table(
+        cols=[Col("stt", width_cm=1.0), Col("indicator", width_cm=4.2), Col("unit", width_cm=2.0),
+              Col("value", "target", "2024", 2.2), Col("value", "actual", "2024", 2.2),
+              Col("value", "target", "2025", 2.4), Col("skip", width_cm=2.2), Col("agency", width_cm=3.4)],
+        header=[[("TT", 1, 2), ("Chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Năm 2024", 2, 1), ("Kế hoạch năm 2025", 1, 2),
+                 ("So sánh (%)", 1, 2), ("Cơ quan chủ trì", 1, 2)],
+                [("Kế hoạch", 1, 1), ("Ước thực hiện", 1, 1)]],
+        body=[
+            ["1", "Giá trị tăng thêm ngành công nghiệp - xây dựng", "tỷ đồng", "14.000", "14.250", "15.600",
+             "109,5", "Sở Công Thương"],
+            ["2", "Sản lượng thủy sản nuôi trồng và khai thác", "tấn", "38.000", "38.400", "40.100", "104,4",
+             "Sở Nông nghiệp và Phát triển nông thôn"],
+            ["3", "Số lượt khách du lịch đến tỉnh", "lượt khách", "2.800.000", "2.870.000", "3.100.000", "108,0",
+             "Sở Văn hóa, Thể thao và Du lịch"],
+            ["4", "Tỷ lệ đô thị hóa", "%", "32", "31,6", "33", "104,4", "Sở Xây dựng"],
+            ["5", "Số bác sĩ trên một vạn dân", "bác sĩ", "10,5", "10,4", "11", "105,8", "Sở Y tế"],
+            ["6", "Tỷ lệ hộ gia đình ở đô thị sử dụng nước sạch theo quy chuẩn", "%", "93", "92", "95",
+             "103,3", "Sở Xây dựng"],
+        ],
+    ),
+    tail=["Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", "CHỦ TỊCH"],
+    landscape=True,
+)
+SONKHE_META = {"kind": "quyet_dinh", "number": "2315/QĐ-UBND", "date": "2024-12-19", "plan_year": 2025}
+
+
+def _pdf_of(name: str, data: bytes, turn: bool = False) -> bool:
+    """Export one generated DOCX to `name.pdf` here (`turn`: stored turned, see `stored_turned`);
+    False when LibreOffice is missing."""
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / f"{name}.docx").write_bytes(data)
         pdf = to_pdf(Path(tmp) / f"{name}.docx", Path(tmp))
         if pdf is None:
             return False
-        (HERE / f"{name}.pdf").write_bytes(pdf.read_bytes())
+        (HERE / f"{name}.pdf").write_bytes(stored_turned(pdf.read_bytes()) if turn else pdf.read_bytes())
     return True
 
 
@@ -239,7 +274,13 @@ def make_vankhe() -> None:
         _scan_of(VANKHE, VANKHE_META, tilt=-0.7, seed=35, speckle_every=300)
 
 
-MAKERS = {"kimson": make_kimson, "hoason": make_hoason, "longhai": make_longhai, "vankhe": make_vankhe}
+def make_sonkhe() -> None:
+    if _pdf_of(SONKHE.name, build_docx(SONKHE), turn=True):
+        _write_json(SONKHE.name, table_expected(SONKHE, SONKHE_META, f"{SONKHE.name}.pdf"))
+
+
+MAKERS = {"kimson": make_kimson, "hoason": make_hoason, "longhai": make_longhai, "vankhe": make_vankhe,
+          "sonkhe": make_sonkhe}
 
 
 def main(names: list[str]) -> None:
