@@ -94,6 +94,14 @@ def test_page_stored_turned_keeps_its_ruled_table() -> None:
     assert "| Năm 2024 / Kế hoạch | Năm 2024 / Ước thực hiện | Kế hoạch năm 2025 |" in text
 
 
+def test_indicators_across_the_top_are_read_as_rows() -> None:
+    """An annex with one column per indicator and one row per period prints one row per indicator;
+    before it was turned, none of its 15 figures was read."""
+    s = score("huyen-phuoclam-2025-kehoach-chi-tieu-theo-cot")
+    assert "Chỉ tiêu | Thực hiện năm 2023 | Ước thực hiện năm 2024 | Kế hoạch năm 2025\n" in s["extraction"].text
+    assert s["recall"] == 1.0
+
+
 def test_table_over_two_pages_with_its_header_repeated() -> None:
     """The row cut by the page break is one row again; the repeated header is printed once."""
     text = score("tinh-vankhe-2025-baocao-6thang-bang-ke")["extraction"].text

@@ -29,6 +29,7 @@ from theodoi_extract.errors import (
 from theodoi_extract.readers import ocr
 from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid
 from theodoi_extract.readers.result import ReadResult
+from theodoi_extract.readers.table_shape import indicators_down
 
 OCR_DPI = 300
 MAX_OCR_PIXELS = 50_000_000  # a huge page is rendered below OCR_DPI rather than exhausting memory
@@ -165,7 +166,7 @@ def _page_text(page: Any) -> str:
     for top, bottom, in_band in bands:
         parts.append(_text_between(page, y, top))
         for table in sorted(in_band, key=lambda t: t.bbox[0]):
-            parts.extend(grid_lines(table_grid(table, words)))
+            parts.extend(grid_lines(indicators_down(table_grid(table, words))))
         y = bottom
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())
@@ -184,7 +185,7 @@ def _aligned_text(page: Any) -> str | None:
     y = 0.0
     for table in tables:
         parts.append(_text_between(page, y, table.top))
-        parts.extend(grid_lines(table.grid))
+        parts.extend(grid_lines(indicators_down(table.grid)))
         y = table.bottom + 0.5
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())

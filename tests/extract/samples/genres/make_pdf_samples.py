@@ -3,7 +3,7 @@
 Run from the repository root (needs python-docx and `soffice`; `pdftoppm` and Pillow for the scan;
 the drawing helpers are `../drawing.py`, shared with the table fixtures):
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe|sonkhe ...]
+    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe|sonkhe|phuoclam ...]
 
 Every document is invented (provinces, figures and wording are ours). The expected `<name>.json`
 (format of the other genre samples) is written from the declarations below, never from what the
@@ -227,6 +227,66 @@ SONKHE = Doc(
 SONKHE_META = {"kind": "quyet_dinh", "number": "2315/QĐ-UBND", "date": "2024-12-19", "plan_year": 2025}
 
 
+# (f) a district plan whose annex puts the indicators across the top (unit in brackets) and the
+# years down the left column: each row is one period, each column one indicator
+PHUOCLAM_NAME = "huyen-phuoclam-2025-kehoach-chi-tieu-theo-cot"
+PHUOCLAM_HEAD = ["ỦY BAN NHÂN DÂN", "HUYỆN PHƯỚC LÂM", "Số: 64/KH-UBND", "Phước Lâm, ngày 03 tháng 01 năm 2025", "",
+                 "KẾ HOẠCH", "Phát triển kinh tế - xã hội năm 2025", "",
+                 "Phụ lục: Một số chỉ tiêu qua các năm"]
+PHUOCLAM_TAIL = ["Các phòng, ban chuyên môn căn cứ kế hoạch này xây dựng kế hoạch của ngành.", "CHỦ TỊCH"]
+# (indicator, unit) across the top; (row label, kind, year, figures) down the side
+PHUOCLAM_INDICATORS = [("Tốc độ tăng giá trị sản xuất", "%"), ("Thu ngân sách trên địa bàn", "tỷ đồng"),
+                       ("Tỷ lệ hộ nghèo", "%"), ("Số xã đạt chuẩn nông thôn mới", "xã"),
+                       ("Tỷ lệ che phủ rừng", "%")]
+PHUOCLAM_ROWS = [("Thực hiện năm 2023", "actual", "2023", ["8,6", "412", "6,3", "9", "51,2"]),
+                 ("Ước thực hiện năm 2024", "actual", "2024", ["9,1", "455", "4,8", "11", "51,9"]),
+                 ("Kế hoạch năm 2025", "target", "2025", ["9,5", "490", "3,5", "13", "52,6"])]
+PHUOCLAM_META = {"kind": "ke_hoach", "number": "64/KH-UBND", "date": "2025-01-03", "plan_year": 2025}
+
+
+def phuoclam_docx() -> bytes:
+    """A ruled table with the indicators as columns, a corner cell "Năm", the periods as rows."""
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Liberation Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    for line in PHUOCLAM_HEAD:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(PHUOCLAM_ROWS), cols=1 + len(PHUOCLAM_INDICATORS))
+    table.style = "Table Grid"
+    table.cell(0, 0).text = "Năm"
+    for c, (indicator, unit) in enumerate(PHUOCLAM_INDICATORS, start=1):
+        table.cell(0, c).text = f"{indicator} ({unit})"
+    for r, (label, _, _, figures) in enumerate(PHUOCLAM_ROWS, start=1):
+        table.cell(r, 0).text = label
+        for c, figure in enumerate(figures, start=1):
+            table.cell(r, c).text = figure
+    for line in PHUOCLAM_TAIL:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def phuoclam_expected(document: str) -> dict[str, Any]:
+    """One target per (period, indicator), anchored on its cell as a row prints it once the table
+    is read indicator by indicator ("| 9,5 |"; the last period's cell ends its line)."""
+    targets = []
+    for c, (indicator, unit) in enumerate(PHUOCLAM_INDICATORS):
+        for r, (_, kind, year, figures) in enumerate(PHUOCLAM_ROWS):
+            figure = figures[c]
+            last = r == len(PHUOCLAM_ROWS) - 1
+            targets.append({"kind": kind, "indicator": indicator, "comparator": "=",
+                            "value": float(figure.replace(",", ".")), "value_max": None, "unit": unit,
+                            "period": year, "agency": None, "number_text": figure,
+                            "context": f"| {figure}\n" if last else f"| {figure} |"})
+    return {"document": document, "meta": PHUOCLAM_META, "targets": targets, "assignments": [], "deadlines": []}
+
+
 def _pdf_of(name: str, data: bytes, turn: bool = False) -> bool:
     """Export one generated DOCX to `name.pdf` here (`turn`: stored turned, see `stored_turned`);
     False when LibreOffice is missing."""
@@ -279,8 +339,13 @@ def make_sonkhe() -> None:
         _write_json(SONKHE.name, table_expected(SONKHE, SONKHE_META, f"{SONKHE.name}.pdf"))
 
 
+def make_phuoclam() -> None:
+    if _pdf_of(PHUOCLAM_NAME, phuoclam_docx()):
+        _write_json(PHUOCLAM_NAME, phuoclam_expected(f"{PHUOCLAM_NAME}.pdf"))
+
+
 MAKERS = {"kimson": make_kimson, "hoason": make_hoason, "longhai": make_longhai, "vankhe": make_vankhe,
-          "sonkhe": make_sonkhe}
+          "sonkhe": make_sonkhe, "phuoclam": make_phuoclam}
 
 
 def main(names: list[str]) -> None:
