@@ -102,6 +102,14 @@ def test_indicators_across_the_top_are_read_as_rows() -> None:
     assert s["recall"] == 1.0
 
 
+def test_superscript_footnote_markers_in_cells_are_no_part_of_the_value() -> None:
+    """`21.350` with a raised `1` was read `21.350 1` (a miss) and `3,2` with one as `3,21`."""
+    s = score("so-ldtbxh-ngoclam-2025-kehoach-chu-thich")
+    assert "| lao động | 21.350 | 22.000 |" in s["extraction"].text
+    assert "| Tỷ lệ lao động qua đào tạo | % | 71,5 |" in s["extraction"].text
+    assert s["recall"] == 1.0 and s["f1"] == 1.0
+
+
 def test_table_over_two_pages_with_its_header_repeated() -> None:
     """The row cut by the page break is one row again; the repeated header is printed once."""
     text = score("tinh-vankhe-2025-baocao-6thang-bang-ke")["extraction"].text

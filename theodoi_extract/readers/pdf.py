@@ -27,7 +27,7 @@ from theodoi_extract.errors import (
     OcrUnavailableError,
 )
 from theodoi_extract.readers import ocr
-from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid
+from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid, table_words
 from theodoi_extract.readers.result import ReadResult
 from theodoi_extract.readers.table_shape import indicators_down
 
@@ -153,7 +153,7 @@ def _page_text(page: Any) -> str:
             return aligned_text
         columns = _two_column_text(page)
         return columns if columns is not None else str(page.extract_text() or "")
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words = table_words(page)
     bands: list[tuple[float, float, list[Any]]] = []  # vertical ranges holding tables, top to bottom
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         top, bottom = table.bbox[1], table.bbox[3]
@@ -178,7 +178,7 @@ def _aligned_text(page: Any) -> str | None:
     from theodoi_extract.readers import aligned
     from theodoi_extract.tables import grid_lines
 
-    tables = aligned.find_tables(page.extract_words()) if page.chars else []
+    tables = aligned.find_tables(table_words(page)) if page.chars else []
     if not tables:
         return None
     parts: list[str] = []

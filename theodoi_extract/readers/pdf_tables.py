@@ -7,6 +7,7 @@ borderless tables and text columns) so each module stays about one concern.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -38,6 +39,36 @@ def snap_rulings(page: Any) -> None:
             for key in _COORDINATES:
                 if isinstance(obj.get(key), float):
                     obj[key] = round(obj[key], 3)
+
+
+_MARKER_RE = re.compile(r"^(?:\d{1,2}|\*{1,3}|[a-z])$")
+
+
+def table_words(page: Any) -> list[dict[str, Any]]:
+    """The page's words for its tables, without footnote markers set as superscripts.
+
+    A footnote marker after a figure in a cell (`3.480` with a raised `1`) is a separate, smaller
+    word in the PDF; read as one word it becomes another number (`3.4801`, `2,52`). Words are
+    split where the font size changes, and a short marker (1-2 digits, `*`, a letter) set below
+    0.8 of the size of the word it touches, raised (its bottom a fifth of that size above the
+    word's, within the word's height), is left out: it
+    points to a note, it is not part of the value.
+    """
+    words: list[dict[str, Any]] = page.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                                     extra_attrs=["size"])
+    sizes = sorted(w["size"] for w in words)
+    if not sizes or sizes[0] >= 0.8 * sizes[-1]:
+        return words  # one text size on the page: no superscripts
+    small = 0.8 * sizes[-1]
+    markers = {i for i, w in enumerate(words)
+               if w["size"] < small and _MARKER_RE.match(w["text"]) and any(_raised_after(w, v) for v in words)}
+    return [w for i, w in enumerate(words) if i not in markers]
+
+
+def _raised_after(marker: dict[str, Any], word: dict[str, Any]) -> bool:
+    """Whether `marker` is set as a superscript right after `word`."""
+    return (marker["size"] < 0.8 * word["size"] and 0 <= marker["x0"] - word["x1"] < 1.0
+            and marker["bottom"] < word["bottom"] - 0.2 * word["size"] and marker["bottom"] > word["top"])
 
 
 def table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:

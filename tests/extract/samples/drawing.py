@@ -57,9 +57,17 @@ class Doc:
     landscape: bool = False
 
 
+MARK = "^"  # "3.480^1": the cell's text, then a footnote marker set as a superscript
+
+
+def cell_text(cell: str) -> str:
+    """A declared cell's text without its superscript footnote marker."""
+    return cell.split(MARK, 1)[0]
+
+
 def cell_value(cell: str) -> tuple[str, float, float | None, str] | None:
     """(number_text, value, value_max, comparator) of a body value cell, by hand-simple parsing."""
-    t = cell.strip()
+    t = cell_text(cell).strip()
     comparator = "="
     for sign, comp in (("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="), (">", ">"), ("<", "<")):
         if t.startswith(sign):
@@ -81,7 +89,7 @@ def expected(doc: Doc, meta: dict[str, object]) -> dict[str, object]:
     for row in doc.table.body:
         if isinstance(row, tuple):
             continue
-        cells = list(row)
+        cells = [cell_text(c) for c in row]
         indicator = next(c for c, col in zip(cells, cols, strict=True) if col.role == "indicator")
         unit = next((c for c, col in zip(cells, cols, strict=True) if col.role == "unit"), "")
         agency = next((c for c, col in zip(cells, cols, strict=True) if col.role == "agency"), None)
@@ -146,7 +154,10 @@ def build_docx(doc: Doc) -> bytes:
             continue
         for c, text in enumerate(row):
             if text:
-                table.cell(r, c).text = text
+                paragraph = table.cell(r, c).paragraphs[0]
+                paragraph.add_run(cell_text(text))
+                if MARK in text:
+                    paragraph.add_run(text.split(MARK, 1)[1]).font.superscript = True
     for role, ranges in (("agency", t.merge_agency), ("group", t.merge_group)):
         col_index = next((i for i, col in enumerate(t.cols) if col.role == role), 0)
         for first, last in ranges:
@@ -239,7 +250,7 @@ def table_expected(doc: Any, meta: dict[str, Any], document: str) -> dict[str, A
             continue
         for cell, col in zip(row, cols, strict=True):
             if col.role == "value" and cell_value(cell) is not None:
-                anchors.append(f"| {cell} |")
+                anchors.append(f"| {cell_text(cell)} |")
     assert len(anchors) == len(base["targets"])
     for target, anchor in zip(base["targets"], anchors, strict=True):
         target["context"] = anchor

@@ -3,7 +3,7 @@
 Run from the repository root (needs python-docx and `soffice`; `pdftoppm` and Pillow for the scan;
 the drawing helpers are `../drawing.py`, shared with the table fixtures):
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe|sonkhe|phuoclam ...]
+    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_pdf_samples.py [kimson|hoason|longhai|vankhe|sonkhe|phuoclam|ngoclam ...]
 
 Every document is invented (provinces, figures and wording are ours). The expected `<name>.json`
 (format of the other genre samples) is written from the declarations below, never from what the
@@ -287,6 +287,35 @@ def phuoclam_expected(document: str) -> dict[str, Any]:
     return {"document": document, "meta": PHUOCLAM_META, "targets": targets, "assignments": [], "deadlines": []}
 
 
+# (g) a department's plan whose table cells carry footnote markers set as superscripts after
+# figures and after an indicator, the notes under the table
+NGOCLAM = Doc(
+    name="so-ldtbxh-ngoclam-2025-kehoach-chu-thich",
+    head=["UBND TỈNH NGỌC LÂM", "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Số: 27/KH-SLĐTBXH",
+          "Ngọc Lâm, ngày 14 tháng 01 năm 2025", "", "KẾ HOẠCH", "Thực hiện nhiệm vụ lao động, việc làm năm 2025",
+          "", "I. CHỈ TIÊU", "Các chỉ tiêu của ngành năm 2025:"],
+    table=Table(
+        cols=[Col("stt", width_cm=1.0), Col("indicator", width_cm=6.0), Col("unit", width_cm=2.0),
+              Col("value", "actual", "2024", 2.6), Col("value", "target", "2025", 2.6),
+              Col("agency", width_cm=4.0)],
+        header=[[("STT", 1, 1), ("Chỉ tiêu", 1, 1), ("ĐVT", 1, 1), ("Ước thực hiện 2024", 1, 1),
+                 ("Kế hoạch 2025", 1, 1), ("Đơn vị chủ trì", 1, 1)]],
+        body=[
+            ["1", "Số lao động được giải quyết việc làm", "lao động", "21.350^1", "22.000", "Phòng Việc làm"],
+            ["2", "Số người đi làm việc ở nước ngoài theo hợp đồng", "người", "1.240", "1.400^2",
+             "Phòng Việc làm"],
+            ["3", "Tỷ lệ lao động qua đào tạo^3", "%", "71,5", "73", "Phòng Giáo dục nghề nghiệp"],
+            ["4", "Tỷ lệ hộ nghèo theo chuẩn đa chiều", "%", "3,2^1", "2,6", "Phòng Bảo trợ xã hội"],
+            ["5", "Số trẻ em có hoàn cảnh đặc biệt được trợ giúp", "trẻ em", "860", "900",
+             "Phòng Trẻ em và Bình đẳng giới"],
+        ],
+    ),
+    tail=["1 Số liệu ước đến ngày 31/12/2024.", "2 Theo chỉ tiêu Bộ giao.",
+          "3 Kể cả đào tạo dưới 3 tháng.", "II. GIẢI PHÁP", "Các phòng triển khai theo chức năng.", "GIÁM ĐỐC"],
+)
+NGOCLAM_META = {"kind": "ke_hoach", "number": "27/KH-SLĐTBXH", "date": "2025-01-14", "plan_year": 2025}
+
+
 def _pdf_of(name: str, data: bytes, turn: bool = False) -> bool:
     """Export one generated DOCX to `name.pdf` here (`turn`: stored turned, see `stored_turned`);
     False when LibreOffice is missing."""
@@ -344,8 +373,13 @@ def make_phuoclam() -> None:
         _write_json(PHUOCLAM_NAME, phuoclam_expected(f"{PHUOCLAM_NAME}.pdf"))
 
 
+def make_ngoclam() -> None:
+    if _pdf_of(NGOCLAM.name, build_docx(NGOCLAM)):
+        _write_json(NGOCLAM.name, table_expected(NGOCLAM, NGOCLAM_META, f"{NGOCLAM.name}.pdf"))
+
+
 MAKERS = {"kimson": make_kimson, "hoason": make_hoason, "longhai": make_longhai, "vankhe": make_vankhe,
-          "sonkhe": make_sonkhe, "phuoclam": make_phuoclam}
+          "sonkhe": make_sonkhe, "phuoclam": make_phuoclam, "ngoclam": make_ngoclam}
 
 
 def main(names: list[str]) -> None:
