@@ -33,6 +33,7 @@ from theodoi_extract.readers.table_shape import indicators_down
 
 OCR_DPI = 300
 MAX_OCR_PIXELS = 50_000_000  # a huge page is rendered below OCR_DPI rather than exhausting memory
+LOW_OCR_CONFIDENCE = 75.0  # Tesseract's mean word confidence below which a page's figures need a check
 MAX_OCR_PAGES = 100  # beyond this a scanned document takes too long; the rest is skipped with a warning
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -357,6 +358,11 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
         warnings.append(
             f"{_pages_vi(ocr_done)} được đọc bằng OCR (nhận dạng chữ từ ảnh); hãy kiểm tra lại nội dung."
         )
+    doubtful = [(number, conf) for number, conf in read_by_ocr if conf < LOW_OCR_CONFIDENCE]
+    if doubtful:
+        worst = min(conf for _, conf in doubtful)
+        warnings.append(f"{_pages_vi([n for n, _ in doubtful])} đọc bằng OCR với độ tin cậy thấp (thấp nhất "
+                        f"{worst:.0f}/100): hãy đối chiếu các số liệu với bản gốc.")
     missing = [page.number for page in blank if page.number not in ocr_done]
     if missing:
         reason = "OCR không nhận ra chữ nào" if use_ocr else "máy chủ chưa cài OCR (Tesseract tiếng Việt)"
