@@ -98,14 +98,14 @@ def ocr_page(image: Path) -> OcrPage | None:
         tsv_path = base.with_suffix(".tsv")
         tsv = tsv_path.read_text(encoding="utf-8", errors="replace") if tsv_path.exists() else ""
         confidence = tsv_confidence(tsv)
-        if prepared.tables:  # ruled tables: cells from the drawn borders, words from a sparse-text pass
-            def read_cells(boxes: list[ocr_rulings.Box]) -> list[str]:
-                return _read_cells(binary, source, boxes, Path(tmp) / "cells", env)
+        def read_cells(boxes: list[ocr_rulings.Box]) -> list[str]:
+            return _read_cells(binary, source, boxes, Path(tmp) / "cells", env)
 
+        if prepared.tables:  # ruled tables: cells from the drawn borders, words from a sparse-text pass
             raw = ocr_layout.ruled_page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env),
                                              prepared.tables, read_cells)
         elif tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
-            tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env))
+            tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env), read_cells)
             raw = tabled if tabled is not None else raw
     # Tesseract ends each page with a form feed; drop it and trailing blank lines.
     return OcrPage(repair(raw.replace("\f", "").rstrip()), confidence)

@@ -123,15 +123,37 @@ def _interleave(lines: Sequence[_TsvLine], tables: Sequence[_Placed]) -> str:
     return "\n".join(p for p in parts if p.strip())
 
 
-def page_text(tsv: str, table_tsv: str | None = None) -> str | None:
+def page_text(tsv: str, table_tsv: str | None = None,
+              read_cells: Callable[[list[Any]], list[str]] | None = None) -> str | None:
     """The page with its aligned tables printed as `a | b | c` rows; None when it has no table.
 
     `table_tsv`, when given, is a second reading of the same page in Tesseract's sparse-text mode
     (psm 11), which finds the lone short words of a table (row numbers, a one-digit figure) that
-    the page-layout mode drops; the tables come from it, the prose around them from `tsv`.
+    the page-layout mode drops; the tables come from it, the prose around them from `tsv`. An
+    empty cell of a column of figures (its column's band across, its row's lines down) is handed
+    to `read_cells`, as for ruled tables: a lone one-digit figure that neither pass read.
     """
+    from theodoi_extract.tables import GridCell
+
     words, lines = tsv_words(tsv)
     tables = aligned.find_tables(tsv_words(table_tsv)[0] if table_tsv else words)
     if not tables:
         return None
+    if read_cells is not None:
+        empty = [(k, owner) for k, t in enumerate(tables) for owner in _empty_figure_cells(t)]
+        if empty:
+            found = dict(zip(empty, read_cells([tables[k].cell_boxes[o] for k, o in empty]), strict=True))
+            for k, t in enumerate(tables):
+                t.grid = [[GridCell(c.owner, found.get((k, c.owner), "") or c.text) for c in row] for row in t.grid]
     return _interleave(lines, tables)
+
+
+def _empty_figure_cells(table: aligned.AlignedTable) -> list[int]:
+    """Owners of the empty body cells in the table's columns of figures (most filled cells figures)."""
+    body = [row for row in table.grid if row and row[0].owner in table.cell_boxes]
+    out: list[int] = []
+    for c in range(len(body[0]) if body else 0):
+        texts = [row[c].text for row in body if row[c].text]
+        if texts and 2 * sum(bool(aligned.FIGURE.match(t)) for t in texts) > len(texts):
+            out.extend(row[c].owner for row in body if not row[c].text)
+    return out
