@@ -43,10 +43,10 @@ def test_letters_read_for_digits_and_split_digits(raw: str, fixed: str) -> None:
 
 
 def test_figure_columns_read_look_alike_letters_as_digits() -> None:
-    """A column of figures says a `G7` there is 67; the unit and agency columns keep their letters."""
+    """A column of figures says a `G7` there is 67 and `1l5.` is 115; the unit and agency columns keep their letters."""
     grid = [[GridCell(1, "Chỉ tiêu"), GridCell(2, "ĐVT"), GridCell(3, "KH 2025"), GridCell(4, "Cơ quan")],
             [GridCell(5, "Dân số"), GridCell(6, "người"), GridCell(7, "G7"), GridCell(8, "Sở Y tế")],
-            [GridCell(9, "Số xã"), GridCell(10, "xã"), GridCell(11, "1l5"), GridCell(12, "Sở Xây dựng")],
+            [GridCell(9, "Số xã"), GridCell(10, "xã"), GridCell(11, "1l5."), GridCell(12, "Sở Xây dựng")],
             [GridCell(13, "Diện tích"), GridCell(14, "ha"), GridCell(15, "2.300"), GridCell(16, "BQL")]]
     fixed = repair_figure_columns(grid)
     assert [c.text for c in fixed[1]] == ["Dân số", "người", "67", "Sở Y tế"]
@@ -70,6 +70,7 @@ def test_glued_syllables_are_split(raw: str, fixed: str) -> None:
 
 @pytest.mark.parametrize(("raw", "fixed"), [
     ("Số xã đạt chuẩn | xa ~ | 118", "Số xã đạt chuẩn | xã | 118"),
+    ("Số xã đạt chuẩn | ~ xa | 118", "Số xã đạt chuẩn | xã | 118"),  # the mark's line read first
     ("đường đi xa ~ trung tâm", "đường đi xã trung tâm"),  # only vocabulary words are made
     ("khoảng cách xa ~~ hơn", "khoảng cách xa ~~ hơn"),
     ("tỷ lệ ~ 5%", "tỷ lệ ~ 5%"),  # a word that has its tone already keeps "~" (about)

@@ -78,7 +78,8 @@ def repair_figure_columns(grid: list[list[Any]]) -> list[list[Any]]:
     """A table grid (rows of `GridCell`) whose columns of figures have their letter-for-digit
     misreadings mended: in a column where most filled cells are figures (or become figures when
     their look-alike letters are read as digits), a cell holding a digit that becomes a figure so
-    (`G7` -> `67`). A cell with any other letter (`KH 2025`, `Quý III/2025`) never does."""
+    (`G7` -> `67`), and a speck read as a separator after the last digit dropped (`460.`). A cell
+    with any other letter (`KH 2025`, `Quý III/2025`) never changes."""
     from theodoi_extract.tables import GridCell
 
     width = max((len(r) for r in grid), default=0)
@@ -92,7 +93,7 @@ def repair_figure_columns(grid: list[list[Any]]) -> list[list[Any]]:
         cells = []
         for c, cell in enumerate(row):
             t = cell.text.strip()
-            fixed = t.translate(_CELL_DIGITS)
+            fixed = t.translate(_CELL_DIGITS).rstrip(".,_")  # a figure never ends with a separator
             if c in figure_columns and t and re.search(r"\d", t) and fixed != t and _FIGURE_RE.match(fixed):
                 cell = GridCell(cell.owner, fixed)
             cells.append(cell)
@@ -149,11 +150,12 @@ def split_glued(text: str) -> str:
 
 
 def attach_detached_marks(text: str) -> str:
-    """`xa ~` -> `xã`: a lone tone mark after a toneless word joins it when exactly one vowel of
-    the word can carry it to make a word of the vocabulary."""
+    """`xa ~` (or `~ xa`) -> `xã`: a lone tone mark beside a toneless word joins it when exactly one
+    vowel of the word can carry it to make a word of the vocabulary."""
 
     def fix(m: re.Match[str]) -> str:
-        word, mark = m.group(1), _DETACHED[m.group(2)]
+        word = m.group("word") or m.group("word2")
+        mark = _DETACHED[m.group("mark") or m.group("mark2")]
         if strip_tones(word) != word:
             return m.group(0)
         made = {unicodedata.normalize("NFC", word[:i + 1] + mark + word[i + 1:])
@@ -161,7 +163,12 @@ def attach_detached_marks(text: str) -> str:
         known = [w for w in made if w.lower() in _vocabulary_words()]
         return known[0] if len(known) == 1 else m.group(0)
 
-    return re.sub(r"([^\W\d_]+) ([~`´])(?=\s|$|\|)", fix, text)
+    return _DETACHED_RE.sub(fix, text)
+
+
+# the mark after its word, or before it (it stands above the letter, so a cell's lines may put it first)
+_DETACHED_RE = re.compile(r"(?P<word>[^\W\d_]+) (?P<mark>[~`´])(?=\s|$|\|)"
+                          r"|(?:(?<=\s)|(?<=^)|(?<=\|))(?P<mark2>[~`´]) (?P<word2>[^\W\d_]+)")
 
 
 # --- vocabulary phrases -------------------------------------------------------------------------

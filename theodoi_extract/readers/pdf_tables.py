@@ -79,7 +79,7 @@ def table_grid(table: Any, words: list[dict[str, Any]]) -> list[list[Any]]:
 def grid_from_cells(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]],
                     line_tolerance: float = 2.0, fallback: list[dict[str, Any]] | None = None) -> list[list[Any]]:
     """Cell boxes (`x0, top, x1, bottom`, merged cells as one box) laid on their grid, each with the
-    words whose centre it holds; words whose tops differ by at most `line_tolerance` share a line
+    words whose centre it holds; words whose vertical centres differ by at most `line_tolerance` share a line
     (2 points in a text layer; OCR word boxes, whose tops follow the glyphs, need about half a
     text height). `fallback`, when given, is a second OCR reading of the page: a cell takes the
     reading whose words have the higher mean confidence (Tesseract's `conf`, 0-100; a reading
@@ -112,6 +112,12 @@ def _index(edges: list[float], value: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
 
 
+def _middle(word: dict[str, Any]) -> float:
+    """A word's vertical centre: steadier than its top, which an accent or a glyph box grown into a
+    ruling's remnant (an OCR'd `nghiệp` 18 pixels taller than `Sở` beside it) moves."""
+    return (float(word["top"]) + float(word["bottom"])) / 2
+
+
 def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict[str, Any]],
                 line_tolerance: float) -> list[tuple[str, float]]:
     """Each cell's words by their centre, in reading order, wrapped lines joined with a space, and
@@ -126,8 +132,8 @@ def _cell_texts(cells: list[tuple[float, float, float, float]], words: list[dict
     out = []
     for found in inside:
         lines: list[list[dict[str, Any]]] = []
-        for w in sorted(found, key=lambda w: (w["top"], w["x0"])):
-            if lines and abs(w["top"] - lines[-1][0]["top"]) <= line_tolerance:
+        for w in sorted(found, key=lambda w: (_middle(w), w["x0"])):
+            if lines and abs(_middle(w) - _middle(lines[-1][0])) <= line_tolerance:
                 lines[-1].append(w)
             else:
                 lines.append([w])
