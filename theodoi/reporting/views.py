@@ -133,6 +133,7 @@ def form_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_grant": is_planner(user),
         "due": form.due_date(), "lock_date": selectors.form_lock_date(form),
         "badge": selectors.status_badge(form.status),
+        "lock_exceptions": list(form.lock_exceptions.select_related("granted_by")),
         "audit": [(a, selectors.ACTION_LABELS.get(a.action, a.action))
                   for a in form.audit.select_related("user").order_by("-at", "-pk")[:30]],
     })
@@ -186,7 +187,8 @@ def form_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "accept":
             services.form_accept(user=user, form=form)
         elif action == "return":
-            services.form_return(user=user, form=form, reason=request.POST.get("reason", ""))
+            notes = {int(k[5:]): str(v) for k, v in request.POST.items() if k.startswith("note-") and k[5:].isdigit()}
+            services.form_return(user=user, form=form, reason=request.POST.get("reason", ""), value_notes=notes)
         elif action == "lock":
             services.form_lock(user=user, form=form)
         elif action == "contribute":
