@@ -185,7 +185,8 @@ def test_main_pages_in_english_show_no_vietnamese_chrome(cast: Any, client_for: 
         "/", "/bao-cao-dinh-ky/", f"/bao-cao-dinh-ky/bieu/{form.pk}/", "/bao-cao-dinh-ky/dung-han/",
         "/bao-cao-dinh-ky/tong-hop/", "/bao-cao-dinh-ky/thong-bao/", "/danh-gia/", "/danh-gia/chi-tieu/",
         f"/danh-gia/chi-tieu/{world.beds.pk}/", "/danh-gia/cong-khai/", "/dau-tu-cong/", "/ke-hoach/chi-tieu/",
-        "/ke-hoach/nhiem-vu/", "/bao-cao/",
+        "/ke-hoach/nhiem-vu/", "/bao-cao/", "/bao-cao-dinh-ky/duyet/", f"/bao-cao-dinh-ky/bieu/{form.pk}/so-sanh/",
+        "/danh-gia/cong-khai/?linh_vuc=society&trang_thai=no_data",
     ]
     client = client_for("planner")
     client.cookies["django_language"] = "en"

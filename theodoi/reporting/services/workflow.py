@@ -164,12 +164,15 @@ def form_return(
             user=user, form=form, allowed_from=allowed, to=FormStatus.RETURNED, action="return", note=reason,
             extra={"return_reason": reason}, audit_after={"value_notes": {str(t): n for t, n in notes.items()}} if notes else None,
         )
-        for value in form.values.filter(target_id__in=list(notes)):
+        noted = []
+        for value in form.values.filter(target_id__in=list(notes)).select_related("target__indicator"):
             value.review_note = notes[value.target_id]
             value.save(update_fields=["review_note"])
             ValueComment.objects.create(value=value, user=_actor(user), text=notes[value.target_id])
+            noted.append(value.target.indicator.name)
+    about = f" — có ý kiến về: {'; '.join(noted)}" if noted else ""  # the mail/SMS names the values to fix
     _notify_reporters(form, kind="returned", key=f"returned:{form.pk}:{form.version}",
-                      message=f"Báo cáo {form.period.label} của {form.unit.name} bị trả lại: {reason}")
+                      message=f"Báo cáo {form.period.label} của {form.unit.name} bị trả lại: {reason}{about}")
     return result
 
 

@@ -208,3 +208,39 @@ def test_an_exception_reopens_one_units_form_with_its_reason_and_leaves_the_rest
     assert health.audit.filter(action="lock_exception", note="Bổ sung số liệu quý").exists()
     district.refresh_from_db()
     assert health.status == FormStatus.DRAFT and district.status == FormStatus.LOCKED
+
+
+def test_the_review_pages_in_english_show_no_vietnamese_chrome(world, client_for):
+    from theodoi.core.tests.test_english_complete import _data_strings, vietnamese_chrome
+
+    c = world.cast
+    first, second = (_submitted(world, p) for p in _months(world, 2))
+    form_approve(user=c.health_head, form=first)
+    form_return(user=c.planner, form=first, reason="Xem lại", value_notes={world.beds.pk: "Nguồn?"})
+    client = client_for("planner")
+    client.cookies["django_language"] = "en"
+    data = _data_strings()
+    for path in ("/bao-cao-dinh-ky/duyet/", f"/bao-cao-dinh-ky/bieu/{first.pk}/", f"/bao-cao-dinh-ky/bieu/{second.pk}/",
+                 f"/bao-cao-dinh-ky/bieu/{first.pk}/so-sanh/"):
+        html = client.get(path).content.decode()
+        assert vietnamese_chrome(html, data) == [], path
+    assert "Reviewer's note:" in client.get(f"/bao-cao-dinh-ky/bieu/{first.pk}/").content.decode()
+
+
+def test_bulk_review_and_value_notes_over_the_api(world, client):
+    from theodoi.accounts.testing import bearer_key
+
+    def post(who, path, data):
+        key = bearer_key(getattr(world.cast, who))
+        return client.post(f"/api/reporting{path}", data, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {key}")
+
+    first, second = (_submitted(world, p) for p in _months(world, 2))
+    r = post("health_head", f"/forms/{first.pk}/return",
+             {"reason": "Xem lại", "value_notes": {str(world.beds.pk): "Nguồn số liệu?"}})
+    assert r.status_code == 200 and r.json()["status"] == "returned"
+    assert first.values.get(target=world.beds).review_note == "Nguồn số liệu?"
+    r = post("health_head", "/review/bulk", {"forms": [first.pk, second.pk], "action": "approve"})
+    assert r.status_code == 200
+    assert [(o["form_id"], o["ok"]) for o in r.json()] == [(first.pk, False), (second.pk, True)]
+    assert post("health_head", "/review/bulk", {"forms": [second.pk], "action": "delete"}).status_code == 422
