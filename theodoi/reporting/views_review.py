@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from theodoi.accounts.permissions import is_planner
 from theodoi.reporting import review
@@ -29,15 +31,17 @@ def review_queue(request: HttpRequest) -> HttpResponse:
             outcomes = forms_review_bulk(user=request.user, form_ids=ids, action=request.POST.get("action", ""),
                                          reason=request.POST.get("reason", ""))
         except ValueError:
-            messages.error(request, "Danh sách báo cáo gửi lên không hợp lệ.")
+            messages.error(request, _("Danh sách báo cáo gửi lên không hợp lệ."))
         except ReportingError as exc:
             messages.error(request, exc.message)
         else:
             done = sum(o.ok for o in outcomes)
             if done:
-                messages.success(request, f"Đã xử lý {done}/{len(outcomes)} báo cáo.")
+                messages.success(request, _("Đã xử lý %(done)s/%(total)s báo cáo.") % {"done": done, "total": len(outcomes)})
             if done < len(outcomes):
-                messages.error(request, f"{len(outcomes) - done} báo cáo chưa xử lý được, xem lý do từng báo cáo.")
+                left = len(outcomes) - done
+                messages.error(request, ngettext("%(n)s báo cáo chưa xử lý được, xem lý do từng báo cáo.",
+                                                 "%(n)s báo cáo chưa xử lý được, xem lý do từng báo cáo.", left) % {"n": left})
     status = request.GET.get("trang_thai", "")
     status = status if status in review.REVIEW_STATUSES else ""
     period = request.GET.get("ky", "").strip()[:10]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from theodoi.core.refusals import Refused
 from theodoi.reporting.models import ReportForm
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 BULK_ACTIONS = ("approve", "accept", "return")
 BULK_MAX_FORMS = 200
-_DONE = {"approve": "Đã phê duyệt.", "accept": "Đã tiếp nhận.", "return": "Đã trả lại."}
+_DONE = {"approve": _("Đã phê duyệt."), "accept": _("Đã tiếp nhận."), "return": _("Đã trả lại.")}
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def forms_review_bulk(*, user: Any, form_ids: Sequence[int], action: str, reason
         except Refused as exc:
             outcomes.append(BulkOutcome(pk, label, False, exc.message))
         else:
-            outcomes.append(BulkOutcome(pk, label, True, _DONE[action]))
+            outcomes.append(BulkOutcome(pk, label, True, str(_DONE[action])))
     log.info("bulk %s by user %s: %d of %d forms done", action, getattr(user, "pk", None),
              sum(o.ok for o in outcomes), len(outcomes))
     return outcomes

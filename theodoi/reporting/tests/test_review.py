@@ -225,6 +225,14 @@ def test_the_review_pages_in_english_show_no_vietnamese_chrome(world, client_for
         html = client.get(path).content.decode()
         assert vietnamese_chrome(html, data) == [], path
     assert "Reviewer's note:" in client.get(f"/bao-cao-dinh-ky/bieu/{first.pk}/").content.decode()
+    done = client.post("/bao-cao-dinh-ky/duyet/", {"form": [second.pk], "action": "accept"}, follow=True)
+    page = done.content.decode()
+    assert "1 of 1 reports done." not in page  # submitted, not approved: the planner cannot accept it yet
+    assert "1 report could not be processed" in page
+    head = client_for("health_head")
+    head.cookies["django_language"] = "en"
+    page = head.post("/bao-cao-dinh-ky/duyet/", {"form": [second.pk], "action": "approve"}, follow=True).content.decode()
+    assert "1 of 1 reports done." in page and "Approved." in page
 
 
 def test_bulk_review_and_value_notes_over_the_api(world, client):
