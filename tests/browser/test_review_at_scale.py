@@ -77,3 +77,24 @@ def test_a_note_on_one_value_reaches_the_reporter_beside_that_value(live_server:
     assert value_input.is_enabled()
     shot(reporter, "review-reporter-sees-note")
     assert serious_violations(reporter) == []
+
+
+def test_the_planner_sees_what_changed_since_the_approval(live_server: Any, page_as: Any, shot: Any) -> None:
+    from theodoi.reporting.services import form_approve, form_return, form_save_values, form_submit
+
+    world, (form,) = _submitted_months(1)
+    c = world.cast
+    form_approve(user=c.health_head, form=form)
+    form_return(user=c.planner, form=form, reason="Số giường chưa khớp thống kê")
+    form.refresh_from_db()
+    form_save_values(user=c.health_reporter, form=form, expected_version=form.version,
+                     values=[{"target": world.beds.pk, "value": "31", "comment": "Theo Cục Thống kê"}])
+    form_submit(user=c.health_reporter, form=form)
+    page = page_as(c.health_head)
+    page.goto(live_server.url + "/bao-cao-dinh-ky/duyet/")
+    page.click(f"#review-queue tr[data-form='{form.pk}'] a[href$='/so-sanh/']")
+    row = page.locator(f"#diff tr[data-target='{world.beds.pk}']")
+    assert "30,5" in row.locator("del").first.inner_text() and row.locator("ins").first.inner_text() == "31"
+    assert page.locator("#diff tr.changed").count() == 1
+    shot(page, "review-diff")
+    assert serious_violations(page) == []
