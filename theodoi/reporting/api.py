@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -211,7 +211,7 @@ class ReasonIn(Schema):
 
 class BulkIn(Schema):
     forms: list[Id] = Field(..., max_length=MAX_ITEMS)
-    action: str = Field(..., pattern="^(approve|accept|return)$")
+    action: Literal["approve", "accept", "return"]
     reason: Long = ""
 
 
