@@ -4,6 +4,7 @@ its last approval. Thin like ``views``: parse input, call the service or the rea
 from __future__ import annotations
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -51,6 +52,8 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         "forms": forms, "total": total, "outcomes": outcomes, "status": status, "period": period,
         "periods": periods, "statuses": [(s.value, s.label) for s in review.REVIEW_STATUSES],
         "planner": is_planner(request.user), "max_forms": BULK_MAX_FORMS,
+        "pick_all": request.GET.get("chon") == "tat-ca",  # a link, so "select all" needs no JavaScript
+        "filter_query": urlencode({k: v for k, v in (("trang_thai", status), ("ky", period)) if v}),
     })
 
 

@@ -182,7 +182,9 @@ def test_the_queue_holds_what_each_reviewer_can_decide(world, client_for):
     assert review_queue(c.district_reporter)[0] == []
 
     client = client_for("health_head")
-    assert f'name="form" value="{first.pk}"' in client.get("/bao-cao-dinh-ky/duyet/").content.decode()
+    assert f'name="form" value="{first.pk}" id="pick-{first.pk}" aria' in client.get("/bao-cao-dinh-ky/duyet/").content.decode()
+    picked = client.get("/bao-cao-dinh-ky/duyet/?trang_thai=submitted&chon=tat-ca").content.decode()
+    assert f'id="pick-{first.pk}" checked' in picked and 'href="?trang_thai=submitted" id="pick-none"' in picked
     page = client.post("/bao-cao-dinh-ky/duyet/", {"form": [first.pk, second.pk], "action": "approve"},
                        follow=True).content.decode()
     assert 'class="outcome ok"' in page and 'class="outcome failed"' in page
