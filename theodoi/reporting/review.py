@@ -9,7 +9,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from theodoi.accounts.permissions import can_approve_for, is_planner
+from theodoi.accounts.models import Role
+from theodoi.accounts.permissions import is_planner, unit_ids_with_role
 from theodoi.reporting.models import FormStatus, ReportForm, ReportValue, ValueVersion
 from theodoi.reporting.selectors import forms_visible_to
 
@@ -26,10 +27,9 @@ def review_queue(user: Any, *, status: str = "", period_key: str = "") -> tuple[
     qs: QuerySet[ReportForm] = forms_visible_to(user).filter(status__in=statuses)
     if period_key:
         qs = qs.filter(period_key=period_key)
-    planner = is_planner(user)
-    forms = [f for f in qs.order_by("-period_key", "unit__name", "pk")
-             if planner or (f.status == FormStatus.SUBMITTED and can_approve_for(user, f.unit))]
-    return forms[:QUEUE_LIMIT], len(forms)
+    if not is_planner(user):  # an agency head decides submitted forms of the units they approve for
+        qs = qs.filter(status=FormStatus.SUBMITTED, unit_id__in=unit_ids_with_role(user, Role.APPROVER))
+    return list(qs.order_by("-period_key", "unit__name", "pk")[:QUEUE_LIMIT]), qs.count()
 
 
 @dataclass(frozen=True)
