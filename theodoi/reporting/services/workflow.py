@@ -159,10 +159,11 @@ def form_return(
         require(can_approve_for(user, form.unit), "Bạn không có quyền trả lại báo cáo này.")
         allowed = (FormStatus.SUBMITTED,)
     notes = _clean_value_notes(form, value_notes)
+    in_audit = {"value_notes": {str(t): n for t, n in notes.items()}} if notes else None
     with transaction.atomic():
         result = _transition(
             user=user, form=form, allowed_from=allowed, to=FormStatus.RETURNED, action="return", note=reason,
-            extra={"return_reason": reason}, audit_after={"value_notes": {str(t): n for t, n in notes.items()}} if notes else None,
+            extra={"return_reason": reason}, audit_after=in_audit,
         )
         noted = []
         for value in form.values.filter(target_id__in=list(notes)).select_related("target__indicator"):
