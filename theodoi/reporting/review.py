@@ -3,7 +3,7 @@ last approved (so a form sent back and re-sent is judged on its changes, not rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from theodoi.accounts.models import Role
 from theodoi.accounts.permissions import is_planner, unit_ids_with_role
-from theodoi.reporting.models import FormStatus, ReportForm, ReportValue, ValueVersion
+from theodoi.reporting.models import AuditEntry, FormStatus, ReportForm, ReportValue, TaskReport, ValueVersion
 from theodoi.reporting.selectors import forms_visible_to
 
 REVIEW_STATUSES = (FormStatus.SUBMITTED, FormStatus.APPROVED)
@@ -50,13 +50,35 @@ class DiffRow:
 
 
 @dataclass(frozen=True)
+class TaskDiffRow:
+    """One task of the form: its state and progress note when last approved and now."""
+
+    report: TaskReport
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+    @property
+    def changed_fields(self) -> list[str]:
+        return [k for k in ("state", "note") if self.before.get(k) != self.after.get(k)]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_fields)
+
+
+@dataclass(frozen=True)
 class FormDiff:
     approved_at: datetime | None  # None: never approved, nothing to compare with
     rows: list[DiffRow]
+    tasks: list[TaskDiffRow] = field(default_factory=list)
 
     @property
     def changed(self) -> list[DiffRow]:
         return [r for r in self.rows if r.changed]
+
+    @property
+    def changed_tasks(self) -> list[TaskDiffRow]:
+        return [t for t in self.tasks if t.changed]
 
 
 def _snapshot_at(versions: list[ValueVersion], at: datetime, current: dict[str, Any]) -> dict[str, Any]:
@@ -87,4 +109,23 @@ def form_diff(form: ReportForm) -> FormDiff:
     for v in values:
         now = value_snapshot(v)
         rows.append(DiffRow(v, _snapshot_at(by_value.get(v.pk, []), approval.at, now), now))
-    return FormDiff(approval.at, rows)
+    return FormDiff(approval.at, rows, _task_rows(form, approval))
+
+
+def _task_rows(form: ReportForm, approval: AuditEntry) -> list[TaskDiffRow]:
+    """Task notes are not versioned per row: the form's audit entries hold each change
+    (``task:<id>`` → ``{"state", "note"}``), replayed the same way as the values."""
+    changes: dict[str, list[tuple[AuditEntry, dict[str, Any], dict[str, Any]]]] = {}
+    for entry in form.audit.exclude(after=None).order_by("at", "pk"):
+        for key, after in (entry.after or {}).items():
+            before = (entry.before or {}).get(key)
+            if key.startswith("task:") and isinstance(after, dict) and isinstance(before, dict):
+                changes.setdefault(key, []).append((entry, before, after))
+    out = []
+    for report in form.task_reports.select_related("task"):
+        now = {"state": report.state, "note": report.note}
+        seen = changes.get(f"task:{report.task_id}", [])
+        done = [after for entry, _b, after in seen if (entry.at, entry.pk) <= (approval.at, approval.pk)]
+        later = [before for entry, before, _a in seen if (entry.at, entry.pk) > (approval.at, approval.pk)]
+        out.append(TaskDiffRow(report, done[-1] if done else later[0] if later else now, now))
+    return out

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from theodoi.accounts.permissions import is_planner
+from theodoi.plans.models import TaskState
 from theodoi.reporting import review
 from theodoi.reporting.models import FormStatus
 from theodoi.reporting.services import ReportingError
@@ -73,7 +74,10 @@ def form_diff(request: HttpRequest, pk: int) -> HttpResponse:
         "cells": [(key, _shown(r.before, key), _shown(r.after, key), key in r.changed_fields)
                   for key in ("value", "estimate", "comment")],
     } for r in diff.rows]
+    states = dict(TaskState.choices)
+    tasks = [{"row": t, "before_state": states.get(str(t.before.get("state", "")), ""),
+              "after_state": states.get(str(t.after.get("state", "")), "")} for t in diff.tasks]
     return render(request, "reporting/diff.html", {
-        "form": form, "diff": diff, "rows": rows, "changed": len(diff.changed),
+        "form": form, "diff": diff, "rows": rows, "changed": len(diff.changed), "tasks": tasks,
         "approved_now": form.status in (FormStatus.APPROVED, FormStatus.ACCEPTED, FormStatus.LOCKED),
     })

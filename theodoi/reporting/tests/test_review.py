@@ -166,7 +166,13 @@ def test_the_diff_shows_values_before_and_after_since_the_last_approval(world, c
     assert (changed.before["value"], changed.after["value"]) == ("30.5", "31")
     assert changed.changed_fields == ["value", "comment"]
 
+    form.refresh_from_db()
+    form_save_values(user=c.health_reporter, form=form, expected_version=form.version, values=[],
+                     tasks=[{"task": world.task.pk, "state": "done_on_time", "note": "Đã khám lưu động 3 xã"}])
+    (task,) = form_diff(form).changed_tasks
+    assert task.changed_fields == ["state", "note"] and task.after["note"] == "Đã khám lưu động 3 xã"
     page = client_for("planner").get(f"/bao-cao-dinh-ky/bieu/{form.pk}/so-sanh/").content.decode()
+    assert "<ins>Đã khám lưu động 3 xã</ins>" in page
     assert "<del>30,5</del> → <ins>31</ins>" in page and "<ins>Theo Cục Thống kê</ins>" in page
     assert client_for("district_reporter").get(f"/bao-cao-dinh-ky/bieu/{form.pk}/so-sanh/").status_code == 403
 
