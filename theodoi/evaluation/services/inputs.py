@@ -7,6 +7,7 @@ See the package docstring for how reported values are read."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
@@ -236,9 +237,13 @@ def target_evaluate(
     return engine.evaluate(spec, obs, year=year, as_of=as_of), as_of
 
 
-def _status_row(target_id: int, period: str, public: bool, result: engine.Evaluation, as_of: date | None) -> TargetStatus:
+def _status_row(
+    target_id: int, period: str, public: bool, result: engine.Evaluation, as_of: date | None,
+    inputs: int | None = None,
+) -> TargetStatus:
     method = result.forecast_method or ""
     return TargetStatus(
+        inputs=inputs,
         target_id=target_id,
         period=period,
         public=public,
@@ -274,8 +279,44 @@ Groups = dict[int, list[tuple[_Form, float]]]
 # A target as `_TARGET_SQL` reads it: id, period, comparator, value, value_max, direction, measure,
 # change, baseline, unit, forecast_only, indicator_id, responsible_unit_id.
 TargetRow = tuple[Any, ...]
-# One status row to store: target id, period key, public, the engine's result, "as of".
-StatusResult = tuple[int, str, bool, engine.Evaluation, date | None]
+# One status row to store: target id, period key, public, the engine's result, "as of", the
+# digest of the engine's input (`inputs_digest`; None where the recompute does not keep one).
+StatusResult = tuple[int, str, bool, engine.Evaluation, date | None, int | None]
+# What a recompute finds stored for a chunk: (target, period, public) -> (row id, inputs digest).
+Stored = dict[tuple[int, str, bool], tuple[int, int | None]]
+
+
+@dataclass
+class Tally:
+    """What a recompute did: rows written, rows found unchanged (same inputs digest) and skipped."""
+
+    written: int = 0
+    skipped: int = 0
+
+
+@functools.cache
+def _rules_key() -> bytes:
+    """A digest of the source of everything that turns an input into a stored row (the rules, the
+    sentences, the number formats, the choice of the input): a deployment that changes any of
+    them changes every inputs digest, so no row judged by the old rules is kept as unchanged."""
+    from pathlib import Path
+
+    from theodoi.core import vnformat
+    from theodoi.evaluation import explain, levels, sentences, spec
+
+    digest = hashlib.blake2b(digest_size=32)
+    for module in (engine, spec, levels, sentences, explain, vnformat):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # `_pick`, `_spec`, `_status_row`
+    return digest.digest()
+
+
+def inputs_digest(spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> int:
+    """The inputs digest of one row: 8 bytes of BLAKE2b over the rules and the engine's input, as a
+    signed 64-bit integer (a bigint column). `repr` of the frozen dataclasses, dates and floats is
+    the same in every process (unlike `hash` of a string)."""
+    raw = hashlib.blake2b(repr((spec, picked)).encode(), digest_size=8, key=_rules_key()).digest()
+    return int.from_bytes(raw, "big", signed=True)
 
 
 def _forms(
