@@ -16,7 +16,6 @@ from django.utils import timezone
 from theodoi.evaluation.models import StatusRefresh
 from theodoi.evaluation.services.inputs import Tally, rounds_as_of
 from theodoi.evaluation.services.recompute import record_refresh, rounds_json, target_statuses_recompute
-from theodoi.evaluation.services.store import _snapshot_keys_of
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +36,8 @@ def on_values_changed(target_ids: Iterable[int], *, tally: Tally | None = None,
     tally = tally if tally is not None else Tally()
     today = timezone.localdate()
     rounds = rounds_as_of(today=today)
-    last = StatusRefresh.objects.filter(finished_at__isnull=False, error="").order_by("-finished_at", "-pk").first()
+    finished = StatusRefresh.objects.filter(finished_at__isnull=False, error="").order_by("-finished_at", "-pk")
+    last = finished.only("pk", "rounds").first()
     moved = last is not None and last.rounds != rounds_json(rounds)
     if moved:
         log.info("reporting rounds moved since refresh %s: every target judged again", last.pk if last else None)
@@ -45,7 +45,9 @@ def on_values_changed(target_ids: Iterable[int], *, tally: Tally | None = None,
         written = target_statuses_recompute(today=today, rounds=rounds, tally=tally)
     else:
         written = target_statuses_recompute(target_ids=ids, today=today, rounds=rounds, tally=tally)
-    for key in _snapshot_keys_of(ids):
+    wanted = set(ids)
+    # the snapshots stored for these targets, seen by the pass over their current rows
+    for key in sorted({period for pk, period in tally.snapshots if pk in wanted}):
         written += target_statuses_recompute(target_ids=ids, period=key, today=today, tally=tally)
     if refresh is not None or not moved:
         record_refresh(full=moved, rounds=rounds, tally=tally, refresh=refresh, target_ids=ids)

@@ -11,7 +11,7 @@ import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -292,6 +292,8 @@ class Tally:
 
     written: int = 0
     skipped: int = 0
+    # (target, period) of the snapshot rows ("2021-H1") found stored beside the current ones
+    snapshots: set[tuple[int, str]] = field(default_factory=set)
 
 
 @functools.cache
@@ -311,12 +313,25 @@ def _rules_key() -> bytes:
     return digest.digest()
 
 
-def inputs_digest(spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> int:
-    """The inputs digest of one row: 8 bytes of BLAKE2b over the rules and the engine's input, as a
-    signed 64-bit integer (a bigint column). `repr` of the frozen dataclasses, dates and floats is
-    the same in every process (unlike `hash` of a string)."""
-    raw = hashlib.blake2b(repr((spec, picked)).encode(), digest_size=8, key=_rules_key()).digest()
+@functools.lru_cache(maxsize=65536)
+def _spec_digest(spec: engine.TargetSpec) -> int:
+    """The spec and the rules as one integer, once per spec (specs are shared and hashable)."""
+    raw = hashlib.blake2b(repr(spec).encode(), digest_size=8, key=_rules_key()).digest()
     return int.from_bytes(raw, "big", signed=True)
+
+
+def inputs_digest(spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> int:
+    """The inputs digest of one row, a signed 64-bit integer (a bigint column): the spec's digest
+    (BLAKE2b over the rules and the spec, once per spec) and the picked input, as a tuple of ints,
+    floats and bools. The hash of such a tuple is the same in every 64-bit CPython process (only
+    strings, bytes and dates are salted per process, hence the ordinals), and it costs a fraction
+    of a cryptographic digest of the whole input: a national recompute takes millions."""
+    year, as_of, obs = picked
+    return hash((
+        _spec_digest(spec), year, as_of.toordinal(),
+        *[(o.period_end.toordinal(), o.value, o.cumulative, o.final,
+           o.reported_on.toordinal() if o.reported_on is not None else 0) for o in obs],
+    ))
 
 
 def _forms(
@@ -325,7 +340,14 @@ def _forms(
     """The counted forms (of the snapshot's year only, for a snapshot; with values for `target_ids`
     only, when given), by id."""
     forms = ReportForm.objects.filter(status__in=COUNTED_STATUSES)
-    if target_ids is not None:
+    if target_ids is not None and connection.vendor == "postgresql":
+        # an array parameter: the ORM prepares each of the ids of `__in` one by one
+        ids = "{" + ",".join(map(str, target_ids)) + "}"
+        forms = forms.extra(where=[
+            f"{ReportForm._meta.db_table}.id IN (SELECT form_id FROM {ReportValue._meta.db_table} "
+            "WHERE target_id = ANY(%s::bigint[]))"
+        ], params=[ids])
+    elif target_ids is not None:
         forms = forms.filter(pk__in=ReportValue.objects.filter(target_id__in=target_ids).values("form_id"))
     rows = forms.order_by().values_list("pk", "unit_id", "period_key", "status", "updated_at")
     out: dict[int, _Form] = {}

@@ -4,6 +4,7 @@ skipping the targets whose input did not change (the inputs digest stored on eac
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections import defaultdict
@@ -46,7 +47,6 @@ from theodoi.evaluation.services.store import (
     _insert,
     _int_array,
     _same_rounds,
-    _snapshot_keys,
     _snapshot_keys_of,
     _store_copy,
     _store_orm,
@@ -80,10 +80,15 @@ def target_statuses_recompute(
     targets_qs = Target.objects.order_by("pk")
     if target is not None:
         targets_qs = targets_qs.filter(pk=target.pk)
-    if target_ids is not None:
-        targets_qs = targets_qs.filter(pk__in=list(target_ids))
     if period and snapshot is None:
         targets_qs = targets_qs.filter(period=period)
+    if target_ids is not None:
+        wanted = sorted({int(i) for i in target_ids})
+        if connection.vendor == "postgresql":  # an array parameter: the ORM prepares each id of `__in`
+            targets_qs = targets_qs.extra(where=[f"{Target._meta.db_table}.id = ANY(%s::bigint[])"],
+                                         params=[_int_array(wanted)])
+        else:
+            targets_qs = targets_qs.filter(pk__in=wanted)
     ids = [
         pk for pk, p in targets_qs.values_list("pk", "period")
         if snapshot is None or ((y := target_years(p)) is not None and y[0] <= snapshot.year <= y[1])
@@ -208,8 +213,8 @@ def _recompute(
     latest = _latest_sql(ids, forms, order, everything=everything) if (postgres if sql is None else sql) \
         else _latest_python(ids, forms, order)
     store = _store_copy if postgres else _store_orm
-    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt: their periods, once
-    keep = [] if snapshot is not None else _snapshot_keys()
+    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt (told by their period)
+    keep: list[str] = []
     tally = tally if tally is not None else Tally()
     # closed here even on an error, inside the transaction that declared the server-side cursor
     with closing(latest):
@@ -231,11 +236,12 @@ def _recompute_chunk(
     targets = _target_rows(chunk)
     stored = _stored_of(chunk)
     expected = {row[0]: snapshot.key if snapshot is not None else row[1] for row in targets}
-    kept = set(keep)
-    stale = [
-        row_id for (pk, period, _public), (row_id, _inputs) in stored.items()
-        if (period == snapshot.key if snapshot is not None else period not in kept) and period != expected.get(pk)
-    ]
+    stale = []
+    for (pk, period, _public), (row_id, _inputs) in stored.items():
+        if snapshot is None and _is_snapshot(period):
+            tally.snapshots.add((pk, period))  # kept; the incremental refresh recomputes it next
+        elif (snapshot is None or period == snapshot.key) and period != expected.get(pk):
+            stale.append(row_id)
     known = {key: inputs for key, (_row_id, inputs) in stored.items() if inputs is not None}
     baselines = _baselines_of({
         (row[11], str(years[0] - 1))
@@ -246,6 +252,11 @@ def _recompute_chunk(
                            today=today, known=known, tally=tally)
     tally.written += store(results, stored=stored, stale=stale)
 
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_snapshot(period: str) -> bool:
+    return _snapshot_period(period) is not None
 
 
 def _latest_sql(

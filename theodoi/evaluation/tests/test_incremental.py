@@ -103,10 +103,13 @@ def test_unchanged_targets_are_skipped(plan2021: Any) -> None:
     assert refresh is not None and (refresh.written, refresh.skipped) == (2, 2 * len(ids) - 2)
 
 
-def test_new_rules_judge_everything_again(plan2021: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_rules_judge_everything_again(plan2021: Any, monkeypatch: pytest.MonkeyPatch,
+                                          request: pytest.FixtureRequest) -> None:
     """The digest covers the rules' source: another engine version skips nothing."""
     services.target_statuses_recompute()
     monkeypatch.setattr(services.inputs, "_rules_key", lambda: b"another version of the rules")
+    services.inputs._spec_digest.cache_clear()  # a new process: the spec digests are made again
+    request.addfinalizer(services.inputs._spec_digest.cache_clear)
     tally = services.Tally()
     services.target_statuses_recompute(tally=tally)
     assert tally.skipped == 0 and tally.written == TargetStatus.objects.count()
