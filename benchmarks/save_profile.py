@@ -33,7 +33,7 @@ def profile_saves(people: list[dict[str, Any]], saves: int, top: int = 25) -> No
     for n, person in enumerate(people[:20]):  # warm: imports, connections, caches
         _save(client, person, n)
     started = time.perf_counter()
-    for n in range(200):
+    for _n in range(200):
         assert client.get("/healthz", HTTP_HOST="127.0.0.1").status_code == 200
     healthz = (time.perf_counter() - started) / 200
     profiler = cProfile.Profile()
@@ -50,3 +50,4 @@ def profile_saves(people: list[dict[str, Any]], saves: int, top: int = 25) -> No
         stats = pstats.Stats(profiler, stream=out)
         stats.sort_stats(sort).print_stats(only, top) if only else stats.sort_stats(sort).print_stats(top)
         print("\n".join(line for line in out.getvalue().splitlines() if line.strip())[:6000])
+

@@ -100,39 +100,28 @@ def value_rows(form_id: int, target_ids: Sequence[int]) -> dict[int, ValueRow]:
 
 def update_values(rows: Sequence[ValueRow], now: datetime) -> None:
     """Store the figures, comment and checks of changed values (no model signals: see the service)."""
-    for sql, params in _update_statements(rows, now):
-        rawsql.execute(sql, params)
-
-
-def _update_statements(rows: Sequence[ValueRow], now: datetime) -> list[tuple[str, list[Any]]]:
     sql = (
         f"UPDATE {rawsql.table(ReportValue)} SET value = %s, estimate = %s, comment = %s, issues = %s,"
         " updated_at = %s WHERE id = %s"
     )
     stamp = rawsql.db_value(ReportValue, "updated_at", now)
-    return [(sql, [
-        rawsql.db_value(ReportValue, "value", row.value),
-        rawsql.db_value(ReportValue, "estimate", row.estimate),
-        row.comment,
-        rawsql.db_value(ReportValue, "issues", row.issues),
-        stamp,
-        row.pk,
-    ]) for row in rows]
+    for row in rows:
+        rawsql.execute(sql, [
+            rawsql.db_value(ReportValue, "value", row.value),
+            rawsql.db_value(ReportValue, "estimate", row.estimate),
+            row.comment,
+            rawsql.db_value(ReportValue, "issues", row.issues),
+            stamp,
+            row.pk,
+        ])
 
 
 def insert_versions(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], heads: dict[int, str], *,
                     user_id: int | None, action: str, now: datetime) -> None:
     """One ValueVersion per ``(value_id, before, after)``, in one multi-row INSERT, each chained
     onto ``heads[value_id]`` (the value's newest version hash)."""
-    statement = _versions_statement(entries, heads, user_id=user_id, action=action, now=now)
-    if statement is not None:
-        rawsql.execute(*statement)
-
-
-def _versions_statement(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], heads: dict[int, str], *,
-                        user_id: int | None, action: str, now: datetime) -> tuple[str, list[Any]] | None:
     if not entries:
-        return None
+        return
     stamp = rawsql.db_value(ValueVersion, "at", now)
     params: list[Any] = []
     for value_id, before, after in entries:
@@ -143,7 +132,7 @@ def _versions_statement(entries: Sequence[tuple[int, dict[str, Any], dict[str, A
         params += [value_id, user_id, stamp, action, _json(ValueVersion, "before", before),
                    _json(ValueVersion, "after", after), prev, digest]
     rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(entries))
-    return (
+    rawsql.execute(
         f'INSERT INTO {rawsql.table(ValueVersion)} (value_id, user_id, at, action, "before", "after", prev_hash, hash)'
         f" VALUES {rows}",
         params,
@@ -153,44 +142,14 @@ def _versions_statement(entries: Sequence[tuple[int, dict[str, Any], dict[str, A
 def insert_audit(form_id: int, prev_hash: str, *, user_id: int | None, action: str, before: Any, after: Any,
                  note: str, now: datetime) -> None:
     """The form's audit entry of this change, chained onto ``prev_hash`` (the form's newest entry)."""
-    rawsql.execute(*_audit_statement(form_id, prev_hash, user_id=user_id, action=action, before=before,
-                                     after=after, note=note, now=now))
-
-
-def _audit_statement(form_id: int, prev_hash: str, *, user_id: int | None, action: str, before: Any, after: Any,
-                     note: str, now: datetime) -> tuple[str, list[Any]]:
     digest = audit.link(prev_hash, audit.audit_content(form_id=form_id, user_id=user_id, at=now, action=action,
                                                        before=before, after=after, note=note))
-    return (
+    rawsql.execute(
         f'INSERT INTO {rawsql.table(AuditEntry)} (form_id, user_id, at, action, "before", "after", note, prev_hash,'
         " hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
         [form_id, user_id, rawsql.db_value(AuditEntry, "at", now), action, _json(AuditEntry, "before", before),
          _json(AuditEntry, "after", after), note, prev_hash, digest],
     )
-
-
-def write_save(rows: Sequence[ValueRow], versions: Sequence[tuple[int, dict[str, Any], dict[str, Any]]],
-               heads: dict[int, str], *, form_id: int, audit_prev: str, user_id: int | None, action: str,
-               before: Any, after: Any, note: str, now: datetime) -> None:
-    """What a save writes: the changed values, their versions and the form's audit entry.
-
-    On PostgreSQL one statement (the updates and the versions as data-modifying CTEs before the
-    audit INSERT): one round trip instead of two plus one per changed value, which on a loaded
-    server is most of an autosave's wait. The statements are the ones `update_values`,
-    `insert_versions` and `insert_audit` run apart (SQLite, which has no data-modifying CTE)."""
-    statements = _update_statements(rows, now)
-    versions_statement = _versions_statement(versions, heads, user_id=user_id, action=action, now=now)
-    if versions_statement is not None:
-        statements.append(versions_statement)
-    statements.append(_audit_statement(form_id, audit_prev, user_id=user_id, action=action, before=before,
-                                       after=after, note=note, now=now))
-    if connection.vendor != "postgresql":
-        for sql, params in statements:
-            rawsql.execute(sql, params)
-        return
-    *first, (last_sql, last_params) = statements
-    sql = ("WITH " + ", ".join(f"w{n} AS ({part})" for n, (part, _p) in enumerate(first)) + " " if first else "")
-    rawsql.execute(sql + last_sql, [p for _s, params in first for p in params] + last_params)
 
 
 def _json(model: Any, name: str, value: Any) -> Any:
