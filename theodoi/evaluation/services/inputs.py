@@ -167,8 +167,9 @@ def rounds_as_of(*, today: date | None = None) -> dict[tuple[int, bool], date]:
     """(year, public) → end of the latest period with a counted form: the date every target of
     that year is evaluated at."""
     latest: dict[tuple[int, bool], date] = {}
-    # Forms rather than values: a few hundred rows per year instead of every value.
-    keys = ReportForm.objects.filter(status__in=COUNTED_STATUSES).values_list("period_key", "status").distinct()
+    # Forms rather than values: a few hundred rows per year instead of every value. `order_by()`: the
+    # model's ordering (by unit name) would join the units and make DISTINCT return every form.
+    keys = ReportForm.objects.filter(status__in=COUNTED_STATUSES).order_by().values_list("period_key", "status").distinct()
     for key, status in keys:
         parsed = period_of(key)
         if parsed is None:
