@@ -318,6 +318,10 @@ def main() -> int:
             from save_profile import profile_saves
 
             profile_saves(people, args.profile)
+            from django.db import connections
+
+            connections.close_all()
+            admin_sql(args.pg, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
             return 0
         raw_before = 0.0 if args.open_loop else raw_insert_rate(url, args.raw_seconds)
         server = subprocess.Popen(server_command(args), cwd=ROOT, env=env, start_new_session=True)
