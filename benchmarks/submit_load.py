@@ -70,6 +70,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--reporters", type=int, default=300, help="open loop: reporters (default 300)")
     p.add_argument("--interval", type=float, default=2.0, help="open loop: seconds between a reporter's saves")
     p.add_argument("--jitter", type=float, default=0.25, help="open loop: ± share of the interval (default 0.25)")
+    p.add_argument("--profile", type=int, default=0, metavar="N",
+                   help="profile N API saves in this process (cProfile) and stop: where a save's time goes")
     p.add_argument("--closed-seconds", type=float, default=15.0,
                    help="open loop: seconds of the closed-loop maximum measured after it (0: skip)")
     return p.parse_args()
@@ -312,6 +314,15 @@ def main() -> int:
         n_people = max(args.users, args.reporters) if args.open_loop else args.users
         print(f"database {db}: migrating and seeding {n_people} reporters…", flush=True)
         people = seed(n_people, args.targets)
+        if args.profile:
+            from save_profile import profile_saves
+
+            profile_saves(people, args.profile)
+            from django.db import connections
+
+            connections.close_all()
+            admin_sql(args.pg, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+            return 0
         raw_before = 0.0 if args.open_loop else raw_insert_rate(url, args.raw_seconds)
         server = subprocess.Popen(server_command(args), cwd=ROOT, env=env, start_new_session=True)
         base = f"http://127.0.0.1:{args.port}"

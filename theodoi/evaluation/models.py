@@ -29,6 +29,10 @@ class TargetStatus(models.Model):
     expected_pct = models.FloatField(_("% cần đạt theo tiến độ"), null=True, blank=True)
     period_end = models.DateField(_("kỳ số liệu mới nhất"), null=True, blank=True)
     computed_at = models.DateTimeField(auto_now=True)
+    # A digest of everything the engine read for this row (the rules' source, the target's spec, the
+    # year, "as of" and the observations picked): a recompute that finds the same digest stored
+    # skips the target instead of judging it again and rewriting the same row.
+    inputs = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         unique_together = [("target", "period", "public")]
@@ -48,6 +52,32 @@ class TargetStatus(models.Model):
     @property
     def badge(self) -> str:
         return STATUS_BADGES.get(self.status, "b-muted")
+
+
+class StatusRefresh(models.Model):
+    """One recompute of stored statuses: the targets it was asked for (none: all), when it ran, how
+    many rows it wrote and how many it found unchanged, and the reporting rounds it judged at.
+
+    The subject of the background job that follows saved and accepted values; the latest finished
+    one is the "statuses refreshed at" of the dashboards, and its rounds tell the next incremental
+    refresh whether a round moved (then every target is judged again: "as of" changed for all)."""
+
+    target_ids = models.JSONField(default=list, blank=True)
+    full = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rounds = models.JSONField(default=dict, blank=True)  # "2021:public" -> "2021-06-30"
+    written = models.IntegerField(default=0)
+    skipped = models.IntegerField(default=0)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["finished_at"])]
+        verbose_name = _("lần tính lại đánh giá")
+        verbose_name_plural = _("lần tính lại đánh giá")
+
+    def __str__(self) -> str:
+        return f"refresh {self.pk} ({'all' if self.full else len(self.target_ids)} targets)"
 
 
 # CSS class of each status's badge (app.css): good, at risk, bad, informative.

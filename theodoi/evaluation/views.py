@@ -71,6 +71,7 @@ def _overview_context(
         # a string: a localized int would read "1.386" and break the CSS
         "progress_height": str(max(240, 24 * sum(1 for r in rows if r.status and r.status.progress_pct is not None) + 60)),
         "latest": max((r.status.as_of for r in rows if r.status and r.status.as_of), default=None),
+        "refreshed_at": selectors.last_refreshed(),
         "filter_query": _filter_query(year=year, field_value=field_value, unit=unit),
         "years": [str(y) for y in selectors.plan_years(public=public)],
     }

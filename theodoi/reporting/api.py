@@ -20,6 +20,7 @@ from theodoi.core.api_inputs import MAX_ITEMS, Code, Day, DaysBack, Id, Long, Nu
 from theodoi.core.pagination import Rows, paged
 from theodoi.reporting import selectors, services
 from theodoi.reporting.models import Reminder, ReportForm, ReportingRegime, ReportValue, plain
+from theodoi.reporting.overdue import OverdueCells
 from theodoi.reporting.periods import parse_period_key
 
 # Token first: ninja tries each in order and SessionAuth(csrf=True) refuses (403) a POST without a CSRF
@@ -409,14 +410,11 @@ def timeliness(request: HttpRequest, regime: Id, periods: PeriodList) -> list[di
 def overdue(request: HttpRequest, days_back: DaysBack = 120) -> Rows[selectors.TimelinessCell]:
     """Missing reports past their deadline: one row per unit, regime and period, so paged.
 
-    Earliest deadline first, then unit name, unit id and period: the selector's order made total
-    (its sort by deadline and unit name alone leaves ties to the database's order of units).
+    Earliest deadline first, then unit name, unit id and period (a total order). Counted by
+    aggregate queries and built per page (theodoi.reporting.overdue): a page costs the same work
+    whichever it is and however many pages there are.
     """
-    cells = sorted(
-        selectors.overdue_list(user=_user(request), days_back=days_back),
-        key=lambda c: (c.due, c.unit.name, c.unit.pk, c.period.key, c.form.pk if c.form else 0),
-    )
-    return Rows.each(cells, _cell_out)
+    return Rows.each(OverdueCells(user=_user(request), days_back=days_back), _cell_out)
 
 
 class ConsolidationOut(Schema):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.core.cache import cache
@@ -21,7 +22,7 @@ from theodoi.accounts.models import OrgUnit, Role, UnitKind
 from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts, unit_ids_with_role
 from theodoi.evaluation import summaries
 from theodoi.evaluation.explain import STATUS_LABELS_VI
-from theodoi.evaluation.models import STATUS_BADGES, TargetStatus
+from theodoi.evaluation.models import STATUS_BADGES, StatusRefresh, TargetStatus
 from theodoi.evaluation.services import (
     target_years,
 )
@@ -135,6 +136,13 @@ def _attach_shared(targets: Sequence[Target]) -> None:
     for t in targets:
         plan_field.set_cached_value(t, plans.get(t.plan_id))
         unit_field.set_cached_value(t, units.get(t.responsible_unit_id) if t.responsible_unit_id else None)
+
+
+def last_refreshed() -> datetime | None:
+    """When the stored statuses were last refreshed (the latest finished refresh), for the
+    dashboards: a leader reads how fresh the statuses are, beside the date of the figures."""
+    finished = StatusRefresh.objects.filter(finished_at__isnull=False).order_by("-finished_at")
+    return finished.values_list("finished_at", flat=True).first()
 
 
 def plan_years(*, public: bool) -> list[int]:

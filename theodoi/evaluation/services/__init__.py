@@ -21,13 +21,15 @@ Reading the reported values (why it is done this way):
 `period` of a row: the target's own period ("2021") for the current evaluation, or a reporting
 period key ("2021-H1") for a snapshot as of that period's end (the 6-month review).
 
-The package, by concern: `inputs` (what a recompute reads), `store` (how rows are written),
-`recompute` (the service). Callers import from here.
+The package, by concern: `inputs` (what a recompute reads, the inputs digest), `store` (how rows
+are written), `recompute` (the service), `incremental` (the refresh after a write), `refresh`
+(collecting a transaction's changed targets for the job runner). Callers import from here.
 """
 
 from __future__ import annotations
 
 from theodoi.evaluation import engine  # noqa: F401  (tests patch services.engine)
+from theodoi.evaluation.services.incremental import on_values_changed, refresh_run  # noqa: F401
 from theodoi.evaluation.services.inputs import (  # noqa: F401
     _BATCH,
     _CHUNK,
@@ -37,6 +39,8 @@ from theodoi.evaluation.services.inputs import (  # noqa: F401
     VALUES_ARE_YEAR_TO_DATE,
     Groups,
     StatusResult,
+    Stored,
+    Tally,
     TargetRow,
     ValueRow,
     _baselines,
@@ -52,6 +56,7 @@ from theodoi.evaluation.services.inputs import (  # noqa: F401
     _spec,
     _status_row,
     _years_of,
+    inputs_digest,
     observations,
     period_of,
     rounds_as_of,
@@ -70,12 +75,12 @@ from theodoi.evaluation.services.recompute import (  # noqa: F401
     _recompute_batch,
     _recompute_chunk,
     _recompute_every_value,
-    _recompute_logged,
     _target_rows,
-    on_values_changed,
-    queue_recompute,
+    record_refresh,
+    rounds_json,
     target_statuses_recompute,
 )
+from theodoi.evaluation.services.refresh import queue_recompute, refresh_start  # noqa: F401
 from theodoi.evaluation.services.store import (  # noqa: F401
     _COPY_FIELDS,
     _FLUSH,
@@ -88,10 +93,10 @@ from theodoi.evaluation.services.store import (  # noqa: F401
     _fetched,
     _insert,
     _int_array,
-    _merge_loaded,
     _same_rounds,
     _snapshot_keys,
     _snapshot_keys_of,
     _store_copy,
     _store_orm,
+    _stored_of,
 )

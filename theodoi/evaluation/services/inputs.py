@@ -7,10 +7,11 @@ See the package docstring for how reported values are read."""
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -166,8 +167,9 @@ def rounds_as_of(*, today: date | None = None) -> dict[tuple[int, bool], date]:
     """(year, public) → end of the latest period with a counted form: the date every target of
     that year is evaluated at."""
     latest: dict[tuple[int, bool], date] = {}
-    # Forms rather than values: a few hundred rows per year instead of every value.
-    keys = ReportForm.objects.filter(status__in=COUNTED_STATUSES).values_list("period_key", "status").distinct()
+    # Forms rather than values: a few hundred rows per year instead of every value. `order_by()`: the
+    # model's ordering (by unit name) would join the units and make DISTINCT return every form.
+    keys = ReportForm.objects.filter(status__in=COUNTED_STATUSES).order_by().values_list("period_key", "status").distinct()
     for key, status in keys:
         parsed = period_of(key)
         if parsed is None:
@@ -236,9 +238,13 @@ def target_evaluate(
     return engine.evaluate(spec, obs, year=year, as_of=as_of), as_of
 
 
-def _status_row(target_id: int, period: str, public: bool, result: engine.Evaluation, as_of: date | None) -> TargetStatus:
+def _status_row(
+    target_id: int, period: str, public: bool, result: engine.Evaluation, as_of: date | None,
+    inputs: int | None = None,
+) -> TargetStatus:
     method = result.forecast_method or ""
     return TargetStatus(
+        inputs=inputs,
         target_id=target_id,
         period=period,
         public=public,
@@ -274,8 +280,59 @@ Groups = dict[int, list[tuple[_Form, float]]]
 # A target as `_TARGET_SQL` reads it: id, period, comparator, value, value_max, direction, measure,
 # change, baseline, unit, forecast_only, indicator_id, responsible_unit_id.
 TargetRow = tuple[Any, ...]
-# One status row to store: target id, period key, public, the engine's result, "as of".
-StatusResult = tuple[int, str, bool, engine.Evaluation, date | None]
+# One status row to store: target id, period key, public, the engine's result, "as of", the
+# digest of the engine's input (`inputs_digest`; None where the recompute does not keep one).
+StatusResult = tuple[int, str, bool, engine.Evaluation, date | None, int | None]
+# What a recompute finds stored for a chunk: (target, period, public) -> (row id, inputs digest).
+Stored = dict[tuple[int, str, bool], tuple[int, int | None]]
+
+
+@dataclass
+class Tally:
+    """What a recompute did: rows written, rows found unchanged (same inputs digest) and skipped."""
+
+    written: int = 0
+    skipped: int = 0
+    # (target, period) of the snapshot rows ("2021-H1") found stored beside the current ones
+    snapshots: set[tuple[int, str]] = field(default_factory=set)
+
+
+@functools.cache
+def _rules_key() -> bytes:
+    """A digest of the source of everything that turns an input into a stored row (the rules, the
+    sentences, the number formats, the choice of the input): a deployment that changes any of
+    them changes every inputs digest, so no row judged by the old rules is kept as unchanged."""
+    from pathlib import Path
+
+    from theodoi.core import vnformat
+    from theodoi.evaluation import explain, levels, sentences, spec
+
+    digest = hashlib.blake2b(digest_size=32)
+    for module in (engine, spec, levels, sentences, explain, vnformat):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    digest.update(Path(__file__).read_bytes())  # `_pick`, `_spec`, `_status_row`
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=65536)
+def _spec_digest(spec: engine.TargetSpec) -> int:
+    """The spec and the rules as one integer, once per spec (specs are shared and hashable)."""
+    raw = hashlib.blake2b(repr(spec).encode(), digest_size=8, key=_rules_key()).digest()
+    return int.from_bytes(raw, "big", signed=True)
+
+
+def inputs_digest(spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> int:
+    """The inputs digest of one row, a signed 64-bit integer (a bigint column): the spec's digest
+    (BLAKE2b over the rules and the spec, once per spec) and the picked input, as a tuple of ints,
+    floats and bools. The hash of such a tuple is the same in every 64-bit CPython process (only
+    strings, bytes and dates are salted per process, hence the ordinals), and it costs a fraction
+    of a cryptographic digest of the whole input: a national recompute takes millions."""
+    year, as_of, obs = picked
+    return hash((
+        _spec_digest(spec), year, as_of.toordinal(),
+        *[(o.period_end.toordinal(), o.value, o.cumulative, o.final,
+           o.reported_on.toordinal() if o.reported_on is not None else 0) for o in obs],
+    ))
 
 
 def _forms(
@@ -284,7 +341,14 @@ def _forms(
     """The counted forms (of the snapshot's year only, for a snapshot; with values for `target_ids`
     only, when given), by id."""
     forms = ReportForm.objects.filter(status__in=COUNTED_STATUSES)
-    if target_ids is not None:
+    if target_ids is not None and connection.vendor == "postgresql":
+        # an array parameter: the ORM prepares each of the ids of `__in` one by one
+        ids = "{" + ",".join(map(str, target_ids)) + "}"
+        forms = forms.extra(where=[
+            f"{ReportForm._meta.db_table}.id IN (SELECT form_id FROM {ReportValue._meta.db_table} "
+            "WHERE target_id = ANY(%s::bigint[]))"
+        ], params=[ids])
+    elif target_ids is not None:
         forms = forms.filter(pk__in=ReportValue.objects.filter(target_id__in=target_ids).values("form_id"))
     rows = forms.order_by().values_list("pk", "unit_id", "period_key", "status", "updated_at")
     out: dict[int, _Form] = {}

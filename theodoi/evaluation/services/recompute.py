@@ -1,9 +1,10 @@
-"""The recompute service: which targets, which path (every value or year-to-date), in chunks;
-and the deferred recompute that follows saved values."""
+"""The recompute service: which targets, which path (every value or year-to-date), in chunks,
+skipping the targets whose input did not change (the inputs digest stored on each row)."""
 
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from collections import defaultdict
@@ -15,13 +16,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from theodoi.evaluation import engine
-from theodoi.evaluation.models import TargetStatus
+from theodoi.evaluation.models import StatusRefresh, TargetStatus
 from theodoi.evaluation.services.inputs import (
     _BATCH,
     _CHUNK,
     VALUES_ARE_YEAR_TO_DATE,
     Groups,
     StatusResult,
+    Tally,
     TargetRow,
     _baselines,
     _baselines_of,
@@ -34,6 +36,7 @@ from theodoi.evaluation.services.inputs import (
     _spec,
     _status_row,
     _years_of,
+    inputs_digest,
     rounds_as_of,
     target_evaluate,
     target_years,
@@ -44,10 +47,10 @@ from theodoi.evaluation.services.store import (
     _insert,
     _int_array,
     _same_rounds,
-    _snapshot_keys,
     _snapshot_keys_of,
     _store_copy,
     _store_orm,
+    _stored_of,
 )
 from theodoi.plans.models import Indicator, Target
 from theodoi.reporting.models import ReportValue
@@ -62,8 +65,11 @@ def target_statuses_recompute(
     period: str | None = None,
     target_ids: Iterable[int] | None = None,
     today: date | None = None,
+    rounds: dict[tuple[int, bool], date] | None = None,
+    tally: Tally | None = None,
 ) -> int:
-    """Recompute and store the internal and public statuses; returns how many rows were written.
+    """Recompute and store the internal and public statuses; returns how many rows it covers
+    (written, or found unchanged by their inputs digest and skipped: `tally` tells them apart).
 
     Without arguments: every target, current evaluation. `target` / `target_ids` narrow it down;
     `period` is either a target period ("2021": the targets of that period) or a reporting period
@@ -74,22 +80,50 @@ def target_statuses_recompute(
     targets_qs = Target.objects.order_by("pk")
     if target is not None:
         targets_qs = targets_qs.filter(pk=target.pk)
-    if target_ids is not None:
-        targets_qs = targets_qs.filter(pk__in=list(target_ids))
     if period and snapshot is None:
         targets_qs = targets_qs.filter(period=period)
+    if target_ids is not None:
+        wanted = sorted({int(i) for i in target_ids})
+        if connection.vendor == "postgresql":  # an array parameter: the ORM prepares each id of `__in`
+            targets_qs = targets_qs.extra(where=[f"{Target._meta.db_table}.id = ANY(%s::bigint[])"],
+                                         params=[_int_array(wanted)])
+        else:
+            targets_qs = targets_qs.filter(pk__in=wanted)
     ids = [
         pk for pk, p in targets_qs.values_list("pk", "period")
         if snapshot is None or ((y := target_years(p)) is not None and y[0] <= snapshot.year <= y[1])
     ]
     if not ids:
         return 0
-    as_of_by_year = rounds_as_of(today=today)
+    as_of_by_year = rounds if rounds is not None else rounds_as_of(today=today)
     everything = target is None and target_ids is None and not period
+    tally = tally if tally is not None else Tally()
     with transaction.atomic():
         if not VALUES_ARE_YEAR_TO_DATE:  # period amounts add up: the engine needs every value
-            return _recompute_every_value(ids, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
-        return _recompute(ids, everything=everything, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+            tally.written += _recompute_every_value(ids, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+        else:
+            _recompute(ids, everything=everything, snapshot=snapshot, as_of_by_year=as_of_by_year, today=today,
+                       tally=tally)
+        if everything:  # the dashboards' "refreshed at", and the rounds the next incremental run compares
+            record_refresh(full=True, rounds=as_of_by_year, tally=tally)
+    return tally.written + tally.skipped
+
+
+def rounds_json(rounds: dict[tuple[int, bool], date]) -> dict[str, str]:
+    """The rounds as a refresh row stores them: "2021:public" / "2021:internal" → ISO date."""
+    return {f"{y}:{'public' if p else 'internal'}": d.isoformat() for (y, p), d in sorted(rounds.items())}
+
+
+def record_refresh(
+    *, full: bool, rounds: dict[tuple[int, bool], date], tally: Tally, refresh: StatusRefresh | None = None,
+    target_ids: Sequence[int] = (),
+) -> StatusRefresh:
+    """Write down a finished refresh (a new row, or the job's own row)."""
+    refresh = refresh or StatusRefresh(full=full, target_ids=list(target_ids))
+    refresh.full, refresh.rounds, refresh.finished_at = full, rounds_json(rounds), timezone.now()
+    refresh.written, refresh.skipped = tally.written, tally.skipped
+    refresh.save()
+    return refresh
 
 
 def _recompute_every_value(
@@ -168,7 +202,7 @@ WHERE t.id = ANY(%s::bigint[]) ORDER BY t.id
 
 def _recompute(
     ids: Sequence[int], *, everything: bool, snapshot: Period | None,
-    as_of_by_year: dict[tuple[int, bool], date], today: date, sql: bool | None = None,
+    as_of_by_year: dict[tuple[int, bool], date], today: date, sql: bool | None = None, tally: Tally | None = None,
 ) -> int:
     """The year-to-date recompute, in chunks of targets: the latest values of each chunk (`sql`: by
     PostgreSQL, the default there; otherwise in Python), the engine's verdicts, the rows stored."""
@@ -179,32 +213,50 @@ def _recompute(
     latest = _latest_sql(ids, forms, order, everything=everything) if (postgres if sql is None else sql) \
         else _latest_python(ids, forms, order)
     store = _store_copy if postgres else _store_orm
-    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt: their periods, once
-    keep = [] if snapshot is not None else _snapshot_keys()
-    written = 0
+    # the snapshot rows ("2021-H1") stay when the current evaluation is rebuilt (told by their period)
+    keep: list[str] = []
+    tally = tally if tally is not None else Tally()
     # closed here even on an error, inside the transaction that declared the server-side cursor
     with closing(latest):
         for chunk, groups in latest:
-            written += _recompute_chunk(chunk, groups, store=store, keep=keep, snapshot=snapshot,
-                                        as_of_by_year=as_of_by_year, today=today)
-    return written
+            _recompute_chunk(chunk, groups, store=store, keep=keep, snapshot=snapshot,
+                             as_of_by_year=as_of_by_year, today=today, tally=tally)
+    return tally.written + tally.skipped
 
 
 def _recompute_chunk(
     chunk: list[int], groups: Groups, *, store: Callable[..., int], keep: list[str], snapshot: Period | None,
-    as_of_by_year: dict[tuple[int, bool], date], today: date,
-) -> int:
-    """Judge one chunk of targets from their groups and store the rows."""
+    as_of_by_year: dict[tuple[int, bool], date], today: date, tally: Tally,
+) -> None:
+    """Judge one chunk of targets from their groups and store the rows that changed.
+
+    The stored rows' inputs digests come first (one query): a target whose input is the one its
+    row was judged from is skipped. Stale rows are those in the recompute's scope (the snapshot's
+    period, or every period but the snapshots) under another period than the target's own now."""
     targets = _target_rows(chunk)
+    stored = _stored_of(chunk)
+    expected = {row[0]: snapshot.key if snapshot is not None else row[1] for row in targets}
+    stale = []
+    for (pk, period, _public), (row_id, _inputs) in stored.items():
+        if snapshot is None and _is_snapshot(period):
+            tally.snapshots.add((pk, period))  # kept; the incremental refresh recomputes it next
+        elif (snapshot is None or period == snapshot.key) and period != expected.get(pk):
+            stale.append(row_id)
+    known = {key: inputs for key, (_row_id, inputs) in stored.items() if inputs is not None}
     baselines = _baselines_of({
         (row[11], str(years[0] - 1))
         for row in targets
         if row[7] and row[8] is None and (years := target_years(row[1]))
     })
     results = _evaluations(targets, groups, baselines, snapshot=snapshot, as_of_by_year=as_of_by_year,
-                           today=today)
-    return store(chunk, results, keep=keep, snapshot=snapshot)
+                           today=today, known=known, tally=tally)
+    tally.written += store(results, stored=stored, stale=stale)
 
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_snapshot(period: str) -> bool:
+    return _snapshot_period(period) is not None
 
 
 def _latest_sql(
@@ -280,9 +332,13 @@ def _target_rows(chunk: Sequence[int]) -> list[TargetRow]:
 def _evaluations(
     targets: Sequence[TargetRow], groups: Groups, baselines: dict[tuple[int, str], float], *,
     snapshot: Period | None, as_of_by_year: dict[tuple[int, bool], date], today: date,
+    known: dict[tuple[int, str, bool], int] | None = None, tally: Tally | None = None,
 ) -> Iterator[StatusResult]:
     """The internal, then the public result of each target, from its groups; lazily, so that the
-    rows are on their way to the database while the next targets are judged (no query in here)."""
+    rows are on their way to the database while the next targets are judged (no query in here).
+    A row whose inputs digest is the `known` one (stored) is left out and counted as skipped."""
+    known = known or {}
+    tally = tally if tally is not None else Tally()
     judge = _Judge()
     for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
         years = _years_of(period)
@@ -295,12 +351,16 @@ def _evaluations(
         for public in (False, True):
             picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
                            as_of_by_year=as_of_by_year, today=today)
+            digest = inputs_digest(spec, picked)
+            if known.get((pk, key, public)) == digest:
+                tally.skipped += 1
+                continue
             # The same input gives the same result (the engine is pure): most public rows are the
             # internal one, once the latest figure is accepted.
             if picked != previous:
                 previous = picked
                 result = judge(spec, picked)
-            yield pk, key, public, result, picked[1] if years is not None else None
+            yield pk, key, public, result, picked[1] if years is not None else None, digest
 
 
 class _Judge:
@@ -320,50 +380,3 @@ class _Judge:
         if result is None:
             result = self._no_data[key] = engine.evaluate(spec, (), year=year, as_of=as_of)
         return result
-
-
-
-def on_values_changed(target_ids: Iterable[int]) -> int:
-    """Call after reported values or a form's status changed: recomputes the targets' current
-    statuses, then every snapshot (6-month, 9-month review) already stored for them."""
-    ids = sorted({int(i) for i in target_ids})
-    if not ids:
-        return 0
-    written = target_statuses_recompute(target_ids=ids)
-    for key in _snapshot_keys_of(ids):
-        written += target_statuses_recompute(target_ids=ids, period=key)
-    return written
-
-
-# -- deferred recompute, used by the signal handlers in apps.py ------------------------------------
-def queue_recompute(target_ids: Iterable[int]) -> None:
-    """Recompute after the current transaction commits, once per target however many saves it had.
-
-    A failure is logged, never raised: a bug in evaluation must not undo a unit's report.
-    """
-    ids = {int(i) for i in target_ids}
-    if not ids:
-        return
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _recompute_logged(ids)
-        return
-    for _sids, func, _robust in connection.run_on_commit:
-        pending = getattr(func, "theodoi_pending", None)
-        if pending is not None and not getattr(func, "theodoi_done", False):
-            pending.update(ids)
-            return
-
-    def flush() -> None:
-        flush.theodoi_done = True  # type: ignore[attr-defined]
-        _recompute_logged(flush.theodoi_pending)  # type: ignore[attr-defined]
-
-    flush.theodoi_pending = set(ids)  # type: ignore[attr-defined]
-    transaction.on_commit(flush, robust=True)
-
-
-def _recompute_logged(ids: set[int]) -> None:
-    try:
-        on_values_changed(ids)
-    except Exception:  # noqa: BLE001 - see queue_recompute
-        log.exception("evaluation recompute failed for targets %s", sorted(ids)[:20])

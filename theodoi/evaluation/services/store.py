@@ -4,6 +4,7 @@ upsert on PostgreSQL, bulk_create elsewhere) and the snapshot periods a rebuild 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -18,6 +19,7 @@ from theodoi.evaluation.models import TargetStatus
 from theodoi.evaluation.services.inputs import (
     _CHUNK,
     StatusResult,
+    Stored,
     _snapshot_period,
     _status_row,
 )
@@ -53,69 +55,79 @@ def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
         yield from fetched
 
 
-def _store_orm(chunk: Sequence[int], results: Iterable[StatusResult], *, keep: list[str], snapshot: Period | None) -> int:
-    """Replace the chunk's stored rows with the results: delete, then bulk_create (not PostgreSQL)."""
-    rows = [_status_row(pk, key, public, result, as_of) for pk, key, public, result, as_of in results]
-    for start in range(0, len(chunk), _CHUNK):
-        _delete_stale(chunk[start : start + _CHUNK], snapshot=snapshot, keep=keep)
+def _stored_of(chunk: Sequence[int]) -> Stored:
+    """The chunk's stored rows, every period: (target, period, public) → (row id, inputs digest)."""
+    rows = TargetStatus.objects.filter(target_id__in=chunk).values_list("target_id", "period", "public", "pk", "inputs")
+    if connection.vendor == "postgresql":
+        table = TargetStatus._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT target_id, period, public, id, inputs FROM {table} WHERE target_id = ANY(%s::bigint[])",
+                           [_int_array(chunk)])
+            fetched = cursor.fetchall()
+    else:
+        fetched = [row for start in range(0, len(chunk), _CHUNK)
+                   for row in rows.filter(target_id__in=chunk[start : start + _CHUNK])]
+    return {(t, p, pub): (pk, inputs) for t, p, pub, pk, inputs in fetched}
+
+
+def _store_orm(results: Iterable[StatusResult], *, stored: Stored, stale: Sequence[int]) -> int:
+    """Store the changed rows and drop the stale ones: delete, then bulk_create (not PostgreSQL)."""
+    rows = [_status_row(pk, key, public, result, as_of, inputs) for pk, key, public, result, as_of, inputs in results]
+    replaced = [stored[(r.target_id, r.period, r.public)][0] for r in rows if (r.target_id, r.period, r.public) in stored]
+    gone = [*replaced, *stale]
+    for start in range(0, len(gone), _CHUNK):
+        TargetStatus.objects.filter(pk__in=gone[start : start + _CHUNK]).delete()
     TargetStatus.objects.bulk_create(rows, batch_size=_CHUNK)
     return len(rows)
 
 
 _LOAD_TABLE = "theodoi_status_load"
-_FLUSH = 256  # COPY lines sent to the server at a time
+_FLUSH = 256  # COPY lines sent to the server at a time; up to this many rows go by one multi-row upsert
 
 
-def _store_copy(
-    chunk: Sequence[int], results: Iterable[StatusResult], *, keep: list[str], snapshot: Period | None
-) -> int:
-    """Replace the chunk's stored rows (the current ones, or the snapshot's) with the results (PostgreSQL).
+def _store_copy(results: Iterable[StatusResult], *, stored: Stored, stale: Sequence[int]) -> int:
+    """Store the changed rows and drop the stale ones (PostgreSQL); returns how many were written.
 
     The rows are sent by COPY while they are computed: the server writes them (heap, indexes) on
     one core while the engine judges the next targets on the other. Where the chunk has no row yet
-    (a first evaluation) they are copied in. Otherwise they are copied to a temporary table and
-    upserted on (target, period, public), skipping the rows whose result did not change: a
-    recompute then writes only what changed (an unchanged row keeps its `computed_at`, the time
-    its result was last computed differently), and an update leaves the foreign key and most
-    indexes alone, which a delete and insert would not."""
+    (a first evaluation) they are copied in. A few rows (the targets of one report) go by one
+    multi-row upsert; more are copied to a temporary table and upserted from it on (target,
+    period, public). An update leaves the foreign key and most indexes alone, which a delete and
+    insert would not; a row whose result is the same keeps its `computed_at` (the time its result
+    was last computed differently) and takes the new inputs digest."""
     table = TargetStatus._meta.db_table
     columns = ", ".join(_COPY_FIELDS)
-    ids = _int_array(chunk)
-    lines = _copy_lines(results, timezone.now().isoformat())
+    now = timezone.now()
+    results = iter(results)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE target_id = ANY(%s::bigint[]))", [ids])
-        if not cursor.fetchone()[0]:
-            return _copy(cursor, f"COPY {table} ({columns}) FROM STDIN", lines)
+        if stale:
+            cursor.execute(f"DELETE FROM {table} WHERE id = ANY(%s::bigint[])", [_int_array(stale)])
+        if not stored:
+            return _copy(cursor, f"COPY {table} ({columns}) FROM STDIN", _copy_lines(results, now.isoformat()))
+        first = list(itertools.islice(results, _FLUSH))
+        if len(first) < _FLUSH:
+            if first:
+                values = ", ".join(["(" + ", ".join(["%s"] * len(_COPY_FIELDS)) + ")"] * len(first))
+                cursor.execute(f"INSERT INTO {table} AS s ({columns}) VALUES {values} {_UPSERT}",
+                               [v for row in first for v in _row_values(row, now)])
+            return len(first)
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {_LOAD_TABLE} ON COMMIT DROP AS SELECT {columns} FROM {table} WITH NO DATA"
         )
         cursor.execute(f"TRUNCATE {_LOAD_TABLE}")
-        written = _copy(cursor, f"COPY {_LOAD_TABLE} ({columns}) FROM STDIN", lines)
-        _merge_loaded(cursor, ids, keep=keep, snapshot=snapshot)
+        written = _copy(cursor, f"COPY {_LOAD_TABLE} ({columns}) FROM STDIN",
+                        _copy_lines(itertools.chain(first, results), now.isoformat()))
+        cursor.execute(f"INSERT INTO {table} AS s ({columns}) SELECT {columns} FROM {_LOAD_TABLE} {_UPSERT}")
     return written
 
 
-def _merge_loaded(cursor: Any, ids: str, *, keep: list[str], snapshot: Period | None) -> None:
-    """Make the chunk's stored rows those of the load table: delete what the recompute no longer
-    produces (snapshots stay), upsert the rest, updating only the rows whose result changed."""
-    table = TargetStatus._meta.db_table
-    columns = ", ".join(_COPY_FIELDS)
-    # what a recompute may change: everything but the key (target, period, public) and the time
-    changing = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at")]
-    scope, param = ("s.period = %s", snapshot.key) if snapshot is not None else ("NOT (s.period = ANY(%s))", keep)
-    cursor.execute(
-        f"DELETE FROM {table} s WHERE s.target_id = ANY(%s::bigint[]) AND {scope} AND NOT EXISTS ("
-        f"SELECT 1 FROM {_LOAD_TABLE} n WHERE n.target_id = s.target_id AND n.period = s.period "
-        "AND n.public = s.public)",
-        [ids, param],
-    )
-    updates = ", ".join(f"{f} = EXCLUDED.{f}" for f in (*changing, "computed_at"))
-    old = ", ".join(f"s.{f}" for f in changing)
-    new = ", ".join(f"EXCLUDED.{f}" for f in changing)
-    cursor.execute(
-        f"INSERT INTO {table} AS s ({columns}) SELECT {columns} FROM {_LOAD_TABLE} "
-        f"ON CONFLICT (target_id, period, public) DO UPDATE SET {updates} WHERE ({old}) IS DISTINCT FROM ({new})"
-    )
+def _row_values(row: StatusResult, now: Any) -> tuple[Any, ...]:
+    """One row's column values in `_COPY_FIELDS` order (the multi-row upsert's parameters)."""
+    pk, key, public, result, as_of, inputs = row
+    method = result.forecast_method or ""
+    return (pk, key, result.status, result.actual, result.progress_pct, result.forecast,
+            FORECAST_METHODS_VI.get(method, method), result.explanation_vi, public, as_of, result.target,
+            result.expected_pct, result.period_end, now, inputs)
 
 
 def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
@@ -123,7 +135,7 @@ def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
     engine); a target's public row that is its internal result differs only in `public`."""
     head = tail = ""
     previous: tuple[int, engine.Evaluation] | None = None
-    for pk, key, public, result, as_of in results:
+    for pk, key, public, result, as_of, inputs in results:
         if previous is None or previous[1] is not result or previous[0] != pk:
             previous = pk, result
             method = result.forecast_method or ""
@@ -135,7 +147,8 @@ def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
                 _copy_float(result.expected_pct),
                 result.period_end.isoformat() if result.period_end is not None else "\\N", now,
             ))
-        yield f"{head}{'t' if public else 'f'}\t{tail}\n"
+        digest = "\\N" if inputs is None else str(inputs)
+        yield f"{head}{'t' if public else 'f'}\t{tail}\t{digest}\n"
 
 
 def _copy(cursor: Any, statement: str, lines: Iterable[str]) -> int:
@@ -185,7 +198,17 @@ def _same_rounds(
 
 _COPY_FIELDS = (
     "target_id", "period", "status", "value", "progress_pct", "forecast", "forecast_method", "explanation",
-    "public", "as_of", "target_level", "expected_pct", "period_end", "computed_at",
+    "public", "as_of", "target_level", "expected_pct", "period_end", "computed_at", "inputs",
+)
+# What a recompute may change: everything but the key (target, period, public), the time and the digest.
+_CHANGING = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at", "inputs")]
+_OLD = ", ".join(f"s.{f}" for f in _CHANGING)
+_NEW = ", ".join(f"EXCLUDED.{f}" for f in _CHANGING)
+_UPSERT = (
+    "ON CONFLICT (target_id, period, public) DO UPDATE SET "
+    + ", ".join(f"{f} = EXCLUDED.{f}" for f in _CHANGING)
+    + f", inputs = EXCLUDED.inputs, computed_at = CASE WHEN ({_OLD}) IS DISTINCT FROM ({_NEW}) "
+    "THEN EXCLUDED.computed_at ELSE s.computed_at END"
 )
 
 
@@ -202,7 +225,7 @@ def _insert(rows: Sequence[TargetStatus]) -> None:
             for r in rows:
                 copy.write_row((
                     r.target_id, r.period, r.status, r.value, r.progress_pct, r.forecast, r.forecast_method,
-                    r.explanation, r.public, r.as_of, r.target_level, r.expected_pct, r.period_end, now,
+                    r.explanation, r.public, r.as_of, r.target_level, r.expected_pct, r.period_end, now, r.inputs,
                 ))
 
 

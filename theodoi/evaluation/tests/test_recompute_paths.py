@@ -131,6 +131,8 @@ def test_targets_nobody_reported_on_share_one_verdict(monkeypatch: pytest.Monkey
 def test_a_failure_midway_leaves_the_stored_rows_as_they_were(varied: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     services.target_statuses_recompute(today=TODAY)
     before = _stored()
+    # the digests forgotten, so that the recompute judges every target again instead of skipping them
+    TargetStatus.objects.update(inputs=None)
     evaluate = engine.evaluate
     calls: list[int] = []
 

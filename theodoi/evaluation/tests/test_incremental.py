@@ -1,0 +1,148 @@
+"""The incremental refresh (services/incremental.py) against the full recompute: after each change
+of a table of changes, refreshing only the targets the change feeds leaves exactly the rows a full
+recompute from nothing writes; a target whose input did not change is skipped, not rewritten."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.db import transaction
+
+from theodoi.evaluation import services
+from theodoi.evaluation.models import StatusRefresh, TargetStatus
+from theodoi.plans.models import Target
+
+pytestmark = pytest.mark.django_db
+
+FIELDS = (
+    "target_id", "period", "public", "status", "value", "progress_pct", "forecast", "forecast_method", "explanation",
+    "as_of", "target_level", "expected_pct", "period_end",
+)
+
+
+def _stored() -> list[tuple[Any, ...]]:
+    return list(TargetStatus.objects.order_by("target_id", "period", "public").values_list(*FIELDS))
+
+
+def _full_from_nothing() -> list[tuple[Any, ...]]:
+    """The rows a full recompute writes from an empty table (rolled back: the table is left as it was)."""
+    with transaction.atomic():
+        TargetStatus.objects.all().delete()
+        services.target_statuses_recompute()
+        rows = _stored()
+        transaction.set_rollback(True)
+    return rows
+
+
+# (what happens, the change: returns the targets it feeds)
+Change = Callable[[Any], list[Any]]
+CHANGES: list[tuple[str, Change]] = [
+    ("a first accepted figure", lambda w: [w.report(w.cast.planning, w.growth, "2021-03", 9.0).target]),
+    ("a figure of a later month moves the round for every target",
+     lambda w: [w.report(w.cast.health, w.beds, "2021-06", 31, status="submitted").target]),
+    ("a revision of the same figure", lambda w: [w.report(w.cast.planning, w.growth, "2021-03", 10.5).target]),
+    ("the submitted figure accepted: the public row follows",
+     lambda w: [w.report(w.cast.health, w.beds, "2021-06", 31, status="accepted").target]),
+    ("a flow's year-to-date figure", lambda w: [w.report(w.cast.district, w.rice, "2021-05", 15000).target]),
+    ("another unit's figure does not count while the responsible one reported",
+     lambda w: [w.report(w.cast.district, w.growth, "2021-05", 20.0).target]),
+    ("an annual figure makes it a year-end judgement",
+     lambda w: [w.report(w.cast.district, w.rice, "2021", 41000, status="submitted").target]),
+    ("a figure withdrawn (the form back to draft)",
+     lambda w: [w.report(w.cast.health, w.beds, "2021-06", 31, status="draft").target]),
+    ("a target corrected", lambda w: [_corrected(w.beds, 30)]),
+]
+
+
+def _corrected(target: Target, value: float) -> Target:
+    Target.objects.filter(pk=target.pk).update(value=value)
+    return target
+
+
+def test_incremental_refresh_gives_the_full_recompute(plan2021: Any) -> None:
+    services.target_statuses_recompute()
+    assert StatusRefresh.objects.filter(full=True, finished_at__isnull=False).count() == 1
+    for what, change in CHANGES:
+        fed = change(plan2021)
+        services.on_values_changed([t.pk for t in fed])
+        assert _stored() == _full_from_nothing(), what
+
+
+def test_a_moved_round_judges_every_target_again(plan2021: Any) -> None:
+    plan2021.report(plan2021.cast.planning, plan2021.growth, "2021-03", 9.0)
+    services.target_statuses_recompute()
+    before = {r.target_id: r.as_of for r in TargetStatus.objects.filter(public=False)}
+    plan2021.report(plan2021.cast.health, plan2021.beds, "2021-06", 31, status="submitted")
+    services.on_values_changed([plan2021.beds.pk])
+    after = {r.target_id: r.as_of for r in TargetStatus.objects.filter(public=False)}
+    # the targets nobody touched are judged as of the new round too
+    assert after[plan2021.growth.pk] != before[plan2021.growth.pk]
+    assert StatusRefresh.objects.order_by("-pk").first().full  # type: ignore[union-attr]
+
+
+def test_unchanged_targets_are_skipped(plan2021: Any) -> None:
+    plan2021.report(plan2021.cast.planning, plan2021.growth, "2021-03", 9.0)
+    plan2021.report(plan2021.cast.health, plan2021.beds, "2021-03", 30)
+    services.target_statuses_recompute()
+    ids = list(Target.objects.values_list("pk", flat=True))
+    stamps = dict(TargetStatus.objects.values_list("pk", "computed_at"))
+
+    tally = services.Tally()
+    assert services.on_values_changed(ids, tally=tally) == 2 * len(ids)
+    assert (tally.written, tally.skipped) == (0, 2 * len(ids))
+    assert dict(TargetStatus.objects.values_list("pk", "computed_at")) == stamps  # nothing rewritten
+
+    plan2021.report(plan2021.cast.planning, plan2021.growth, "2021-03", 11.0)  # same round, new figure
+    tally = services.Tally()
+    services.on_values_changed(ids, tally=tally)
+    assert (tally.written, tally.skipped) == (2, 2 * len(ids) - 2)  # growth's internal and public rows
+    assert TargetStatus.objects.get(target=plan2021.growth, public=True).value == 11.0
+    refresh = StatusRefresh.objects.order_by("-pk").first()
+    assert refresh is not None and (refresh.written, refresh.skipped) == (2, 2 * len(ids) - 2)
+
+
+def test_new_rules_judge_everything_again(plan2021: Any, monkeypatch: pytest.MonkeyPatch,
+                                          request: pytest.FixtureRequest) -> None:
+    """The digest covers the rules' source: another engine version skips nothing."""
+    services.target_statuses_recompute()
+    monkeypatch.setattr(services.inputs, "_rules_key", lambda: b"another version of the rules")
+    services.inputs._spec_digest.cache_clear()  # a new process: the spec digests are made again
+    request.addfinalizer(services.inputs._spec_digest.cache_clear)
+    tally = services.Tally()
+    services.target_statuses_recompute(tally=tally)
+    assert tally.skipped == 0 and tally.written == TargetStatus.objects.count()
+
+
+def test_a_saved_value_refreshes_through_the_job_runner(
+    plan2021: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from theodoi.jobs.models import Job
+
+    with django_capture_on_commit_callbacks(execute=True):
+        plan2021.report(plan2021.cast.health, plan2021.beds, "2021-06", 30)
+    job = Job.objects.get(kind="evaluation.refresh")
+    assert job.subject_id is not None
+    refresh = StatusRefresh.objects.get(pk=job.subject_id)
+    assert job.state == "done" and refresh.finished_at is not None
+    assert refresh.target_ids == [plan2021.beds.pk]
+    assert TargetStatus.objects.get(target=plan2021.beds, public=True).value == 30
+
+
+def test_the_dashboard_says_when_the_statuses_were_refreshed(plan2021: Any) -> None:
+    import re
+
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    client = Client()
+    client.force_login(plan2021.cast.leader)
+    assert 'data-testid="refreshed-at"' not in client.get(reverse("evaluation:dashboard")).content.decode()
+    plan2021.report(plan2021.cast.planning, plan2021.growth, "2021-03", 9.0)
+    services.target_statuses_recompute()
+    page = client.get(reverse("evaluation:dashboard")).content.decode()
+    shown = re.search(r'data-testid="refreshed-at">Đánh giá cập nhật lúc (\d\d:\d\d \d\d/\d\d/\d{4})\.', page)
+    finished = StatusRefresh.objects.get().finished_at
+    assert shown and finished and shown.group(1) == timezone.localtime(finished).strftime("%H:%M %d/%m/%Y")
