@@ -59,14 +59,30 @@ def check_broker() -> Check:
     return Check("broker", True, "ok")
 
 
+def worker_ping(timeout: float = TIMEOUT_S) -> list[dict[str, object]]:
+    """Ping every worker on a connection of its own that publishes the ping and reads the replies.
+
+    Not `app.control.ping`: it publishes through the app's pooled producers, and a pool whose
+    connections were closed (a broker restart, a test dropping pools) sends the ping on a dead
+    channel, so no reply is ever read and live workers look dead. A Mailbox without a producer
+    pool publishes on the same fresh channel it collects the replies from.
+    """
+    from kombu.pidbox import Mailbox
+
+    from theodoi.celery import app
+
+    mailbox = Mailbox(app.conf.control_exchange, type="fanout", accept=list(app.conf.accept_content or ["json"]),
+                      serializer=app.conf.task_serializer or "json")
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=timeout)
+        return list(mailbox(conn)._broadcast("ping", reply=True, timeout=timeout) or [])
+
+
 def check_workers() -> Check:
     if not uses_celery():
         return Check("workers", True, "not used (jobs run in this process)")
-    from theodoi.celery import app
-
     try:
-        with app.connection_for_write() as conn:
-            replies = app.control.ping(timeout=TIMEOUT_S, connection=conn) or []
+        replies = worker_ping()
     except Exception as exc:
         log.warning("readiness: worker ping failed: %s", exc)
         replies = []

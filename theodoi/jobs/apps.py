@@ -16,6 +16,7 @@ class JobsConfig(AppConfig):
         from django.utils.module_loading import autodiscover_modules
 
         autodiscover_modules("jobs")
-        from theodoi.jobs import embedded
+        from theodoi.jobs import embedded, launcher, runner
 
         embedded.connect()
+        runner.use_sender(launcher.enqueue)

@@ -21,6 +21,7 @@ from theodoi.jobs import conf, registry
 from theodoi.jobs.models import ACTIVE_STATES, Job, JobState
 
 log = logging.getLogger(__name__)
+RUN_TASK = "jobs.run"  # theodoi.jobs.tasks.run_job
 
 
 def _enqueue_errors() -> tuple[type[BaseException], ...]:
@@ -102,11 +103,13 @@ def enqueue(job_id: int, *, countdown: float = 0) -> bool:
     """Hand a queued job to the runner; False when the broker refused it (the sweeper sends it later)."""
     mode = conf.mode()
     if mode == "celery":
-        from theodoi.jobs.tasks import run_job
+        # Sent by name (tasks.run_job is "jobs.run"): the tasks module runs jobs through the
+        # sweeper and the runner, which send through here, so importing it would close a circle.
+        from theodoi.celery import app
 
         try:
             # retry=False: a user waiting on an upload must not wait for kombu's reconnect loop.
-            run_job.apply_async(args=[job_id], countdown=countdown or None, retry=False)
+            app.send_task(RUN_TASK, args=[job_id], countdown=countdown or None, retry=False)
         except _enqueue_errors() as exc:
             log.warning("job %s: broker unreachable, left queued for the sweeper: %r", job_id, exc)
             Job.objects.filter(pk=job_id, state=JobState.QUEUED).update(enqueued_at=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections, connection
@@ -69,17 +70,32 @@ def job_fail(job: Job, message_vi: str) -> None:
         log.exception("job %s: subject not marked failed", job.pk)
 
 
+# How a re-queued job reaches a runner again: the launcher's `enqueue`, handed in by
+# JobsConfig.ready. The runner is below the launcher (the launcher runs jobs through it), so it is
+# given the function instead of importing it: no import circle launcher -> runner -> launcher.
+Sender = Callable[..., bool]
+_sender: list[Sender] = []
+
+
+def use_sender(send: Sender) -> None:
+    _sender[:] = [send]
+
+
+def _send(job_id: int, *, countdown: float = 0) -> bool:
+    if not _sender:
+        raise RuntimeError("theodoi.jobs.runner has no sender: JobsConfig.ready has not run")
+    return _sender[0](job_id, countdown=countdown)
+
+
 def job_requeue(job: Job, reason: str, *, countdown: float = 0) -> None:
     """Put the job back in the queue (another attempt) and tell its subject it waits again."""
-    from theodoi.jobs.launcher import enqueue
-
     Job.objects.filter(pk=job.pk).update(
         state=JobState.QUEUED, last_error=reason, heartbeat_at=None, enqueued_at=None
     )
     kind = registry.get(job.kind)
     if kind.on_queued is not None:
         kind.on_queued(job.subject_id or 0)
-    enqueue(job.pk, countdown=countdown)
+    _send(job.pk, countdown=countdown)
 
 
 def _progress_writer(job_id: int) -> registry.Progress:
