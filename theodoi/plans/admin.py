@@ -86,9 +86,6 @@ class TargetAdmin(admin.ModelAdmin):
             period=obj.period, responsible_unit=obj.responsible_unit, reason=form.cleaned_data.get("reason") or "",
         )
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        """The sources stay read-only too: the inline only shows where the target was read."""
-
 
 class TaskInline(admin.TabularInline):
     model = Task

@@ -3,6 +3,8 @@ reporter), and the end-to-end trail of one target or one reported value."""
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -15,6 +17,7 @@ from django.utils import timezone
 from theodoi.accounts.models import Role
 from theodoi.accounts.names import person_name
 from theodoi.accounts.permissions import can_read_all, unit_ids_with_role
+from theodoi.core import vnformat
 from theodoi.core.models import AuditEvent
 from theodoi.documents.models import ExtractedItem, ItemKind
 from theodoi.plans.models import Plan, Target
@@ -63,12 +66,19 @@ class Filters:
     action: str = ""
 
 
-def _text(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, dict | list):
-        import json
+_NUMERIC_FIELDS = {"value", "value_max", "estimate", "amount", "cumulative_amount", "baseline"}
+_PLAIN_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
+
+def _text(value: Any, name: str = "") -> str:
+    """A stored value as a person reads it: figures the Vietnamese way (3.500,5), None as "—"."""
+    if value is None or value == "":
+        return vnformat.MISSING
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float) or (name in _NUMERIC_FIELDS and _PLAIN_NUMBER.match(str(value))):
+        return vnformat.number(value, None)
+    if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)[:300]
     return str(value)[:300]
 
@@ -80,7 +90,7 @@ def changes(before: Any, after: Any) -> list[Change]:
     old = before if isinstance(before, dict) else {}
     new = after if isinstance(after, dict) else {}
     names = list(dict.fromkeys([*old, *new]))
-    return [Change(n, _text(old.get(n)), _text(new.get(n))) for n in names if old.get(n) != new.get(n)]
+    return [Change(n, _text(old.get(n), n), _text(new.get(n), n)) for n in names if old.get(n) != new.get(n)]
 
 
 _KIND_OF_MODEL = {model: kind for kind, model in SUBJECT_KINDS.items()}
