@@ -299,6 +299,10 @@ CASES: dict[str, Case] = {
     R + "reminders.reminder_mark_read": Case(lambda w, a: {"reminder": _reminder(a if a.is_authenticated
                                                                                  else w.cast.planner)},
                                              refused="anonymous"),
+    # one audit entry per form it moves (the case moves one)
+    R + "review.forms_review_bulk": Case(lambda w, a: {
+        "form_ids": [w.form_in("approved", submitted_by=w.cast.health_reporter, approved_by=w.cast.health_head).pk],
+        "action": "accept"}),
     R + "workflow.form_submit": Case(lambda w, a: {"form": w.filled_form()}, allowed="health_reporter"),
     R + "workflow.form_return": Case(lambda w, a: {
         "form": w.form_in("submitted", submitted_by=w.cast.health_reporter, submitted_at=timezone.now()),

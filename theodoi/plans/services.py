@@ -15,6 +15,7 @@ from django.db import transaction
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import require_planner
 from theodoi.core import audit
+from theodoi.core.events import send_targets_changed
 from theodoi.core.refusals import Invalid
 from theodoi.core.text import fold, similarity
 from theodoi.plans.models import Indicator, Target
@@ -96,5 +97,6 @@ def target_correct(
         locked.save(update_fields=list(CORRECTABLE))
         audit.record(actor=user, action="target.correct", subject=locked, before=before,
                      after=audit.snapshot(locked, CORRECTABLE), note=reason)
+        send_targets_changed(sender=Target, target_ids=[locked.pk], reason="target_edited")
     target.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return target
