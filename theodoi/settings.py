@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "theodoi.exports",
     "theodoi.notifications",
     "theodoi.jobs",
+    "theodoi.trail",
     # The top app (home page, search, loaddemo, /readyz, /metrics): it imports every app, none imports it.
     "theodoi.home",
     # Failed web logins counted per username and address; locks out after AXES_FAILURE_LIMIT.
@@ -131,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "theodoi.home.context_processors.site",
+                "theodoi.trail.context_processors.trail",
             ],
         },
     },

@@ -16,6 +16,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("bao-cao/", include("theodoi.exports.urls")),
     path("thong-bao/", include("theodoi.notifications.urls")),
     path("viec-nen/", include("theodoi.jobs.urls")),
+    path("nhat-ky/", include("theodoi.trail.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -94,7 +94,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     @admin.action(description=gettext_lazy("Thu hồi các mã đã chọn"))
     def revoke(self, request: HttpRequest, queryset: Any) -> None:
         count = services.tokens_revoke(
-            token_ids=list(queryset.values_list("pk", flat=True)),
+            actor=request.user, token_ids=list(queryset.values_list("pk", flat=True)),
             reason=f"revoked in admin by {request.user.get_username()}",
         )
         messages.success(request, _("Đã thu hồi %(n)s mã.") % {"n": count})

@@ -12,6 +12,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 
 from theodoi.accounts.models import Membership, OrgUnit, Role
+from theodoi.core.refusals import NotAllowed
+
+
+class PermissionRefused(NotAllowed, PermissionDenied):
+    """A failed permission check: the one refusal type (``NotAllowed``, 403 with its Vietnamese
+    message) that is still a Django ``PermissionDenied``, so callers written against Django's
+    exception (views, management commands, the admin) keep catching it unchanged."""
 
 
 def remember_memberships(user: Any, held: list[tuple[int, str]]) -> None:
@@ -78,9 +85,10 @@ def can_approve_for(user: Any, unit: OrgUnit) -> bool:
 
 
 def require(allowed: bool, message_vi: str = "Bạn không có quyền thực hiện thao tác này.") -> None:
-    """Raise PermissionDenied with a Vietnamese message when a check fails."""
+    """Raise ``PermissionRefused`` (a ``Refused`` and a ``PermissionDenied``) with a Vietnamese
+    message when a check fails."""
     if not allowed:
-        raise PermissionDenied(message_vi)
+        raise PermissionRefused(message_vi)
 
 
 def require_planner(user: Any) -> None:

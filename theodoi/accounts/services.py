@@ -8,14 +8,17 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from theodoi.accounts import tokens
 from theodoi.accounts.models import ApiToken, OrgUnit, UnitKind
+from theodoi.accounts.permissions import PermissionRefused
 from theodoi.accounts.tokens import TokenScope
+from theodoi.core import audit
 from theodoi.core.text import fold
 
 log = logging.getLogger(__name__)
@@ -80,9 +83,9 @@ def token_create(
     scope and an expiry at most a year away."""
     owner = owner or actor
     if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied(_("Cần đăng nhập."))
+        raise PermissionRefused(_("Cần đăng nhập."))
     if owner.pk != actor.pk and not actor.has_perm("accounts.add_apitoken"):
-        raise PermissionDenied(_("Chỉ quản trị viên được tạo mã truy cập cho người khác."))
+        raise PermissionRefused(_("Chỉ quản trị viên được tạo mã truy cập cho người khác."))
     if not owner.is_active:
         raise ValidationError(_("Tài khoản này đã bị khóa, không thể tạo mã truy cập."))
     wanted = set(scopes)
@@ -101,6 +104,8 @@ def token_create(
         scopes=",".join(chosen),
         expires_at=timezone.now() + timedelta(days=int(days)),
     )
+    audit.record(actor=actor, action="token.create", subject=token, before=None,
+                 after=audit.snapshot(token, ["user", "name", "prefix", "scopes", "expires_at"]))
     log.info("api token %s (%s) created for %s by %s", token.pk, token.scopes, owner.username, actor.username)
     return token, key
 
@@ -109,26 +114,38 @@ def token_revoke(*, user: Any, token_id: int) -> bool:
     """Revoke one of the user's own tokens (someone else's token id is simply not found).
 
     The row stays, marked revoked, so the owner still sees which key stopped working and when."""
-    revoked = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).update(
-        revoked_at=timezone.now(), revoked_reason="revoked by owner"
-    )
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionRefused(_("Cần đăng nhập."))
+    revoked = _revoke(ApiToken.objects.filter(user=user, pk=token_id), "revoked by owner", actor=user)
     if revoked:
         log.info("api token %s revoked by %s", token_id, user.username)
     return bool(revoked)
 
 
 def tokens_revoke_all(*, user_id: int, reason: str) -> int:
-    """Revoke every live token of a person (password changed, account deactivated)."""
-    return _revoke(ApiToken.objects.filter(user_id=user_id), reason)
+    """Revoke every live token of a person (password changed, account deactivated): the system's
+    consequence of the account change, which the account's own history records."""
+    return _revoke(ApiToken.objects.filter(user_id=user_id), reason, actor=None)
 
 
-def tokens_revoke(*, token_ids: Iterable[int], reason: str) -> int:
-    """Revoke the given tokens (an administrator's action in /admin)."""
-    return _revoke(ApiToken.objects.filter(pk__in=list(token_ids)), reason)
+def tokens_revoke(*, actor: Any, token_ids: Iterable[int], reason: str) -> int:
+    """Revoke the given tokens (an administrator's action in /admin); one audit event per token."""
+    if not (getattr(actor, "is_authenticated", False) and actor.has_perm("accounts.change_apitoken")):
+        raise PermissionRefused(_("Chỉ quản trị viên được thu hồi mã truy cập của người khác."))
+    return _revoke(ApiToken.objects.filter(pk__in=list(token_ids)), reason, actor=actor)
 
 
-def _revoke(tokens_qs: Any, reason: str) -> int:
-    count = int(tokens_qs.filter(revoked_at__isnull=True).update(revoked_at=timezone.now(), revoked_reason=reason[:100]))
-    if count:
-        log.info("%s api tokens revoked: %s", count, reason)
-    return count
+def _revoke(tokens_qs: Any, reason: str, *, actor: Any) -> int:
+    """Mark the live tokens of ``tokens_qs`` revoked; a person's revocation is audited token by token."""
+    with transaction.atomic():
+        live = list(tokens_qs.filter(revoked_at__isnull=True).select_for_update())
+        now = timezone.now()
+        for token in live:
+            token.revoked_at, token.revoked_reason = now, reason[:100]
+            token.save(update_fields=["revoked_at", "revoked_reason"])
+            if actor is not None:
+                audit.record(actor=actor, action="token.revoke", subject=token, before={"revoked_at": None},
+                             after=audit.snapshot(token, ["revoked_at", "revoked_reason"]))
+    if live:
+        log.info("%s api tokens revoked: %s", len(live), reason)
+    return len(live)

@@ -51,3 +51,10 @@ class PublishForm(forms.Form):
 
 def indicator_choices() -> list[tuple[int, str]]:
     return [(i.pk, f"{i.name} ({i.unit})" if i.unit else i.name) for i in Indicator.objects.order_by("name")]
+
+
+class PlanYearForm(forms.Form):
+    """The plan year of a document (the year its targets are for), when the extractor got it wrong."""
+
+    plan_year = forms.IntegerField(label=_("Năm kế hoạch"), min_value=1990, max_value=2100, required=False,
+                                   widget=forms.NumberInput(attrs={"aria-label": _("Năm kế hoạch"), "style": "width:7em"}))

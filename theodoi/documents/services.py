@@ -22,6 +22,7 @@ from django.db import transaction
 
 from theodoi.accounts.permissions import require_planner
 from theodoi.core import audit
+from theodoi.core.refusals import Conflict, Invalid
 from theodoi.documents.models import (
     Document,
     DocumentStatus,
@@ -108,11 +109,11 @@ def extraction_waits_for_broker(document_id: int) -> bool:
     return waits_for_broker(EXTRACT, document_id)
 
 
-def extraction_restart(*, user: Any, document_id: int) -> Document:
+def document_extraction_retry(*, user: Any, document: Document) -> Document:
     """Run the extraction again (after a failure, a better extractor, or a job whose runner died).
 
-    Refused while a healthy job is still running or the document is published; a stuck job is
-    closed and replaced. Reviewed items are kept by the job body.
+    Refused (``Conflict``) while a healthy job is still running or the document is published; a
+    stuck job is closed and replaced. Reviewed items are kept by the job body.
     """
     require_planner(user)
     from theodoi.documents.jobs import EXTRACT, start_extraction
@@ -121,17 +122,42 @@ def extraction_restart(*, user: Any, document_id: int) -> Document:
     from theodoi.jobs.sweeper import is_stuck
 
     with transaction.atomic():
-        document = Document.objects.select_for_update().get(pk=document_id)
-        if document.status == DocumentStatus.PUBLISHED:
-            raise ValidationError("Chỉ trích xuất lại được văn bản bị lỗi hoặc đang chờ rà soát; văn bản này đã công bố.",
-                                  code="published")
-        running = active_job(EXTRACT, document.pk)
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if locked.status == DocumentStatus.PUBLISHED:
+            raise Conflict("Chỉ trích xuất lại được văn bản bị lỗi hoặc đang chờ rà soát; văn bản này đã công bố.",
+                           code="published")
+        running = active_job(EXTRACT, locked.pk)
         if running is not None:
             if not is_stuck(running):
-                raise ValidationError("Văn bản đang được trích xuất; chờ xong rồi hãy trích xuất lại.", code="running")
+                raise Conflict("Văn bản đang được trích xuất; chờ xong rồi hãy trích xuất lại.", code="running")
             job_fail(running, "Việc trích xuất bị dừng giữa chừng; đã chạy lại.")
-        Document.objects.filter(pk=document.pk).update(status=DocumentStatus.UPLOADED, progress=0, error_message="")
-        log.info("extraction restarted for document %s by %s", document.pk, user)
-        start_extraction(document.pk, user=user)
+        before = audit.snapshot(locked, ["status", "progress", "error_message"])
+        locked.status, locked.progress, locked.error_message = DocumentStatus.UPLOADED, 0, ""
+        locked.save(update_fields=["status", "progress", "error_message"])
+        audit.record(actor=user, action="document.extraction_retry", subject=locked, before=before,
+                     after=audit.snapshot(locked, ["status", "progress", "error_message"]))
+        log.info("extraction restarted for document %s by %s", locked.pk, user)
+        start_extraction(locked.pk, user=user)
     document.refresh_from_db()
+    return document
+
+
+def document_set_plan_year(*, user: Any, document: Document, plan_year: int | None) -> Document:
+    """Set the year a document's targets are for, when the extractor read it wrong or not at all.
+
+    The year decides which plan a publish goes to, so it is fixed before publishing; after that
+    the plan is chosen and the year is history (refused with ``Conflict``)."""
+    require_planner(user)
+    if plan_year is not None and not 1990 <= plan_year <= 2100:
+        raise Invalid("Năm kế hoạch phải từ 1990 đến 2100.")
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if locked.status == DocumentStatus.PUBLISHED:
+            raise Conflict("Văn bản đã công bố; năm kế hoạch không sửa được nữa.", code="published")
+        before = {"plan_year": locked.plan_year}
+        locked.plan_year = plan_year
+        locked.save(update_fields=["plan_year"])
+        audit.record(actor=user, action="document.set_plan_year", subject=locked, before=before,
+                     after={"plan_year": plan_year})
+    document.plan_year = plan_year
     return document

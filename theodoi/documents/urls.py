@@ -16,5 +16,6 @@ urlpatterns = [
     path("<int:pk>/cong-bo/", views.publish, name="publish"),
     path("<int:pk>/thay-doi/", views.document_changes, name="changes"),
     path("<int:pk>/trich-xuat-lai/", views.retry_extraction, name="retry"),
+    path("<int:pk>/nam-ke-hoach/", views.set_plan_year, name="plan_year"),
     path("muc/<int:pk>/<slug:action>/", views.item_action, name="item_action"),
 ]

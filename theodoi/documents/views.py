@@ -24,14 +24,20 @@ from django.views.decorators.http import require_POST
 
 from theodoi.accounts.permissions import can_read_all, is_planner, require_planner
 from theodoi.core.files import protected_file_response
+from theodoi.core.refusals import Refused
 from theodoi.core.text import fold
 from theodoi.documents import items as item_services
 from theodoi.documents import publish as publish_services
 from theodoi.documents import review, selectors
-from theodoi.documents.forms import AssignmentItemForm, PublishForm, TargetItemForm, UploadForm
+from theodoi.documents.forms import AssignmentItemForm, PlanYearForm, PublishForm, TargetItemForm, UploadForm
 from theodoi.documents.highlight import Span, highlight
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
-from theodoi.documents.services import document_upload, extraction_waits_for_broker
+from theodoi.documents.services import (
+    document_extraction_retry,
+    document_set_plan_year,
+    document_upload,
+    extraction_waits_for_broker,
+)
 from theodoi.plans.models import Indicator
 
 log = logging.getLogger(__name__)
@@ -113,12 +119,17 @@ def _counts(document: Document) -> dict[str, Any]:
     }
 
 
+def _plan_year_form(document: Document) -> PlanYearForm:
+    return PlanYearForm(initial={"plan_year": document.plan_year}, auto_id="py_%s")
+
+
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_get(user=request.user, pk=pk)
     return render(request, "documents/document_detail.html", {
         "document": document, "running": document.status in RUNNING, "counts": _counts(document),
         "can_review": is_planner(request.user) and document.status == DocumentStatus.REVIEW,
         "is_planner": is_planner(request.user), "sees_drafts": can_read_all(request.user),
+        "plan_year_form": _plan_year_form(document),
         "next_versions": selectors.document_list(user=request.user).filter(previous_version=document),
         "targets": document.target_sources.select_related("target__indicator", "target__responsible_unit")
         .order_by("start") if document.status == DocumentStatus.PUBLISHED else [],
@@ -317,13 +328,29 @@ def document_changes(request: HttpRequest, pk: int) -> HttpResponse:
 @planner_view
 def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
     """Run the extractor again (after a failure, a better extractor, or a stuck job); reviewed items are kept."""
-    get_object_or_404(Document, pk=pk)
-    from theodoi.documents.services import extraction_restart
-
+    document = get_object_or_404(Document, pk=pk)
     try:
-        extraction_restart(user=request.user, document_id=pk)
-    except ValidationError as exc:
-        messages.error(request, _error_text(exc))
+        document_extraction_retry(user=request.user, document=document)
+    except Refused as exc:
+        messages.error(request, exc.message)
         return redirect("documents:detail", pk=pk)
     messages.info(request, _("Đang trích xuất lại; các mục đã xác nhận hoặc loại bỏ được giữ nguyên."))
+    return redirect("documents:detail", pk=pk)
+
+
+@require_POST
+@planner_view
+def set_plan_year(request: HttpRequest, pk: int) -> HttpResponse:
+    """The planner's correction of the year a document's targets are for."""
+    document = get_object_or_404(Document, pk=pk)
+    form = PlanYearForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("documents:detail", pk=pk)
+    try:
+        document_set_plan_year(user=request.user, document=document, plan_year=form.cleaned_data["plan_year"])
+    except Refused as exc:
+        messages.error(request, exc.message)
+        return redirect("documents:detail", pk=pk)
+    messages.success(request, _("Đã lưu năm kế hoạch của văn bản."))
     return redirect("documents:detail", pk=pk)

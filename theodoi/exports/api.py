@@ -90,7 +90,7 @@ def report_list(request: HttpRequest, status: Code = "", period: Code = "") -> R
 @router.post("/reports", response={201: ReportDetailOut}, url_name="export_report_create")
 def report_create(request: HttpRequest, payload: ReportIn) -> Status:
     user: Any = request.auth  # type: ignore[attr-defined]
-    report = services.report_draft_create(user, payload.period, payload.scope, payload.scope_key)
+    report = services.report_draft_create(user=user, period=payload.period, scope=payload.scope, scope_key=payload.scope_key)
     return Status(201, _out(report))
 
 
@@ -104,14 +104,14 @@ def report_sections(request: HttpRequest, report_id: Id, payload: SectionsIn) ->
     user: Any = request.auth  # type: ignore[attr-defined]
     report = selectors.report_get(user, report_id)
     sections = [_section(s) for s in payload.sections]
-    return _out(services.report_sections_update(user, report, sections, header=payload.header))
+    return _out(services.report_sections_update(user=user, report=report, sections=sections, header=payload.header))
 
 
 @router.post("/reports/{report_id}/issue", response=ReportDetailOut, url_name="export_report_issue")
 def report_issue(request: HttpRequest, report_id: Id, payload: IssueIn) -> dict[str, Any]:
     user: Any = request.auth  # type: ignore[attr-defined]
     report = selectors.report_get(user, report_id)
-    return _out(services.report_issue(user, report, payload.number))
+    return _out(services.report_issue(user=user, report=report, number=payload.number))
 
 
 @router.get("/reports/{report_id}/download/{fmt}", url_name="export_report_download")

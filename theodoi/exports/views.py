@@ -69,9 +69,8 @@ def report_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 report = services.report_draft_create(
-                    request.user, form.cleaned_data["period"], form.cleaned_data["scope"],
-                    form.cleaned_data["scope_key"],
-                )
+                    user=request.user, period=form.cleaned_data["period"], scope=form.cleaned_data["scope"],
+                    scope_key=form.cleaned_data["scope_key"])
             except ValidationError as exc:
                 form.add_error(None, _error_text(exc))
             else:
@@ -126,7 +125,7 @@ def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
         sections = services.sections_from_text(_blocks(request, data.sections))
         header = {name: request.POST.get(name, "") for name in services.HEADER_FIELDS}
         try:
-            services.report_sections_update(request.user, report, sections, header=header)
+            services.report_sections_update(user=request.user, report=report, sections=sections, header=header)
         except ValidationError as exc:
             messages.error(request, _error_text(exc))
         else:
@@ -161,7 +160,7 @@ def report_issue(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Nhập số văn bản để ban hành."))
         return redirect("exports:detail", report.pk)
     try:
-        report = services.report_issue(request.user, report, form.cleaned_data["number"])
+        report = services.report_issue(user=request.user, report=report, number=form.cleaned_data["number"])
     except ValidationError as exc:
         messages.error(request, _error_text(exc))
     else:
@@ -195,7 +194,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponseBase
 @require_POST
 def report_pdf_start(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_get(request.user, pk)
-    report = services.pdf_job_start(request.user, report)
+    report = services.pdf_job_start(user=request.user, report=report)
     if request.headers.get("HX-Request") == "true":
         return _progress(request, report)
     return redirect("exports:detail", report.pk)

@@ -16,12 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from theodoi.accounts.permissions import require_planner
+from theodoi.core import audit
 from theodoi.jobs import registry
 from theodoi.jobs.launcher import enqueue_on_commit
 from theodoi.jobs.models import Job, JobState
 from theodoi.jobs.sweeper import is_stuck
 
 log = logging.getLogger(__name__)
+_AUDITED = ("state", "attempts", "last_error")
 
 
 def can_act_on(job: Job) -> bool:
@@ -45,6 +47,7 @@ def job_retry(*, user: Any, job_id: int) -> Job:
     require_planner(user)
     with transaction.atomic():
         job = _locked(job_id)
+        before = audit.snapshot(job, _AUDITED)
         Job.objects.filter(pk=job.pk).update(
             state=JobState.QUEUED, attempts=0, progress=0, progress_message="", last_error="",
             heartbeat_at=None, enqueued_at=None, finished_at=None,
@@ -53,6 +56,8 @@ def job_retry(*, user: Any, job_id: int) -> Job:
         if kind.on_queued is not None:
             kind.on_queued(job.subject_id or 0)
         log.info("job %s (%s) retried by %s", job.pk, job.kind, user)
+        job.refresh_from_db()
+        audit.record(actor=user, action="job.retry", subject=job, before=before, after=audit.snapshot(job, _AUDITED))
         enqueue_on_commit(job.pk)
     job.refresh_from_db()
     return job
@@ -63,10 +68,13 @@ def job_reset(*, user: Any, job_id: int) -> Job:
     message = f"Đã đặt lại bởi {getattr(user, 'get_full_name', lambda: '')() or user}."
     with transaction.atomic():
         job = _locked(job_id)
+        before = audit.snapshot(job, _AUDITED)
         Job.objects.filter(pk=job.pk).update(
             state=JobState.FAILED, last_error=message, heartbeat_at=None, finished_at=timezone.now()
         )
         registry.get(job.kind).on_failed(job.subject_id or 0, message)
         log.info("job %s (%s) reset by %s", job.pk, job.kind, user)
+        job.refresh_from_db()
+        audit.record(actor=user, action="job.reset", subject=job, before=before, after=audit.snapshot(job, _AUDITED))
     job.refresh_from_db()
     return job

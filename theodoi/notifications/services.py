@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from theodoi.accounts.permissions import require
+from theodoi.core import audit
 from theodoi.notifications.gateways import GatewayError, configured_gateway
 from theodoi.notifications.models import EmailMode, NotificationPreference
 from theodoi.notifications.selectors import due_reports, preference_for, units_followed
@@ -47,9 +48,14 @@ def preference_update(*, user: Any, email_mode: str, message_enabled: bool, mess
     if email_mode != EmailMode.OFF and not user.email:
         raise PreferenceError(_("Tài khoản chưa có địa chỉ thư điện tử; hãy chọn «Không gửi thư điện tử» "
                                 "hoặc nhờ quản trị bổ sung địa chỉ."))
-    pref, _created = NotificationPreference.objects.get_or_create(user=user)
-    pref.email_mode, pref.message_enabled, pref.message_address = email_mode, message_enabled, address
-    pref.save(update_fields=["email_mode", "message_enabled", "message_address"])
+    fields = ["email_mode", "message_enabled", "message_address"]
+    with transaction.atomic():
+        pref, created = NotificationPreference.objects.select_for_update().get_or_create(user=user)
+        before = None if created else audit.snapshot(pref, fields)
+        pref.email_mode, pref.message_enabled, pref.message_address = email_mode, message_enabled, address
+        pref.save(update_fields=fields)
+        audit.record(actor=user, action="preference.update", subject=pref, before=before,
+                     after=audit.snapshot(pref, fields))
     log.info("notification preference of user %s: email=%s message=%s", user.pk, email_mode, message_enabled)
     return pref
 

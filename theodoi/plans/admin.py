@@ -1,5 +1,12 @@
-from django.contrib import admin
+from typing import Any
 
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from theodoi.core.refusals import Refused
+from theodoi.plans import services
 from theodoi.plans.models import Actual, Assignment, Indicator, Plan, Target, TargetSource, Task
 
 
@@ -21,15 +28,63 @@ class TargetSourceInline(admin.TabularInline):
     model = TargetSource
     extra = 0
     raw_id_fields = ("document",)
+    readonly_fields = ("document", "start", "end", "agency_text")
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class TargetAdminForm(forms.ModelForm):
+    """The admin's target form asks for the reason ``target_correct`` keeps in the audit."""
+
+    reason = forms.CharField(label=_("Lý do sửa"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
+                             help_text=_("Bắt buộc: được ghi vào nhật ký cùng giá trị trước và sau."))
+
+    class Meta:
+        model = Target
+        fields = "__all__"
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.instance.pk and "value" in data and "period" in data:
+            try:
+                services.correction_check(value=data["value"], value_max=data.get("value_max"),
+                                          period=str(data["period"]).strip().replace(" ", ""),
+                                          reason=(data.get("reason") or "").strip())
+            except Refused as exc:
+                raise forms.ValidationError(exc.message) from None
+        return data
 
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
+    """A change to a target's value, unit, period or agency goes through ``plans.services.target_correct``
+    (planner check, reason, one audit event); the admin never writes those fields itself."""
+
+    form = TargetAdminForm
     list_display = ("indicator", "plan", "period", "comparator", "value", "value_max", "unit", "responsible_unit", "status")
     list_filter = ("status", "plan", "indicator__field")
     search_fields = ("indicator__name", "indicator__name_folded")
     autocomplete_fields = ("indicator", "responsible_unit")
     inlines = [TargetSourceInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Target | None = None) -> Any:
+        if obj is None:
+            return ()
+        return [f.name for f in Target._meta.concrete_fields if f.name not in (*services.CORRECTABLE, "id")]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # targets come from publishing a document (documents.publish), which is audited
+
+    def has_delete_permission(self, request: HttpRequest, obj: Target | None = None) -> bool:
+        return False  # a target with reports behind it is corrected, never removed
+
+    def save_model(self, request: HttpRequest, obj: Target, form: Any, change: bool) -> None:
+        services.target_correct(
+            user=request.user, target=obj, value=obj.value, value_max=obj.value_max, unit=obj.unit,
+            period=obj.period, responsible_unit=obj.responsible_unit, reason=form.cleaned_data.get("reason") or "",
+        )
 
 
 class TaskInline(admin.TabularInline):

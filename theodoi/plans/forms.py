@@ -41,3 +41,40 @@ class TargetFilterForm(forms.Form):
             q=data.get("q") or "",
             status=data.get("status") or "",
         )
+
+
+def _vn_float(raw: str, *, required: bool) -> float | None:
+    from theodoi.core.vnnumber import VnNumberError, parse_vn_number
+
+    text = (raw or "").strip()
+    if not text:
+        if required:
+            raise forms.ValidationError(_("Cần nhập giá trị mục tiêu."))
+        return None
+    try:
+        return float(parse_vn_number(text))
+    except VnNumberError:
+        raise forms.ValidationError(_("“%(text)s” không phải là một số (ví dụ: 3.500,5).") % {"text": text}) from None
+
+
+class TargetCorrectForm(forms.Form):
+    """The planner's correction of a target; numbers are typed the Vietnamese way (3.500,5)."""
+
+    value = forms.CharField(label=_("Giá trị mục tiêu"), max_length=40)
+    value_max = forms.CharField(label=_("Giá trị tối đa (nếu là khoảng)"), max_length=40, required=False)
+    unit = forms.CharField(label=_("Đơn vị tính"), max_length=100, required=False)
+    period = forms.CharField(label=_("Kỳ"), max_length=20, help_text=_("Năm, ví dụ 2021, hoặc giai đoạn 2021-2025"))
+    responsible_unit = forms.ModelChoiceField(label=_("Đơn vị chịu trách nhiệm"), queryset=OrgUnit.objects.none(),
+                                              required=False, empty_label=_("Chưa giao"))
+    reason = forms.CharField(label=_("Lý do sửa"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_unit"].queryset = OrgUnit.objects.order_by("name")  # type: ignore[attr-defined]
+
+    def clean_value(self) -> float | None:
+        return _vn_float(self.cleaned_data.get("value", ""), required=True)
+
+    def clean_value_max(self) -> float | None:
+        return _vn_float(self.cleaned_data.get("value_max", ""), required=False)
+

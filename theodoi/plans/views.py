@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import OrgUnit
-from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts
-from theodoi.plans import selectors
-from theodoi.plans.forms import TargetFilterForm
+from theodoi.accounts.permissions import can_read_all, can_see_unit_drafts, is_planner, require_planner
+from theodoi.core.refusals import Refused
+from theodoi.core.vnformat import number
+from theodoi.plans import selectors, services
+from theodoi.plans.forms import TargetCorrectForm, TargetFilterForm
 from theodoi.plans.models import Field
 
 PAGE_SIZE = 100
@@ -48,7 +53,39 @@ def target_detail(request: HttpRequest, pk: int) -> HttpResponse:
     actuals = target.indicator.actuals.select_related("document").order_by("period")
     return render(request, "plans/target_detail.html", {
         "target": target, "sources": target.sources.all(), "others": others, "actuals": actuals,
+        "can_correct": is_planner(request.user),
     })
+
+
+def _number_text(value: float | None) -> str:
+    return "" if value is None else number(value)
+
+
+def target_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """The planner's correction of a target (value, unit, period, agency) with a reason."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    require_planner(request.user)
+    target = selectors.target_get(user=request.user, pk=pk)
+    initial = {
+        "value": _number_text(target.value), "value_max": _number_text(target.value_max), "unit": target.unit,
+        "period": target.period, "responsible_unit": target.responsible_unit_id,
+    }
+    form = TargetCorrectForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.target_correct(
+                user=request.user, target=target, value=data["value"], value_max=data["value_max"],
+                unit=data["unit"], period=data["period"], responsible_unit=data["responsible_unit"],
+                reason=data["reason"],
+            )
+        except Refused as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã sửa chỉ tiêu; lý do được ghi vào nhật ký."))
+            return redirect("plans:target_detail", pk=target.pk)
+    return render(request, "plans/target_correct.html", {"target": target, "form": form})
 
 
 def unit_list(request: HttpRequest) -> HttpResponse:

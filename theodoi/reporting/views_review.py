@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from theodoi.accounts.permissions import is_planner
+from theodoi.core.refusals import Refused
 from theodoi.plans.models import TaskState
 from theodoi.reporting import review
 from theodoi.reporting.models import FormStatus
-from theodoi.reporting.services import ReportingError
 from theodoi.reporting.services.review import BULK_MAX_FORMS, forms_review_bulk
 from theodoi.reporting.views import _form_or_403, vn
 
@@ -34,7 +34,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
                                          reason=request.POST.get("reason", ""))
         except ValueError:
             messages.error(request, _("Danh sách báo cáo gửi lên không hợp lệ."))
-        except ReportingError as exc:
+        except Refused as exc:  # the batch itself (or the person) is refused
             messages.error(request, exc.message)
         else:
             done = sum(o.ok for o in outcomes)

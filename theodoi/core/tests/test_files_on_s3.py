@@ -102,7 +102,7 @@ def test_a_reports_pdf_made_from_its_docx_is_stored_in_the_bucket(s3_storage: S3
     from theodoi.exports.testing import make_report_world
 
     make_report_world(cast)
-    report = services.report_draft_create(cast.planner, "2021-06", "agency", "so-yte")
+    report = services.report_draft_create(user=cast.planner, period="2021-06", scope="agency", scope_key="so-yte")
     pdf = services.report_pdf(report)  # the PDF job's body: DOCX rendered, LibreOffice, stored
     report = IssuedReport.objects.get(pk=report.pk)
     assert pdf.startswith(b"%PDF")

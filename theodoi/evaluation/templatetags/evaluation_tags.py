@@ -71,28 +71,34 @@ def _not_evaluated() -> str:
 
 
 @register.simple_tag
-def status_rows_html(rows: Any, detail_url: str) -> str:
+def status_rows_html(rows: Any, detail_url: str, trail_url: Any = "") -> str:
     """The rows of the status table, built in Python: a province has hundreds of targets and the
     template engine spends most of a dashboard request on them (the p95 goal is 200 ms).
 
     Plain f-strings with `html.escape` (what `format_html` does for each argument, without its
-    per-call overhead): the output is the same markup, escaped the same way."""
+    per-call overhead): the output is the same markup, escaped the same way. With ``trail_url``
+    (theodoi.trail's context, for planners and leaders) each reported figure links to its trail."""
     out = []
     url = escape(detail_url)
+    trail = escape(str(trail_url or ""))
     for r in rows:
         target, status = r.target, r.status
         unit_name = target.responsible_unit.name if target.responsible_unit_id else ""
         unit_html = f'<div class="small muted">{escape(unit_name)}</div>' if unit_name else ""
         if status is not None:
             value = with_unit(status.value, target.unit) if status.value is not None else "—"
+            if trail and status.value is not None:
+                value_html = f'<a href="{trail}{target.pk}/" data-trail>{escape(value)}</a>'
+            else:
+                value_html = escape(value)
             progress = pct(status.progress_pct) if status.progress_pct is not None else "—"
             reason = f'<td class="small">{escape(status.explanation)}</td>'
         else:
-            value = progress = "—"
+            value = progress = value_html = "—"
             reason = _not_evaluated()
         out.append(
             f'<tr><td><a href="{url}{target.pk}/">{escape(target.indicator.name)}</a>{unit_html}</td>'
-            f'<td class="nowrap">{escape(target.value_label)}</td><td class="num">{escape(value)}</td>'
+            f'<td class="nowrap">{escape(target.value_label)}</td><td class="num">{value_html}</td>'
             f'<td class="num">{escape(progress)}</td><td><span class="badge {escape(r.badge)}">{escape(r.label)}</span>'
             f"</td>{reason}</tr>"
         )

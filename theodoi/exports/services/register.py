@@ -32,13 +32,15 @@ log = logging.getLogger(__name__)
 
 # -- the register ---------------------------------------------------------------------------------------
 @transaction.atomic
-def report_draft_create(user: Any, period: str, scope: str = ReportScope.PROVINCE, scope_key: str = "") -> IssuedReport:
+def report_draft_create(
+    *, user: Any, period: str, scope: str = ReportScope.PROVINCE, scope_key: str = ""
+) -> IssuedReport:
     """Build the data, draft the body and store both as a new draft in the register (planners only)."""
     require_planner(user)
     when = period_parse(period)
     data = report_data_build(when, scope, scope_key)
     data = replace(data, sections=draft_sections(data))
-    return IssuedReport.objects.create(
+    report = IssuedReport.objects.create(
         period=when.key,
         scope=scope_resolve(scope, scope_key).kind,
         scope_key=scope_key.strip(),
@@ -46,6 +48,9 @@ def report_draft_create(user: Any, period: str, scope: str = ReportScope.PROVINC
         snapshot=data.to_dict(),
         created_by=user,
     )
+    audit.record(actor=user, action="report.draft_create", subject=report, before=None,
+                 after=audit.snapshot(report, ["period", "scope", "scope_key", "title", "status"]))
+    return report
 
 
 
@@ -73,7 +78,7 @@ HEADER_FIELDS = ("title_summary", "signer_authority", "signer_title", "signer_na
 
 @transaction.atomic
 def report_sections_update(
-    user: Any, report: IssuedReport, sections: list[Section], header: dict[str, Any] | None = None
+    *, user: Any, report: IssuedReport, sections: list[Section], header: dict[str, Any] | None = None
 ) -> IssuedReport:
     """The planner's edits of the body (and of the header's editable lines) of a draft."""
     require_planner(user)
@@ -100,8 +105,12 @@ def report_sections_update(
         snapshot["header"] = new_header
         report.title = new_header["title_summary"][:500]
     ReportData.from_dict(snapshot)  # refuse what the renderer could not read back
+    before = {"title": report.title, "header": report.snapshot.get("header"),
+              "sections": report.snapshot.get("sections")}
     report.snapshot = snapshot
     report.save()
+    audit.record(actor=user, action="report.sections_update", subject=report, before=before,
+                 after={"title": report.title, "header": snapshot.get("header"), "sections": snapshot["sections"]})
     return report
 
 
@@ -109,7 +118,7 @@ NUMBER_RE = re.compile(r"^\d{1,6}(/[\w.&\-]+)?$")
 
 
 @transaction.atomic
-def report_issue(user: Any, report: IssuedReport, number: str) -> IssuedReport:
+def report_issue(*, user: Any, report: IssuedReport, number: str) -> IssuedReport:
     """Freeze a draft: give it its number and date, record the DOCX's SHA-256; no edits after this."""
     require_planner(user)
     report = IssuedReport.objects.select_for_update().get(pk=report.pk)

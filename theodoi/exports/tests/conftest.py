@@ -48,9 +48,9 @@ def reports(rworld, monkeypatch) -> Reports:  # type: ignore[no-untyped-def]
 
     monkeypatch.setattr("theodoi.exports.services.rendering.docx_to_pdf", lambda docx: b"%PDF-1.4 fake")
     planner = rworld.cast.planner
-    district = report_draft_create(planner, "2021-06", "district", "huyen-dak-ha")
+    district = report_draft_create(user=planner, period="2021-06", scope="district", scope_key="huyen-dak-ha")
     return Reports(
-        province=report_draft_create(planner, "2021-06", "province", ""),
-        health=report_draft_create(planner, "2021-06", "agency", "so-yte"),
-        district=report_issue(planner, district, "12"),
+        province=report_draft_create(user=planner, period="2021-06", scope="province", scope_key=""),
+        health=report_draft_create(user=planner, period="2021-06", scope="agency", scope_key="so-yte"),
+        district=report_issue(user=planner, report=district, number="12"),
     )

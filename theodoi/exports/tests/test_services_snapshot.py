@@ -41,7 +41,7 @@ def annex_table(content: bytes):
 
 @pytest.fixture
 def draft(rworld):
-    return report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    return report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
 
 
 def test_a_draft_stores_the_data_and_the_drafted_body(draft):
@@ -75,7 +75,7 @@ def test_rendering_twice_gives_the_same_bytes(draft):
 def test_an_issued_report_does_not_change_when_the_figures_behind_it_change(rworld, draft):
     from theodoi.reporting.models import ReportValue
 
-    issued = report_issue(rworld.cast.planner, draft, "86")
+    issued = report_issue(user=rworld.cast.planner, report=draft, number="86")
     before = report_render(issued, "docx")
     ReportValue.objects.update(value=Decimal("1"), comment="Số liệu đã sửa")
     rworld.targets[0].indicator.name = "Tên chỉ tiêu đã đổi"
@@ -84,12 +84,12 @@ def test_an_issued_report_does_not_change_when_the_figures_behind_it_change(rwor
     after = report_render(issued, "docx")
     assert docx_text(after) == docx_text(before)
     assert after == before
-    fresh = report_render(report_draft_create(rworld.cast.planner, "2021-06", "province", ""), "docx")
+    fresh = report_render(report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key=""), "docx")
     assert "Tên chỉ tiêu đã đổi" in docx_text(fresh) and "Tên chỉ tiêu đã đổi" not in docx_text(after)
 
 
 def test_issuing_numbers_dates_and_fingerprints_the_report(rworld, draft):
-    issued = report_issue(rworld.cast.planner, draft, "86")
+    issued = report_issue(user=rworld.cast.planner, report=draft, number="86")
     assert issued.status == IssuedReportStatus.ISSUED
     assert issued.number == "86/BC-UBND"
     assert len(issued.docx_sha256) == 64
@@ -97,31 +97,31 @@ def test_issuing_numbers_dates_and_fingerprints_the_report(rworld, draft):
 
 
 def test_an_issued_report_cannot_be_edited_or_issued_again(rworld, draft):
-    issued = report_issue(rworld.cast.planner, draft, "86")
+    issued = report_issue(user=rworld.cast.planner, report=draft, number="86")
     with pytest.raises(ValidationError, match="đã ban hành"):
-        report_sections_update(rworld.cast.planner, issued, [Section("X", ["y"])])
+        report_sections_update(user=rworld.cast.planner, report=issued, sections=[Section("X", ["y"])])
     with pytest.raises(ValidationError, match="đã ban hành"):
-        report_issue(rworld.cast.planner, issued, "87")
+        report_issue(user=rworld.cast.planner, report=issued, number="87")
 
 
 def test_a_number_already_used_this_year_is_refused(rworld, draft):
-    report_issue(rworld.cast.planner, draft, "86")
-    other = report_draft_create(rworld.cast.planner, "2021-06", "agency", "so-yte")
-    report_issue(rworld.cast.planner, other, "86")  # another symbol: 86/BC-SYT
-    third = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report_issue(user=rworld.cast.planner, report=draft, number="86")
+    other = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="agency", scope_key="so-yte")
+    report_issue(user=rworld.cast.planner, report=other, number="86")  # another symbol: 86/BC-SYT
+    third = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     with pytest.raises(ValidationError, match="đã được dùng"):
-        report_issue(rworld.cast.planner, third, "86/BC-UBND")
+        report_issue(user=rworld.cast.planner, report=third, number="86/BC-UBND")
 
 
 @pytest.mark.parametrize("number", ["", "abc", "86 / BC UBND?"])
 def test_a_bad_number_is_refused(rworld, draft, number):
     with pytest.raises(ValidationError, match="Số văn bản"):
-        report_issue(rworld.cast.planner, draft, number)
+        report_issue(user=rworld.cast.planner, report=draft, number=number)
 
 
 def test_the_planners_edits_are_what_the_docx_says(rworld, draft):
     sections = [Section("I. TÌNH HÌNH CHUNG", paragraphs_from_text("Đoạn một\ntiếp tục.\n\n\nĐoạn hai."))]
-    report_sections_update(rworld.cast.planner, draft, sections, header={"signer_name": "Nguyễn Văn An",
+    report_sections_update(user=rworld.cast.planner, report=draft, sections=sections, header={"signer_name": "Nguyễn Văn An",
                                                                          "recipients": "- Bộ KH&ĐT;\nVăn phòng"})
     draft.refresh_from_db()
     text = docx_text(report_render(draft, "docx"))
@@ -133,18 +133,18 @@ def test_the_planners_edits_are_what_the_docx_says(rworld, draft):
 
 def test_an_empty_body_is_refused(rworld, draft):
     with pytest.raises(ValidationError, match="ít nhất một phần"):
-        report_sections_update(rworld.cast.planner, draft, [Section("", [])])
+        report_sections_update(user=rworld.cast.planner, report=draft, sections=[Section("", [])])
 
 
 @pytest.mark.parametrize("member", ["health_reporter", "district_reporter", "leader"])
 def test_only_planners_create_edit_and_issue(rworld, draft, member):
     user = getattr(rworld.cast, member)
     with pytest.raises(PermissionDenied):
-        report_draft_create(user, "2021-06", "province", "")
+        report_draft_create(user=user, period="2021-06", scope="province", scope_key="")
     with pytest.raises(PermissionDenied):
-        report_sections_update(user, draft, [Section("X", ["y"])])
+        report_sections_update(user=user, report=draft, sections=[Section("X", ["y"])])
     with pytest.raises(PermissionDenied):
-        report_issue(user, draft, "86")
+        report_issue(user=user, report=draft, number="86")
 
 
 def test_paragraphs_are_split_by_blank_lines():
@@ -156,7 +156,7 @@ def test_the_register_tells_when_a_new_template_no_longer_reproduces_an_issued_r
     from theodoi.exports.docx_report import template_path
     from theodoi.exports.services import report_docx_matches_issue
 
-    issued = report_issue(rworld.cast.planner, draft, "86")
+    issued = report_issue(user=rworld.cast.planner, report=draft, number="86")
     assert report_docx_matches_issue(issued) is True
     changed = Document(str(template_path()))
     changed.add_paragraph("Mẫu mới của tỉnh")

@@ -42,7 +42,7 @@ def test_a_bad_period_is_shown_in_vietnamese(rworld, client_for):
 
 
 def test_the_edit_page_has_a_textarea_per_section_and_saves_paragraphs(rworld, client_for):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     client = client_for("planner")
     page = client.get(reverse("exports:edit", args=[report.pk])).content.decode()
     assert page.count("<textarea") >= len(report_data(report).sections)
@@ -55,7 +55,7 @@ def test_the_edit_page_has_a_textarea_per_section_and_saves_paragraphs(rworld, c
 
 
 def test_issuing_freezes_the_report(rworld, client_for):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     client = client_for("planner")
     client.post(reverse("exports:issue", args=[report.pk]), {"number": "86"})
     report.refresh_from_db()
@@ -67,7 +67,7 @@ def test_issuing_freezes_the_report(rworld, client_for):
 
 
 def test_the_docx_download_is_the_report(rworld, client_for):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     response = client_for("leader").get(reverse("exports:download", args=[report.pk, "docx"]))
     assert response["Content-Disposition"].endswith('.docx"')
     doc = Document(io.BytesIO(response.content))
@@ -75,7 +75,7 @@ def test_the_docx_download_is_the_report(rworld, client_for):
 
 
 def test_the_pdf_is_made_in_the_background_with_progress(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     client = client_for("leader")
     before = client.get(reverse("exports:pdf_progress", args=[report.pk])).content.decode()
     assert "Tạo PDF" in before
@@ -90,7 +90,7 @@ def test_the_pdf_is_made_in_the_background_with_progress(rworld, client_for, fak
 
 
 def test_a_running_pdf_job_is_polled(rworld, client_for):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     IssuedReport.objects.filter(pk=report.pk).update(pdf_status=PdfStatus.RUNNING, pdf_progress=40)
     page = client_for("planner").get(reverse("exports:pdf_progress", args=[report.pk])).content.decode()
     assert 'hx-trigger="every 1s"' in page and "40%" in page
@@ -103,7 +103,7 @@ def test_a_failed_pdf_shows_why(rworld, client_for, monkeypatch, django_capture_
         raise ReportRenderError("Không tìm thấy LibreOffice (soffice) trên máy chủ")
 
     monkeypatch.setattr("theodoi.exports.services.rendering.docx_to_pdf", broken)
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     with django_capture_on_commit_callbacks(execute=True):
         client_for("planner").post(reverse("exports:pdf_start", args=[report.pk]))
     page = client_for("planner").get(reverse("exports:detail", args=[report.pk])).content.decode()
@@ -111,7 +111,7 @@ def test_a_failed_pdf_shows_why(rworld, client_for, monkeypatch, django_capture_
 
 
 def test_an_edited_draft_needs_a_new_pdf(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     client = client_for("planner")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("exports:pdf_start", args=[report.pk]))
@@ -121,8 +121,8 @@ def test_an_edited_draft_needs_a_new_pdf(rworld, client_for, fake_pdf, django_ca
 
 
 def test_the_register_lists_only_what_the_reader_may_see(rworld, client_for):
-    report_draft_create(rworld.cast.planner, "2021-06", "province", "")
-    report_draft_create(rworld.cast.planner, "2021-06", "agency", "so-yte")
+    report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
+    report_draft_create(user=rworld.cast.planner, period="2021-06", scope="agency", scope_key="so-yte")
     assert len(client_for("leader").get(reverse("exports:list")).context["reports"]) == 2
     assert [r.scope_key for r in client_for("health_reporter").get(reverse("exports:list")).context["reports"]] == ["so-yte"]
     assert len(client_for("district_reporter").get(reverse("exports:list")).context["reports"]) == 0
@@ -133,7 +133,7 @@ def test_a_pdf_job_that_stopped_reporting_can_be_restarted(rworld, client_for, f
 
     from django.utils import timezone
 
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     IssuedReport.objects.filter(pk=report.pk).update(
         pdf_status=PdfStatus.RUNNING, pdf_progress=40, updated_at=timezone.now() - timedelta(hours=1)
     )
@@ -144,7 +144,7 @@ def test_a_pdf_job_that_stopped_reporting_can_be_restarted(rworld, client_for, f
 
 
 def test_a_running_pdf_job_is_not_started_twice(rworld, client_for, fake_pdf, django_capture_on_commit_callbacks):
-    report = report_draft_create(rworld.cast.planner, "2021-06", "province", "")
+    report = report_draft_create(user=rworld.cast.planner, period="2021-06", scope="province", scope_key="")
     IssuedReport.objects.filter(pk=report.pk).update(pdf_status=PdfStatus.RUNNING, pdf_progress=40)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         client_for("planner").post(reverse("exports:pdf_start", args=[report.pk]))

@@ -7,6 +7,7 @@ from typing import Any
 from theodoi.accounts.permissions import (
     require_planner,
 )
+from theodoi.core import audit as core_audit
 from theodoi.reporting.models import (
     ReportingDuty,
     ReportingRegime,
@@ -42,4 +43,7 @@ def duties_from_plan(*, user: Any, regime: ReportingRegime, plan: Any) -> int:
                     regime=regime, unit=unit, task=task, defaults={"is_partner": True}
                 )
                 made += created
+    if user is not None:  # the demo and seed loaders give no person: their run is no one's write
+        core_audit.record(actor=user, action="regime.duties_from_plan", subject=regime, before=None,
+                          after={"plan": plan.pk, "duties_created": made})
     return made

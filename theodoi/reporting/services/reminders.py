@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from theodoi.accounts.models import Membership, OrgUnit, Role
 from theodoi.accounts.permissions import (
     require,
 )
+from theodoi.core import audit as core_audit
 from theodoi.reporting.models import (
     FormStatus,
     Reminder,
@@ -107,7 +109,12 @@ def _remind_approvers(today: date) -> int:
 
 
 def reminder_mark_read(*, user: Any, reminder: Reminder) -> None:
-    require(reminder.user_id == getattr(user, "pk", None))
+    """The person has read their own reminder (the bell's count goes down); recorded, since a
+    reminder read is the proof the unit was told."""
+    require(reminder.user_id is not None and reminder.user_id == getattr(user, "pk", None))
     if reminder.read_at is None:
-        reminder.read_at = timezone.now()
-        reminder.save(update_fields=["read_at"])
+        with transaction.atomic():
+            reminder.read_at = timezone.now()
+            reminder.save(update_fields=["read_at"])
+            core_audit.record(actor=user, action="reminder.read", subject=reminder, before={"read_at": None},
+                         after={"read_at": reminder.read_at})

@@ -16,6 +16,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.accounts.models import Role
+from theodoi.accounts.permissions import is_planner, require, unit_ids_with_role
 from theodoi.core.refusals import Refused
 from theodoi.reporting.models import ReportForm
 from theodoi.reporting.services.errors import ReportingError
@@ -42,8 +44,10 @@ def forms_review_bulk(*, user: Any, form_ids: Sequence[int], action: str, reason
     """Apply ``action`` to each form in ``form_ids`` (in the order given, duplicates once).
 
     Refuses the whole batch only for what is wrong with the batch itself (unknown action, nothing
-    chosen, too many forms, a return without a reason); everything about one form is that form's
-    outcome."""
+    chosen, too many forms, a return without a reason) or about the person (who can approve or
+    accept no form at all, as a read-only leader); everything about one form is that form's outcome."""
+    require(is_planner(user) or bool(unit_ids_with_role(user, Role.APPROVER)),
+            "Chỉ lãnh đạo đơn vị và chuyên viên kế hoạch được duyệt báo cáo hàng loạt.")
     if action not in BULK_ACTIONS:
         raise ReportingError("Thao tác hàng loạt không hợp lệ.")
     ids = list(dict.fromkeys(int(i) for i in form_ids))

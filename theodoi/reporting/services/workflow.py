@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from theodoi.accounts.permissions import (
+    PermissionRefused,
     can_approve_for,
     can_report_for,
     is_planner,
@@ -58,13 +58,13 @@ _SEPARATED_FROM: dict[str, tuple[str, str]] = {
 
 
 def _refuse_same_person(locked: ReportForm, user: Any, action: str) -> None:
-    """PermissionDenied when ``user`` took the step this one must be kept apart from."""
+    """``PermissionRefused`` when ``user`` took the step this one must be kept apart from."""
     if action not in _SEPARATED_FROM or not settings.THEODOI_SEPARATION_OF_DUTIES or _actor(user) is None:
         return
     earlier, message = _SEPARATED_FROM[action]
     if getattr(locked, f"{earlier}_by_id") == user.pk:
         log.info("separation of duties: user %s refused %s of form %s (%s it)", user.pk, action, locked.pk, earlier)
-        raise PermissionDenied(message)
+        raise PermissionRefused(message)
 
 
 def _transition(

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from theodoi.accounts.models import Membership, Role
+from theodoi.core.refusals import NotAllowed
 from theodoi.reporting.models import FormStatus, LockException, ReportForm
 from theodoi.reporting.review import form_diff, review_queue
 from theodoi.reporting.services import (
@@ -83,10 +84,21 @@ def test_separation_of_duties_holds_in_a_batch_and_a_good_form_still_passes(worl
     assert ReportForm.objects.get(pk=theirs.pk).status == FormStatus.APPROVED
 
 
-def test_an_outsider_gets_a_refusal_per_form_and_nothing_moves(world):
+def test_an_outsider_is_refused_the_batch_and_nothing_moves(world):
+    """Someone who can review no form at all (a unit's reporter, a read-only leader) is refused the
+    batch with one NotAllowed, as every write refuses them (tests/test_write_shape.py)."""
     form = _submitted(world, world.period)
-    (outcome,) = forms_review_bulk(user=world.cast.district_reporter, form_ids=[form.pk], action="approve")
-    assert not outcome.ok and "quyền" in outcome.message
+    for outsider in (world.cast.district_reporter, world.cast.leader):
+        with pytest.raises(NotAllowed):
+            forms_review_bulk(user=outsider, form_ids=[form.pk], action="approve")
+    form.refresh_from_db()
+    assert form.status == FormStatus.SUBMITTED
+
+
+def test_a_reviewer_without_the_right_on_one_form_gets_a_refusal_for_that_form(world):
+    form = _submitted(world, world.period)
+    (outcome,) = forms_review_bulk(user=world.cast.planner, form_ids=[form.pk], action="approve")
+    assert not outcome.ok and "lãnh đạo đơn vị" in outcome.message
     form.refresh_from_db()
     assert form.status == FormStatus.SUBMITTED
 

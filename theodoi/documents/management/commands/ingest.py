@@ -19,6 +19,7 @@ from django.db.models import Count
 
 from theodoi.accounts.models import Membership, OrgUnit, Role, UnitKind
 from theodoi.accounts.services import unit_find
+from theodoi.core.refusals import Refused
 
 SYSTEM_USERNAME = "theodoi"
 EXIT_REFUSED = 2
@@ -95,7 +96,7 @@ class Command(BaseCommand):
     def _ingest_one(self, path: Path, user: Any, *, publish: bool, plan_year: int | None) -> str:
         from theodoi.documents.extraction import extraction_run
         from theodoi.documents.models import DocumentStatus
-        from theodoi.documents.services import document_upload
+        from theodoi.documents.services import document_set_plan_year, document_upload
 
         name = path.name
         try:
@@ -122,8 +123,10 @@ class Command(BaseCommand):
         if document.status == DocumentStatus.FAILED:
             return self._refuse(name, f"trích xuất lỗi: {document.error_message}")
         if plan_year is not None and document.plan_year != plan_year:
-            document.plan_year = plan_year
-            document.save(update_fields=["plan_year"])
+            try:
+                document_set_plan_year(user=user, document=document, plan_year=plan_year)
+            except Refused as exc:
+                return self._refuse(name, exc.message)
         counts = dict(document.items.values_list("kind").annotate(n=Count("pk")).order_by())
         label = document.get_kind_display()
         if document.number:

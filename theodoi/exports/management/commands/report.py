@@ -44,7 +44,7 @@ class Command(BaseCommand):
                 user = get_user_model().objects.filter(username=options["save"]).first()
                 if user is None:
                     raise ValidationError(f"Không có người dùng «{options['save']}».")
-                report = services.report_draft_create(user, period.key, scope.kind, scope.key)
+                report = services.report_draft_create(user=user, period=period.key, scope=scope.kind, scope_key=scope.key)
                 content = services.report_render(report, fmt)
                 name = services.report_filename(report, fmt)
                 self.stderr.write(f"Đã lưu dự thảo số {report.pk} vào sổ báo cáo.")
