@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all
-from theodoi.evaluation import selectors
+from theodoi.evaluation import maps, selectors
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.plans.models import Field
 
@@ -73,6 +73,7 @@ def _overview_context(
         "latest": max((r.status.as_of for r in rows if r.status and r.status.as_of), default=None),
         "filter_query": _filter_query(year=year, field_value=field_value, unit=unit),
         "years": [str(y) for y in selectors.plan_years(public=public)],
+        "status_map": maps.status_share_map(rows, public=public, year=_shown(year)) if unit is None else None,
     }
     return context
 
@@ -114,6 +115,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         heatmap=heatmap[0] if heatmap else None,
         heatmap_rows=heatmap[1] if heatmap else [],
         investment=_investment_kpi(user, year),
+        disbursement_map=_disbursement_map(user, year),
     )
     return render(request, "evaluation/overview.html", context)
 
@@ -124,6 +126,14 @@ def _investment_kpi(user: Any, year: int | None) -> Any:
     except ImportError:  # pragma: no cover
         return None
     return inv.overview(user=user, year=year) if year else None
+
+
+def _disbursement_map(user: Any, year: int | None) -> Any:
+    from theodoi.investment import selectors as inv
+
+    if year is None or not inv.can_read_investment(user):
+        return None
+    return maps.disbursement_map(inv.project_rows(user=user, year=year), year=_shown(year))
 
 
 def public_dashboard(request: HttpRequest) -> HttpResponse:
@@ -196,6 +206,7 @@ def _detail(request: HttpRequest, pk: int, *, public: bool) -> HttpResponse:
     detail = selectors.target_detail(target=target, internal=internal)
     return render(request, "evaluation/target_detail.html", {
         "d": detail, "target": target, "internal": internal, "public": not internal,
+        "indicator_map": maps.indicator_map(target, public=not internal),
     })
 
 
