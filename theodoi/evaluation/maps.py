@@ -19,7 +19,7 @@ from theodoi.evaluation import selectors
 from theodoi.evaluation.explain import STATUS_LABELS_VI, format_pct, format_vn_number
 from theodoi.evaluation.summaries import STATUS_ORDER
 from theodoi.geo import selectors as geo
-from theodoi.plans.models import Target
+from theodoi.plans.models import Plan, Target
 
 GOOD_OR_ON_TRACK = ("exceeded", "achieved", "on_track")
 # Bands of the share of a district's judged targets that are on track or better (per cent).
@@ -76,12 +76,17 @@ def indicator_map(target: Target, *, public: bool) -> geo.MapData | None:
     siblings = Target.objects.filter(indicator_id=target.indicator_id, period=target.period,
                                      responsible_unit__isnull=False)
     rows = selectors.status_rows(public=public, targets=siblings, main_only=False)
-    regions, seen = [], set()
+    plan_units = dict(Plan.objects.filter(pk__in={r.target.plan_id for r in rows}).values_list("pk", "unit_id"))
+    picked: dict[int, tuple[bool, selectors.StatusRow, OrgUnit]] = {}
     for row in rows:
         district = selectors.district_of(row.unit)
-        if district is None or district.pk in seen:
+        if district is None:
             continue
-        seen.add(district.pk)
+        own = plan_units.get(row.target.plan_id) == row.target.responsible_unit_id
+        if district.pk not in picked or (own and not picked[district.pk][0]):
+            picked[district.pk] = (own, row, district)  # a district's own plan before the province's
+    regions = []
+    for _own, row, district in picked.values():
         status = row.status
         detail = ""
         if status is not None and status.progress_pct is not None:
