@@ -98,3 +98,9 @@ def test_the_dashboard_map_shows_each_district_and_its_table(page_as: Any, shot:
     assert page.get_by_test_id("map-status-table").get_by_role("link", name="huyện Sa Thầy").get_attribute("href") \
         == "/danh-gia/don-vi/huyen-sa-thay/?nam=2021"
     shot(page, "map-dashboard")
+    from tests.browser.test_accessibility import serious_violations
+
+    assert serious_violations(page) == []
+    page.goto(f"{live_server.url}/danh-gia/chi-tieu/{plan.rice.pk}/")
+    page.wait_for_selector("#map-indicator[data-rendered='1']")
+    assert serious_violations(page) == []
