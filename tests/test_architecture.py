@@ -29,14 +29,7 @@ CORE_MAY_IMPORT = {"theodoi", "theodoi.celery"}
 
 # Edges between apps that still close a circle because another helper owns the code that must
 # change. The lead empties this at merge; an edge not listed here that closes a circle fails.
-ALLOWED_APP_EDGES: dict[tuple[str, str], str] = {
-    # reporting/services/values.py `_statuses_follow` calls evaluation's queue_recompute: it goes
-    # once the explicit "targets changed" event in core (helper perf, theodoi/evaluation/) lands.
-    ("reporting", "evaluation"): "perf: targets-changed event replaces the direct call",
-    # evaluation/views.py reads investment figures while investment/rules.py and services.py use
-    # evaluation.explain's sentences: evaluation is being split by helper perf.
-    ("evaluation", "investment"): "perf: evaluation split; explain.py to move below both",
-}
+ALLOWED_APP_EDGES: dict[tuple[str, str], str] = {}
 
 # Circles between the modules of one app that another helper's code closes. The lead empties this.
 ALLOWED_MODULE_CIRCLES: list[list[str]] = [
@@ -45,15 +38,8 @@ ALLOWED_MODULE_CIRCLES: list[list[str]] = [
     ["theodoi.jobs.launcher", "theodoi.jobs.runner", "theodoi.jobs.sweeper", "theodoi.jobs.tasks"],
 ]
 
-# Modules still over MAX_LINES: evaluation's engine and selectors are not split yet (issue 16
-# item 3 goes on); an entry that gets short fails the test until it is removed here.
-ALLOWED_LONG_MODULES: set[str] = {
-    "theodoi/evaluation/engine.py",
-    "theodoi/evaluation/selectors.py",
-    "theodoi/evaluation/tests/test_engine.py",
-    # A load script nobody owns this round (one scenario, its setup and its report); split later.
-    "benchmarks/submit_load.py",
-}
+# Modules still over MAX_LINES (each entry fails the test once it gets short). None left.
+ALLOWED_LONG_MODULES: set[str] = set()
 
 
 def _is_test_code(path: Path) -> bool:

@@ -187,7 +187,9 @@ def _qualifier_re() -> re.Pattern[str]:
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")\b.*$", re.IGNORECASE | re.DOTALL)
 
 
-_DUTY_RE = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|thực hiện)\b.*$")
+# The verb after the agency in a header without "chủ trì" ("Sở X chịu trách nhiệm", "Ban cán sự đảng
+# Ủy ban nhân dân tỉnh chỉ đạo:", "Sở Y tế thực hiện"): the agency's name ends before it.
+_DUTY_RE = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|thực hiện|chỉ đạo|lãnh đạo, chỉ đạo)\b.*$")
 
 
 def parse_header(header: str) -> tuple[list[str], list[str]]:
@@ -207,7 +209,7 @@ def parse_header(header: str) -> tuple[list[str], list[str]]:
         leads = [canonical(x) for x in split_list(header[: pm.start()])]
         partners = [_partner_name(x) for x in split_list(header[pm.end():])]
         return leads, partners
-    if "trách nhiệm" in header or "thực hiện" in header:
+    if "trách nhiệm" in header or "thực hiện" in header or "chỉ đạo" in header:
         header = _DUTY_RE.sub("", header)
     names = split_list(header)
     leads = [canonical(x) for x in names if not is_generic_partner(x)]

@@ -56,19 +56,21 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
             body = body[giao.end():]
         if not agencies.is_agency_start(body):
             continue
-        found = _header(body)
+        bare = giao is None and _bare_agency_heading(text, h, body)
+        found = (body.partition("\n")[0].rstrip(), len(body.partition("\n")[0])) if bare else _header(body)
         if found is None:
             continue
         header, header_end = found
         body_start = h.text_start + (giao.end() if giao else 0) + header_end
-        end = _trim_end(text, h.text_start, h.end)
+        closing = _CLOSING_RE.search(text, body_start, h.end)
+        end = _trim_end(text, h.text_start, closing.start() if closing else h.end)
         targets_only = _targets_only(text, body_start, end, "chủ trì" in header, parent_title)
         # a one-level item ("1.", "a)") is an agency block when it says "chủ trì", sits in the section
         # handing out tasks, or hands out figures under a "giao chỉ tiêu" heading
         if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header \
                 and (giao is not None or not agencies.is_assignment_section(parent_title)) \
                 and not (targets_only and "chỉ tiêu" in parent_title.lower()) \
-                and not _is_list_heading(text, h, body_start, header):
+                and not bare and not _is_list_heading(text, h, body_start, header):
             continue
         lead, partners = agencies.parse_header(header)
         if not lead:
@@ -87,6 +89,22 @@ def _is_list_heading(text: str, h: Heading, body_start: int, header: str) -> boo
     rest = text[body_start:min(h.end, body_start + 200)]
     line_rest, nl, _ = rest.partition("\n")
     return bool(nl) and not line_rest.strip() and body_start <= h.line_end + 1
+
+
+# The recipients' list that closes every administrative document ("Nơi nhận:", the layout of
+# Decree 30/2020/NĐ-CP) belongs to no item, even when the last item has no heading after it.
+_CLOSING_RE = re.compile(r"^[ \t]*Nơi nhận[ \t]*:", re.MULTILINE)
+_ITEM_START_RE = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•–*])[ \t]")
+
+
+def _bare_agency_heading(text: str, h: Heading, body: str) -> bool:
+    """"1.1. Sở Tài chính" alone on its line, with no colon, and numbered items or bullets below it:
+    a list heading naming the agency its items belong to, as "1.1. Sở Tài chính:" would."""
+    line, nl, rest = body.partition("\n")
+    name = line.strip()
+    if not nl or not name or name[-1] in ".;:," or len(name.split()) > 12:
+        return False
+    return agencies.starts_named_agency(name) and bool(_ITEM_START_RE.match(rest)) and h.end > h.line_end + 1
 
 
 _LEAD_VERB_RE = re.compile(r"\s*chủ trì\b")
@@ -136,7 +154,9 @@ def _targets_only(text: str, body_start: int, end: int, has_lead_verb: bool, par
     enclosing heading is about targets ("chỉ tiêu") or the body opens like a target list with a figure."""
     if has_lead_verb:
         return False
-    first = re.split(r"[.;](?=\s+[A-ZĐÀ-Ỹ])", text[body_start:end], maxsplit=1)[0]
+    body = text[body_start:end]
+    label = _ITEM_START_RE.match(body.lstrip("\n"))  # the body may open with an item's own number
+    first = re.split(r"[.;](?=\s+[A-ZĐÀ-Ỹ])", body.lstrip("\n")[label.end() if label else 0:], maxsplit=1)[0]
     if not any(True for _ in find_quantities(first)):
         return False
     return "chỉ tiêu" in parent_title.lower() or bool(_INDICATOR_START.match(first))

@@ -16,7 +16,7 @@ from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.model import DocumentMeta
 from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, fold
-from theodoi_extract.years import YEAR, Mentions
+from theodoi_extract.years import YEAR, Mentions, is_base_year
 
 
 @cache
@@ -128,5 +128,9 @@ def heading_kind_of(title: str) -> str | None:
 
 
 def heading_year_of(title: str) -> str | None:
-    m = HEADING_YEAR_RE.search(title)
-    return m.group(1) if m else None
+    """The year a heading is about ("II. KẾ HOẠCH NĂM 2026"), never a comparison base it names
+    ("i) Giá trị sản xuất tăng 7% so với năm 2025.")."""
+    for m in HEADING_YEAR_RE.finditer(title):
+        if not is_base_year(title, m.start()):
+            return m.group(1)
+    return None

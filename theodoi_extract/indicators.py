@@ -24,7 +24,7 @@ _AGENCY_LABEL_RE = re.compile(r"(?:Giám đốc|Trưởng|Chủ tịch|Thủ tr�
 
 
 _LEAD_JUNK = re.compile(
-    r"^(?:[-+•–*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s+|\(\)\s*|\[\d+:\s*\(\)\s*|[,;:)\]]\s*|"
+    r"^(?:[-+•–*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s+|[ivx]{2,5}\)\s+|\(\)\s*|\[\d+:\s*\(\)\s*|[,;:)\]]\s*|"
     r"(?:và|với|lên|xuống|còn|trong đó|trong|đó|phấn đấu|tiếp tục|đến|vào|cuối|năm|có|đạt|thêm|toàn tỉnh|hiện|nay|sau|để|là|bằng|đảm bảo|, )\b\s*|"
     rf"{YEAR}\b\s*|[Nn]ăm\s+{YEAR}\b,?\s*)+",
     re.IGNORECASE,

@@ -192,10 +192,30 @@ def _committee_by_code(number: str | None, place: re.Match[str] | None) -> str |
 _HORIZON_RE = re.compile(r"(?:[Đđ]ến|[Tt]ới)\s+(?:cuối\s+)?$")
 
 
+# The title block: the document kind in capitals on a line of its own, then the title lines up to a
+# blank line or a numbered heading ("BÁO CÁO\nTổng kết ... năm 2025 và phương hướng năm 2026").
+_TITLE_BLOCK_RE = re.compile(r"^[ \t]*(?:BÁO CÁO(?: TÓM TẮT)?|KẾ HOẠCH|NGHỊ QUYẾT|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|KẾT LUẬN"
+                             r"|QUYẾT ĐỊNH)[ \t]*\n((?:[ \t]*[^\s\d][^\n]*\n){1,4})", re.MULTILINE)
+
+
 def _plan_year(head: str, doc_year: int | None) -> int | None:
-    """The year the plan is for: the latest "năm YYYY" of the head that is not a date or a span."""
+    """The year the plan is for: the latest year its title names ("... năm 2025 và phương hướng năm
+    2026": 2026), else the most often named "năm YYYY" of the head that is not a date or a span."""
+    title = _TITLE_BLOCK_RE.search(head[:1500])
+    if title:
+        in_title = _head_years(title.group(1), doc_year)
+        if in_title:
+            return max(in_title)
+    years = _head_years(head[:1500], doc_year)
+    if not years:
+        return None
+    counts = Counter(years)
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _head_years(head: str, doc_year: int | None) -> list[int]:
     years = []
-    for m in re.finditer(r"(?<!tháng )(?<!\d )năm\s+(\d{4})(?!\s*[-–]\s*\d{4})", head[:1500]):
+    for m in re.finditer(r"(?<!tháng )(?<!\d )năm\s+(\d{4})(?!\s*[-–]\s*\d{4})", head):
         before = head[max(0, m.start() - 14):m.start()]
         # a date, a span, or a horizon ("đến năm 2025": the year by which, not the plan's year)
         if re.search(r"tháng\s+\d{1,2}\s*$", before) or "giai đoạn" in before or _HORIZON_RE.search(before):
@@ -203,7 +223,4 @@ def _plan_year(head: str, doc_year: int | None) -> int | None:
         years.append(int(m.group(1)))
     if doc_year is not None:
         years = [y for y in years if doc_year <= y <= doc_year + 1]
-    if not years:
-        return None
-    counts = Counter(years)
-    return max(counts, key=lambda y: (counts[y], y))
+    return years

@@ -206,6 +206,28 @@ def _footnote_marker(text: str, start: int, unit_start: int) -> bool:
     return bool(word) and word[0].isupper() and word[:2] != word[:2].upper()
 
 
+@cache
+def _not_units() -> tuple[str, ...]:
+    return tuple(vocabulary.words("units", "not_units"))
+
+
+def _not_unit(text: str, pos: int) -> bool:
+    """"Số thực hiện của năm 2015 lần lượt là ...": a phrase that opens with a unit word is no unit."""
+    rest = text[pos:pos + 24].lstrip()
+    return any(rest.startswith(w) for w in _not_units())
+
+
+def _heading_after_break(text: str, pos: int, end: int, unit: str) -> bool:
+    """"Biểu số 01" then "CHỈ TIÊU GIAO ..." on the next line: words in capitals after a line break
+    are a heading, not the unit of the number that ended the line above (units that are written in
+    capitals, "USD", "MW", stay units)."""
+    written = text[pos:end]
+    if "\n" not in written:
+        return False
+    letters = [c for c in written if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and unit not in unit_names()
+
+
 def _quantity_at(text: str, m: re.Match[str], floor: int, folded: str | None = None) -> QuantityMatch | None:
     pos = m.end()
     value = parse_number(m.group())
@@ -229,7 +251,7 @@ def _quantity_at(text: str, m: re.Match[str], floor: int, folded: str | None = N
     unit, end = read
     if qualifier_re().match(text, end) and unit == "%":
         return None
-    if _footnote_marker(text, m.start(), pos):
+    if _footnote_marker(text, m.start(), pos) or _heading_after_break(text, pos, end, unit) or _not_unit(text, pos):
         return None
     if comparator is None:
         after = comparator_after(text, end)

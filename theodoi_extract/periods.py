@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from theodoi_extract.cue_context import HEADING_YEAR_RE, TargetContext, heading_label
+from theodoi_extract.cue_context import TargetContext, heading_label, heading_year_of
 from theodoi_extract.model import DocumentMeta
 from theodoi_extract.numbers import QuantityMatch
 from theodoi_extract.structure import Heading
@@ -150,6 +150,9 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
             return "actual", "sentence", f"năm {year} before plan year {ctx.ref_year}"
         if year > ctx.ref_year:
             return "target", "sentence", f"năm {year} after plan year {ctx.ref_year}"
+        signed = int(ctx.meta.date[:4]) if ctx.meta.date else None
+        if signed and year > signed:
+            return "target", "sentence", f"năm {year} after the signing year {signed}"
     for h in reversed(ctx.headings.containing(q.start)):
         heading_kind = ctx.heading_kind(h)
         if heading_kind is not None:
@@ -169,11 +172,11 @@ def _heading_year(ctx: TargetContext, pos: int, kind: str) -> str | None:
 
 def heading_year_at(ctx: TargetContext, pos: int, kind: str) -> tuple[str | None, Heading | None]:
     for h in reversed(ctx.headings.containing(pos)):
-        m = HEADING_YEAR_RE.search(h.title)
-        if not m:
+        year = heading_year_of(h.title)
+        if year is None:
             continue
         heading_kind = ctx.heading_kind(h)
-        return (m.group(1), h) if heading_kind in (kind, None) else (None, None)
+        return (year, h) if heading_kind in (kind, None) else (None, None)
     return None, None
 
 
@@ -186,6 +189,8 @@ def _fallback_period(ctx: TargetContext, pos: int, kind: str) -> str | None:
     meta = ctx.meta
     doc_year = int(meta.date[:4]) if meta.date else None
     if kind == "target":
+        if meta.plan_year and doc_year and meta.plan_year > doc_year:
+            return str(meta.plan_year)  # a report signed before the year it sets targets for
         if meta.kind == "bao_cao" and (meta.plan_year or doc_year):
             base = int(meta.plan_year or doc_year or 0)
             return ctx.mentions.last_future_before(pos, base) or str(base + 1)
@@ -196,5 +201,9 @@ def _fallback_period(ctx: TargetContext, pos: int, kind: str) -> str | None:
             return future or str(doc_year)
         return None
     if meta.plan_year:
-        return str(meta.plan_year if meta.kind == "bao_cao" else meta.plan_year - 1)
+        # A report's plan year is the year it reports on, unless the report was signed before it
+        # (a year-end report or conference summary that also sets next year's targets): then its
+        # results are of the year before, as for any other document.
+        reports_on_plan_year = meta.kind == "bao_cao" and not (doc_year and meta.plan_year > doc_year)
+        return str(meta.plan_year if reports_on_plan_year else meta.plan_year - 1)
     return str(doc_year) if doc_year else None

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 _HEADING_RE = re.compile(
-    r"^[ \t]*(?P<ref>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[a-zđ]\)|[A-HJ-UWYZĐ]\.)[ \t]+(?P<text>\S[^\n]*)$",
+    r"^[ \t]*(?P<ref>[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|\d{1,2}\)|[ivx]{2,5}\)|[a-zđ]\)|[A-HJ-UWYZĐ]\.)"
+    r"[ \t]+(?P<text>\S[^\n]*)$",
     re.MULTILINE,
 )
 # "Phần I", "PHẦN THỨ HAI", "Chương II", "Điều 3.": the parts of a long report and of a decision's
@@ -28,7 +29,8 @@ _NEXT_SENTENCE = r"(?=[\s\"”)]*\s+[\"“(\[]?[A-ZĐÀ-Ỹ\d\-+•])"
 # candidate character instead of trying the whole pattern at every offset.
 _SENTENCE_END = re.compile(
     rf"\.{_NEXT_SENTENCE}|!{_NEXT_SENTENCE}|\?{_NEXT_SENTENCE}|…{_NEXT_SENTENCE}"
-    r"|\n(?=[ \t]*(?:[-+•–][ \t]|\d{1,2}(?:\.\d{1,2})*\.[ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t]|\(\d{1,2}\)|\[\d{1,3}:))"
+    r"|\n(?=[ \t]*\n[ \t]*[A-ZĐÀ-Ỹ])"  # a blank line before a capital: a new paragraph
+    r"|\n(?=[ \t]*(?:[-+•–][ \t]|\d{1,2}(?:\.\d{1,2})*\.[ \t]|[IVX]{1,5}\.[ \t]|[a-zđ]\)[ \t]|[ivx]{2,5}\)[ \t]|\d{1,2}\)[ \t]|\(\d{1,2}\)|\[\d{1,3}:))"
     r"|\ufffd|\[\d{1,3}:|\](?<!footnoteRef:\d\])(?<!footnoteRef:\d\d\])"
 )
 _CLAUSE_END = re.compile(r";")
@@ -57,7 +59,9 @@ def _level(ref: str) -> int:
     if ref[0] in "IVX" and ref.endswith("."):
         return 1
     if ref.endswith(")"):
-        return 6
+        # "1)" items hold "a)" and "i)" ones; "i)", "ii)", "iii)" (lower-case Roman) are siblings of
+        # the letter items, as "i)" may be either
+        return 5 if ref[0].isdigit() else 6
     return 1 + len([p for p in ref.rstrip(".").split(".") if p])
 
 

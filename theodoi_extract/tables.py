@@ -19,6 +19,7 @@ from functools import cache
 from theodoi_extract import agencies, vocabulary
 from theodoi_extract.model import ColumnContext, DocumentMeta, Target
 from theodoi_extract.numbers import NUMBER, canonical_unit, comparator_before, find_quantities, parse_number
+from theodoi_extract.table_layout import Cell, Column, caption_unit_before, column_unit, is_unit, names_header
 
 _ROW_RE = re.compile(r"^[^\n]*\S[ \t]*\|[ \t]*\S[^\n]*$", re.MULTILINE)
 _CELL_NUMBER_RE = re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})(?:\s*[-–]\s*(?P<m>{NUMBER}))?(?![.,]?\d)")
@@ -97,45 +98,96 @@ def _is_figure_cell(text: str) -> bool:
     return bool(_FIGURE_RE.search(_YEAR_RE.sub("", _MONTHS_RE.sub("", text))))
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Column:
-    role: str  # indicator | unit | agency | value | skip
-    kind: str | None = None
-    period: str | None = None
-
-
 @cache
 def _cue(key: str) -> list[str]:
     return [w.lower() for w in vocabulary.words("cues", key)]
 
 
+# A line laid out in columns with runs of spaces, as `pdftotext -layout` and fixed-width exports
+# print a table: three or more cells apart by three spaces or more, no "|" and no tab.
+_SPACED_GAP = re.compile(r" {3,}")
+_SEPARATORS = {"|": re.compile(r"\|"), "\t": re.compile(r"\t"), " ": _SPACED_GAP}
+
+
+def _row_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, separator) of every table line, in text order: "a | b | c", "a<TAB>b<TAB>c", and
+    space-aligned lines that stand in a block of two or more with a figure in one of them."""
+    found = [(m.start(), m.end(), "|") for m in _ROW_RE.finditer(text)] if "|" in text else []
+    if "\t" in text:
+        found += [(a, b, "\t") for a, b in _lines_with(text, "\t") if _tab_row(text[a:b])]
+    if "   " in text:
+        found += _spaced_blocks(text)
+    if len(found) > 1:
+        found.sort()
+    return found
+
+
+def _lines_with(text: str, mark: str) -> list[tuple[int, int]]:
+    """(start, end) of every line holding `mark`, found with `str.find` (a pattern anchored at line
+    starts would be tried at every offset)."""
+    out = []
+    i = text.find(mark)
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end < 0 else end
+        out.append((start, end))
+        i = text.find(mark, end)
+    return out
+
+
+def _tab_row(line: str) -> bool:
+    """A line of three or more cells between tabs, as a table copied from a spreadsheet or a word
+    processor into plain text keeps it (text before the first tab, no "|")."""
+    return "|" not in line and bool(line[:1].strip()) and sum(1 for c in line.split("\t") if c.strip()) >= 3
+
+
+def _spaced_lines(text: str) -> list[tuple[int, int]]:
+    """Lines laid out in columns: three or more cells apart by three spaces or more."""
+    out = []
+    for start, end in _lines_with(text, "   "):
+        line = text[start:end]
+        if "|" in line or "\t" in line or len(line) - len(line.lstrip(" ")) > 3 or not line.strip():
+            continue
+        if len([c for c in _SPACED_GAP.split(line.strip()) if c]) >= 3:
+            out.append((start, end))
+    return out
+
+
+def _spaced_blocks(text: str) -> list[tuple[int, int, str]]:
+    lines = _spaced_lines(text)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j + 1 < len(lines) and lines[j + 1][0] == lines[j][1] + 1:
+            j += 1
+        block = lines[i:j + 1]
+        if len(block) >= 2 and any(_FIGURE_RE.search(text[a:b]) for a, b in block[1:]):
+            out += [(a, b, " ") for a, b in block]
+        i = j + 1
+    return out
+
+
 def table_rows(text: str) -> list[list[Cell]]:
-    """Every "a | b | c" line split into cells with offsets."""
+    """Every table line split into cells with offsets."""
     rows: list[list[Cell]] = []
-    if "|" not in text:
-        return rows
-    for m in _ROW_RE.finditer(text):
-        cells, pos = [], m.start()
-        for part in m.group().split("|"):
+    for start, end, sep in _row_matches(text):
+        cells = []
+        gaps = list(_SEPARATORS[sep].finditer(text, start, end))
+        bounds = [start] + [g.end() for g in gaps]
+        ends = [g.start() for g in gaps] + [end]
+        for a, b in zip(bounds, ends, strict=True):
+            part = text[a:b]
             lead = len(part) - len(part.lstrip())
-            cells.append(Cell(part.strip(), pos + lead, pos + lead + len(part.strip())))
-            pos += len(part) + 1
+            cells.append(Cell(part.strip(), a + lead, a + lead + len(part.strip())))
         rows.append(cells)
     return rows
 
 
 def row_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of table lines, so the prose reader can leave them to this module."""
-    if "|" not in text:
-        return []
-    return [(m.start(), m.end()) for m in _ROW_RE.finditer(text)]
+    return [(start, end) for start, end, _ in _row_matches(text)]
 
 
 def _is_header(cells: list[Cell]) -> bool:
@@ -157,7 +209,7 @@ def _columns(header: list[Cell], meta: DocumentMeta) -> list[Column]:
             cols.append(Column("agency"))
         elif any(w.strip() == t.strip() or w in t for w in _cue("table_unit")) and "chủ trì" not in t:
             cols.append(Column("unit"))
-        elif any(w in t for w in _cue("table_skip")) and not _YEAR_RE.search(t):
+        elif (any(w in t for w in _cue("table_skip")) and not _YEAR_RE.search(t)) or _RATIO_HEADER_RE.search(t):
             cols.append(Column("skip"))
         elif not seen_indicator and any(w in t for w in _cue("table_indicator")) and not _YEAR_RE.search(t):
             cols.append(Column("indicator"))
@@ -168,6 +220,12 @@ def _columns(header: list[Cell], meta: DocumentMeta) -> list[Column]:
             kind, period = _path_kind_period(cell.text)
             cols.append(Column("value", kind, period))
     return cols
+
+
+# A column of one column's figures over another's ("TH/KH (%)", "2026/2025", "ƯTH/KH"): a ratio,
+# no figure of its own. The slash has no spaces around it (" / " joins the parts of a merged header).
+_RATIO_PART = r"(?:th|kh|ưth|ưđ|thực hiện|kế hoạch|cùng kỳ|(?:19|20)\d\d)"
+_RATIO_HEADER_RE = re.compile(rf"(?<!\w){_RATIO_PART}/{_RATIO_PART}(?!\w)")
 
 
 def _path_kind_period(header: str) -> tuple[str | None, str | None]:
@@ -207,12 +265,7 @@ def _guess_columns(cells: list[Cell]) -> list[Column]:
     return cols
 
 
-def _is_unit(text: str) -> bool:
-    cleaned = text.strip(" ()")
-    if not cleaned:
-        return False
-    q = list(find_quantities("1 " + cleaned))
-    return bool(q) and q[0].start == 0 and q[0].end == len(cleaned) + 2
+_is_unit = is_unit
 
 
 _NUMBERING_CELL_RE = re.compile(r"^\(?(?:\d{1,2}|[A-Z])\)?(?:\s*[=+\-*/x]\s*\(?(?:\d{1,2}|[A-Z])\)?)*$")
@@ -230,6 +283,7 @@ class _Row:
     unit: str
     agency: str | None
     values: list[tuple[Cell, ColumnContext]]
+    names: tuple[str | None, ...] = ()  # per value cell: its column's indicator, where the column names one
 
 
 def cell_contexts(text: str, meta: DocumentMeta) -> list[ColumnContext]:
@@ -246,8 +300,12 @@ def extract_table_targets(text: str, meta: DocumentMeta) -> list[Target]:
     """Figures of every table row, one target per numeric value cell."""
     out: list[Target] = []
     for row in _rows(text, meta):
-        for cell, ctx in row.values:
-            t = _cell_target(text, cell, ctx, row.indicator, row.unit, meta)
+        for i, (cell, ctx) in enumerate(row.values):
+            name = row.names[i] if i < len(row.names) else None
+            unit = row.unit
+            if name:
+                name, unit = column_unit(name, row.unit)
+            t = _cell_target(text, cell, ctx, row.indicator, unit, meta, name)
             if t is not None:
                 out.append(t)
     return out
@@ -264,10 +322,19 @@ def _rows(text: str, meta: DocumentMeta) -> list[_Row]:
     header: list[Cell] = []
     prev_end = -2
     agency_above: str | None = None
-    for cells in table_rows(text):
+    caption_unit = ""
+    all_rows = table_rows(text)
+    for i, cells in enumerate(all_rows):
         if cells[0].start - prev_end > 2 + 200:
             header_cols, agency_above = None, None
+        first = i == 0 or cells[0].start - all_rows[i - 1][-1].end > 2  # the first line of a table
+        if first:
+            caption_unit = caption_unit_before(text, cells[0].start)
         prev_end = cells[-1].end
+        nxt = all_rows[i + 1] if i + 1 < len(all_rows) and all_rows[i + 1][0].start - cells[-1].end <= 2 else None
+        if first and nxt is not None and (named := names_header(cells, nxt)) is not None:
+            header_cols, header, agency_above = named, cells, None
+            continue
         if _is_header(cells):
             header_cols, header, agency_above = _columns(cells, meta), cells, None
             continue
@@ -277,30 +344,36 @@ def _rows(text: str, meta: DocumentMeta) -> list[_Row]:
             cols, heads = header_cols, [h.text for h in header]
         else:
             cols, heads = _guess_columns(cells), [""] * len(cells)
-        row = _row(cells, cols, heads, agency_above)
+        row = _row(cells, cols, heads, agency_above, caption_unit)
         if row is not None:
             agency_above = row.agency
             out.append(row)
     return out
 
 
-def _row(cells: list[Cell], cols: list[Column], heads: list[str], agency_above: str | None) -> _Row | None:
+def _row(cells: list[Cell], cols: list[Column], heads: list[str], agency_above: str | None,
+         caption_unit: str = "") -> _Row | None:
     # a merged "Chỉ tiêu" header may cover a group column and the name column: the name is the
     # last wordy cell under it
     names = [c for c, col in zip(cells, cols, strict=False) if col.role == "indicator" and _WORDY_RE.search(c.text)]
     unit_cell = next((c for c, col in zip(cells, cols, strict=False) if col.role == "unit"), None)
     agency_col = next((i for i, col in enumerate(cols) if col.role == "agency"), None)
+    named_columns = any(col.name for col in cols)
+    if not names and named_columns and agency_col is not None and cells[agency_col].text:
+        names = [cells[agency_col]]  # a row of agencies by indicator: the row's subject opens the span
     if not names:
         return None
     indicator = names[-1]
     unit = canonical_unit(unit_cell.text.strip(" ()")) if unit_cell and unit_cell.text else _unit_in(indicator.text)
+    unit = unit or caption_unit
     agency: str | None = None
     if agency_col is not None:
         agency_text = cells[agency_col].text
         agency = agencies.canonical(agency_text) if agency_text else agency_above
-    values = [(cell, ColumnContext(col.kind, col.period, agency, head, cell.start, cell.end))
-              for cell, col, head in zip(cells, cols, heads, strict=False) if col.role == "value" and cell.text]
-    return _Row(indicator, unit, agency, values)
+    chosen = [(cell, col, head) for cell, col, head in zip(cells, cols, heads, strict=False)
+              if col.role == "value" and cell.text]
+    values = [(cell, ColumnContext(col.kind, col.period, agency, head, cell.start, cell.end)) for cell, col, head in chosen]
+    return _Row(indicator, unit, agency, values, tuple(col.name for _, col, _ in chosen))
 
 
 _TRAILING_PAREN_RE = re.compile(r"\s*\(([^()]{1,25})\)\s*$")
@@ -313,7 +386,7 @@ def _unit_in(indicator: str) -> str:
 
 
 def _cell_target(text: str, cell: Cell, ctx: ColumnContext, indicator: Cell, unit: str,
-                 meta: DocumentMeta) -> Target | None:
+                 meta: DocumentMeta, column_name: str | None = None) -> Target | None:
     inline = list(find_quantities(cell.text))
     if inline:
         q = inline[0]
@@ -331,7 +404,7 @@ def _cell_target(text: str, cell: Cell, ctx: ColumnContext, indicator: Cell, uni
     kind = ctx.kind or ("actual" if meta.kind == "bao_cao" else "target")
     period = ctx.period or _default_period(kind, meta)
     agency = ctx.agency
-    name = _STT_RE.sub("", indicator.text).strip()
+    name = _STT_RE.sub("", column_name or indicator.text).strip()
     paren = _TRAILING_PAREN_RE.search(name)
     if paren and _is_unit(paren.group(1)):  # "Tỷ lệ che phủ rừng (%)": the unit, not the name
         name = name[:paren.start()].rstrip()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from theodoi_extract import vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.context import confidence, with_decisions
 from theodoi_extract.cue_context import (
@@ -69,6 +70,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             continue
         if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q) or _is_section_count(text, q):
             continue
+        if _is_denominator(ctx, q, quantities[i + 1] if i + 1 < len(quantities) else None):
+            continue
         met = _indicator_count(ctx, q)
         if met is False:
             continue
@@ -76,6 +79,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
         target, explicit = _read(ctx, q, prev, nxt)
         if met:
             target = _as_result(ctx, target, explicit)
+        elif _is_starting_value(text, q, quantities[i + 1] if i + 1 < len(quantities) else None):
+            target = _as_starting_value(target)
         out.append(target)
         prev = (q, target, explicit)
     return out
@@ -90,6 +95,24 @@ def _is_dated_threshold(ctx: TargetContext, q: QuantityMatch) -> bool:
         return False
     cs, _ = ctx.seg.clause(q.start)
     return bool(_DATED_THRESHOLD_RE.search(ctx.text[max(cs, q.start - 120):q.start]))
+
+
+_PREDICATED_RE = re.compile(r"(?:^|\s)(?:đạt|là|lên|mức|khoảng)\s*$")
+_PER_BEFORE_RE = re.compile(r"(?:^|\s)(?:trên|mỗi|cho)\s*$")
+
+
+def _is_denominator(ctx: TargetContext, q: QuantityMatch, nxt: QuantityMatch | None) -> bool:
+    """"Giá trị sản phẩm thu được trên 1 ha đất trồng trọt đạt 135 triệu đồng": "trên 1 ha" names
+    what the figure is counted per (one unit of area, of population), and "trẻ em dưới 5 tuổi" who
+    is counted (`description_units`, unless a verb puts the figure itself: "tuổi thọ đạt 74,6
+    tuổi"), not a quantity of its own, when the figure itself follows in the same clause."""
+    if q.unit in vocabulary.words("units", "description_units"):  # "trẻ em dưới 5 tuổi", "đạt 74,6 tuổi"
+        return not _PREDICATED_RE.search(ctx.text[max(0, q.start - 12):q.start])
+    if nxt is None or q.value != 1 or q.value_max is not None \
+            or not _PER_BEFORE_RE.search(ctx.text[max(0, q.start - 8):q.start]):
+        return False
+    _, ce = ctx.seg.clause(q.start)
+    return nxt.start < ce
 
 
 def _is_section_count(text: str, q: QuantityMatch) -> bool:
@@ -127,6 +150,29 @@ def _as_result(ctx: TargetContext, target: Target, explicit: bool) -> Target:
     return with_decisions(target, (kind, period, *rest))
 
 
+_CHANGE_FROM_RE = re.compile(r"(?:tăng|giảm|nâng|hạ)[ \t]+(?:tỷ lệ[^,;.]{0,60}?[ \t]+)?từ[ \t]*$", re.IGNORECASE)
+_CHANGE_TO_RE = re.compile(r"[ \t]*(?:xuống|lên)[ \t]+(?:còn[ \t]+|mức[ \t]+)?(?:dưới[ \t]+|trên[ \t]+)?$")
+
+
+def _is_starting_value(text: str, q: QuantityMatch, nxt: QuantityMatch | None) -> bool:
+    """"Tỷ lệ hộ nghèo giảm từ 6,8% xuống còn 5,1%": 6,8 is where the change started (the level
+    of the year before), 5,1 where it ended; a year written after 6,8 is kept as written."""
+    if nxt is None or q.value_max is not None or YEAR_AFTER_RE.match(text, q.end):
+        return False
+    return bool(_CHANGE_TO_RE.fullmatch(text, q.end, nxt.start)) and bool(
+        _CHANGE_FROM_RE.search(text, max(0, q.start - 90), q.start))
+
+
+def _as_starting_value(target: Target) -> Target:
+    period = target.period
+    if period is None or not period.isdigit():
+        return target
+    why = "từ ... xuống/lên: the level before the change"
+    rest = [d for d in target.decisions if d.attribute not in ("kind", "period")]
+    return with_decisions(target, (Decision("kind", "actual", "sentence", why),
+                                   Decision("period", str(int(period) - 1), "sentence", why), *rest))
+
+
 def _in_block_header(ctx: TargetContext, pos: int) -> bool:
     b = ctx.block_at(pos)
     return b is not None and pos < b.body_start
@@ -159,6 +205,10 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
     if period is None and same_sentence and prev is not None and prev[2]:
         period, explicit = prev[1].period, True
         why_period = ("sentence", f"the figure before: {prev[1].number_text}")
+    if period is None:
+        period, why = _paragraph_year(ctx, q, ss)
+        if period is not None:  # not passed on to the next figure as a year written in the sentence
+            why_period = ("sentence", why)
     plan_phrase = find_plan_phrase(text, cs, q, ctx.folded())
     plan_figure = plan_phrase is not None
     kind, *why_kind = decide_kind(ctx, q, ss, se, cs, ce, period, plan_phrase, next_start)
@@ -185,6 +235,20 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
     return Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit, period, agency,
                   ind_start, q.end, q.number_text, path=_path(ctx, ind_start), decisions=decisions,
                   confidence=score, reason=reason), explicit
+
+
+def _paragraph_year(ctx: TargetContext, q: QuantityMatch, ss: int) -> tuple[str | None, str]:
+    """The year a paragraph opens with ("Ban Thường vụ ghi nhận: năm 2025 có ... . Thu hút đầu tư ...
+    cấp mới 64 dự án"), for a later sentence of it that names no year: the paragraph's topic. Only
+    where no heading above names a year and the sentence sets no goal of its own (a "phấn đấu"
+    sentence is about the plan, whatever the paragraph reported)."""
+    para = ctx.text.rfind("\n", 0, ss) + 1
+    first = next((m for m in ctx.mentions.between(para, ss) if not m.is_span), None) if para < ss else None
+    if first is None or ctx.cue_positions("target_clause", ss, q.start):
+        return None, ""
+    if heading_or_metadata_year(ctx, q.start, "actual")[1][0] == "heading":
+        return None, ""
+    return first.period, f"the paragraph's year: {ctx.text[max(para, first.pos - 4):first.end].strip()}"
 
 
 def _path(ctx: TargetContext, pos: int) -> tuple[str, ...]:

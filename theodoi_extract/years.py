@@ -35,7 +35,8 @@ _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
 
 # What a year after these words names is the base a figure is compared with or priced at.
 _BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc)"
-                          r"(?:\s+cùng\s+kỳ)?(?:\s+năm)?\s+$", re.IGNORECASE)
+                          r"(?:\s+cùng\s+kỳ|\s+cùng\s+thời\s+điểm|\s+quý\s+[IV]{1,3}|\s+tháng\s+\d{1,2}"
+                          r"|\s+\d{1,2}\s+tháng(?:\s+đầu)?)?(?:\s+năm)?\s+$", re.IGNORECASE)
 
 
 def _year_word_before(before: str) -> bool:
@@ -84,3 +85,10 @@ class Mentions:
             if not x.is_span and int(x.period) > after_year:
                 return x.period
         return None
+
+
+def is_base_year(text: str, year_start: int) -> bool:
+    """Is the year at `year_start` a comparison base or a price base ("so với năm 2025", "giá so
+    sánh năm 2010")? Such a year is never a figure's period, in a sentence or in a heading."""
+    window = text[max(0, year_start - 32):year_start]
+    return ("so" in window or "gốc" in window or "So" in window) and bool(_BASE_BEFORE.search(window))

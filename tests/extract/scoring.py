@@ -1,9 +1,14 @@
-"""Scoring helpers shared by test_unseen.py and test_genres.py.
+"""Scoring helpers shared by test_unseen.py, test_genres.py and test_genres_pdf.py.
 
 Targets are matched the way `../shared/eval/score.py` matches them: the same number after scale
 words, and a predicted span that holds the anchor (the gold `context` located once in the
 extracted text, plus the offset of `number_text` inside it); a strict match also needs kind,
 comparator, unit, period and agency right.
+
+`score(..., layout_anchors=True)` is for PDFs and scans: any whitespace run of an anchor matches
+any other (a PDF line break where the sample had a space: whitespace is layout, not content), and
+an anchor that is not in the text exactly once (OCR garbled it) counts as a miss instead of
+failing, so a scan is measured rather than crashing.
 """
 
 from __future__ import annotations
@@ -58,8 +63,22 @@ def _anchor(text: str, item: dict[str, Any]) -> int:
     return text.index(ctx) + ctx.index(item["number_text"])
 
 
-def score(folder: Path, name: str) -> dict[str, Any]:
-    """Scores of one hand-annotated document `folder/name.json`: F1, strict F1, misses, wrong attributes."""
+def _layout_anchor(text: str, item: dict[str, Any]) -> int | None:
+    """Offset of the expected number in `text`: its context found once, any whitespace run matching
+    any other; None when it is not there exactly once."""
+    pattern = r"\s+".join(re.escape(part) for part in item["context"].split())
+    found = [m.start() for m in re.finditer(pattern, text)]
+    if len(found) != 1:
+        return None
+    m = re.compile(pattern).match(text, found[0])
+    assert m is not None
+    inner = re.search(r"\s+".join(re.escape(p) for p in item["number_text"].split()), m.group(0))
+    return found[0] + (inner.start() if inner else 0)
+
+
+def score(folder: Path, name: str, *, layout_anchors: bool = False) -> dict[str, Any]:
+    """Scores of one hand-annotated document `folder/name.json`: F1, strict F1, recall, misses,
+    wrong attributes (`layout_anchors`: see the module docstring)."""
     gold = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
     ex = extract_file(folder / gold["document"])
     pred = [t.to_dict() if hasattr(t, "to_dict") else t for t in ex.to_dict()["targets"]]
@@ -67,7 +86,10 @@ def score(folder: Path, name: str) -> dict[str, Any]:
     tp = strict = 0
     problems: list[str] = []
     for g in gold["targets"]:
-        anchor = _anchor(ex.text, g)
+        anchor = _layout_anchor(ex.text, g) if layout_anchors else _anchor(ex.text, g)
+        if anchor is None:
+            problems.append(f"{g['context']!r}: anchor not in text")
+            continue
         gm, gx = _magnitude(g["value"], g["unit"]), _magnitude(g.get("value_max"), g["unit"])
         for j, p in enumerate(pred):
             if j in used or not _close(gm, _magnitude(p["value"], p["unit"])):
@@ -91,5 +113,35 @@ def score(folder: Path, name: str) -> dict[str, Any]:
         if j not in used:
             problems.append(f"extra {p['value']} {p['unit']} at {ex.text[p['start']:p['end']][:60]!r}")
     n_pred, n_gold = len(pred), len(gold["targets"])
-    return {"f1": _prf(tp, n_pred, n_gold), "strict_f1": _prf(strict, n_pred, n_gold), "tp": tp, "strict": strict,
+    return {"f1": _prf(tp, n_pred, n_gold), "strict_f1": _prf(strict, n_pred, n_gold),
+            "recall": tp / n_gold if n_gold else 1.0, "tp": tp, "strict": strict,
             "gold": n_gold, "pred": n_pred, "problems": problems, "expected": gold, "extraction": ex}
+
+
+def score_document(folder: Path, name: str) -> dict[str, Any]:
+    """`score` plus the checks of assignments (ref, span, lead and task count), deadlines and metadata
+    of one hand-annotated document, as `test_genres.py` and `test_genres2.py` report them."""
+    s = score(folder, name)
+    ex = s["extraction"]
+    gold = s["expected"]
+    used: set[int] = set()
+    a_tp = a_lead = 0
+    for g in gold["assignments"]:
+        lo = ex.text.index(g["head"])
+        hi = lo + len(g["head"])
+        for j, a in enumerate(ex.assignments):
+            if j not in used and a.ref == g["ref"] and a.start < hi and lo < a.end:
+                used.add(j)
+                a_tp += 1
+                a_lead += sorted(map(_agency, a.lead)) == sorted(map(_agency, g["lead"])) and a.tasks == g["tasks"]
+                break
+        else:
+            s["problems"].append(f"assignment {g['ref']} {g['head']!r}: missed")
+    s["assign_f1"] = _prf(a_tp, len(ex.assignments), len(gold["assignments"]))
+    s["assign"] = f"{a_tp}({a_lead})/{len(gold['assignments'])}/{len(ex.assignments)}"
+    got = {(d.rule, d.date, d.day) for d in ex.deadlines}
+    want = [(d["rule"], d["date"], d["day"]) for d in gold["deadlines"]]
+    s["deadlines"] = f"{sum(d in got for d in want)}/{len(want)}"
+    doc = ex.document
+    s["meta_wrong"] = [k for k, v in gold.get("meta", {}).items() if getattr(doc, k) != v]
+    return s

@@ -20,10 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scoring import _agency, _prf
-from scoring import score as _score
+from scoring import _prf, score_document
 
-from theodoi_extract import Extraction
 from theodoi_extract.errors import ExtractError
 
 GENRES = Path(__file__).parent / "samples" / "genres"
@@ -46,32 +44,8 @@ DOCUMENT_F1_FLOOR = 0.5
 
 @cache
 def score(name: str) -> dict[str, Any]:
-    """Target scores plus assignment, deadline and metadata checks of one document; raises
-    `pytest.skip` (via `_readable`) when this machine cannot read the file type."""
-    s = _score(GENRES, name)
-    ex: Extraction = s["extraction"]
-    gold = s["expected"]
-    used: set[int] = set()
-    a_tp = a_lead = 0
-    for g in gold["assignments"]:
-        lo = ex.text.index(g["head"])
-        hi = lo + len(g["head"])
-        for j, a in enumerate(ex.assignments):
-            if j not in used and a.ref == g["ref"] and a.start < hi and lo < a.end:
-                used.add(j)
-                a_tp += 1
-                a_lead += sorted(map(_agency, a.lead)) == sorted(map(_agency, g["lead"])) and a.tasks == g["tasks"]
-                break
-        else:
-            s["problems"].append(f"assignment {g['ref']} {g['head']!r}: missed")
-    s["assign_f1"] = _prf(a_tp, len(ex.assignments), len(gold["assignments"]))
-    s["assign"] = f"{a_tp}({a_lead})/{len(gold['assignments'])}/{len(ex.assignments)}"
-    got = {(d.rule, d.date, d.day) for d in ex.deadlines}
-    want = [(d["rule"], d["date"], d["day"]) for d in gold["deadlines"]]
-    s["deadlines"] = f"{sum(d in got for d in want)}/{len(want)}"
-    doc = ex.document
-    s["meta_wrong"] = [k for k, v in gold.get("meta", {}).items() if getattr(doc, k) != v]
-    return s
+    """Target scores plus assignment, deadline and metadata checks of one document."""
+    return score_document(GENRES, name)
 
 
 def _readable(name: str) -> dict[str, Any]:

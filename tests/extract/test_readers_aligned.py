@@ -71,3 +71,29 @@ def test_ocr_word_boxes_go_through_the_same_table_builder() -> None:
     assert text is not None
     assert "1 | Số xã đạt chuẩn nông thôn mới | xã | 12 | Phòng Nông nghiệp" in text.split("\n")
     assert ocr_layout.page_text(header) is None
+
+
+def test_each_body_cell_has_a_box_for_a_second_look() -> None:
+    """Column band across, the row's wrapped lines down: the place an OCR pass may look again."""
+    (table,) = aligned.find_tables(TABLE)
+    body = table.grid[1:]
+    first_row_figure = table.cell_boxes[body[0][3].owner]
+    x0, top, x1, bottom = first_row_figure
+    assert x0 < 310 < x1 < 420 and top < 120 and 134 + 11 < bottom < 150
+    assert set(table.cell_boxes) == {cell.owner for row in body for cell in row}
+
+
+def test_an_empty_cell_of_a_figure_column_is_handed_to_the_second_look() -> None:
+    words = [w for w in TABLE if w["text"] != "7"]  # the lone one-digit figure no pass read
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [f"5\t1\t1\t1\t{int(w['top'])}\t{i}\t{int(w['x0'])}\t{int(w['top'])}\t{int(w['x1'] - w['x0'])}\t"
+            f"{int(w['bottom'] - w['top'])}\t90\t{w['text']}" for i, w in enumerate(words)]
+    asked: list[Any] = []
+
+    def read_cells(boxes: list[Any]) -> list[str]:
+        asked.extend(boxes)
+        return ["7"]
+
+    text = ocr_layout.page_text("\n".join([header, *rows]), None, read_cells)
+    assert text is not None and "2 | Số trường học | trường | 7 | Phòng Giáo dục" in text
+    assert len(asked) == 1 and asked[0][0] < 310 < asked[0][2]

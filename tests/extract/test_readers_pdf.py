@@ -167,6 +167,18 @@ def test_scanned_page_is_read_by_ocr() -> None:
     assert result.warnings == ("Trang 1 được đọc bằng OCR (nhận dạng chữ từ ảnh); hãy kiểm tra lại nội dung.",)
 
 
+def test_pages_read_with_a_low_ocr_confidence_are_named_in_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-page confidence (Tesseract's mean word confidence) is kept, and a page below
+    LOW_OCR_CONFIDENCE gets its own warning naming the worst one."""
+    monkeypatch.setattr(ocr, "available", lambda: True)
+    monkeypatch.setattr(ocr, "ocr_pages", lambda images: [ocr.OcrPage(f"trang {i}", conf)
+                                                          for i, conf in zip(range(3), (91.0, 62.4, 70.0), strict=False)])
+    result = read_bytes(minimal_pdf([None, None, None]), filename="scan.pdf")
+    assert result.ocr_pages == (1, 2, 3) and result.ocr_confidence == (91.0, 62.4, 70.0)
+    assert result.warnings[1] == ("Các trang 2–3 đọc bằng OCR với độ tin cậy thấp (thấp nhất 62/100): "
+                                  "hãy đối chiếu các số liệu với bản gốc.")
+
+
 @pytest.mark.slow
 @needs_ocr
 def test_only_pages_without_text_are_ocrd() -> None:

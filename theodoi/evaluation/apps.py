@@ -15,6 +15,7 @@ class EvaluationConfig(AppConfig):
         changes status (submitted, accepted, returned...), queues a recompute of its targets."""
         from django.db.models.signals import post_delete, post_save
 
+        from theodoi.core.events import targets_changed
         from theodoi.plans.models import Target
         from theodoi.reporting.models import ReportForm, ReportValue
 
@@ -24,6 +25,15 @@ class EvaluationConfig(AppConfig):
         post_save.connect(_targets_changed, sender=Target, dispatch_uid="evaluation.target_saved")
         post_save.connect(_target_edited, sender=Target, dispatch_uid="evaluation.target_edited")
         post_delete.connect(_targets_changed, sender=Target, dispatch_uid="evaluation.target_deleted")
+        # The explicit event of the writes (theodoi.core.events): bulk saves send no model signal.
+        targets_changed.connect(_figures_changed, dispatch_uid="evaluation.targets_changed")
+
+
+def _figures_changed(sender: Any, target_ids: Any = (), **kwargs: Any) -> None:
+    """The writes said these targets' figures changed: recompute them once, after the commit."""
+    from theodoi.evaluation.services import queue_recompute
+
+    queue_recompute(target_ids)
 
 
 def _targets_changed(sender: Any, **kwargs: Any) -> None:

@@ -58,15 +58,41 @@ Rule table (what status when):
 
 from __future__ import annotations
 
-import calendar
-import functools
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from theodoi.evaluation import explain
 from theodoi.evaluation.explain import STATUS_LABELS_VI
+from theodoi.evaluation.levels import (
+    _bound,
+    _div,
+    _goal,
+    _usable,
+    elapsed_share,
+    judge_final,
+    progress_ratio,
+    seasonal_share,
+    status_from_ratio,
+    year_to_date,
+)
+from theodoi.evaluation.sentences import _sentence_final, _sentence_in_year
+from theodoi.evaluation.spec import (
+    APPROX_TOLERANCE,
+    AT_RISK_RATIO,
+    COMPARATORS,
+    FORECAST,
+    FORECAST_CARRIED,
+    FORECAST_FINAL,
+    FORECAST_LINEAR,
+    FORECAST_SEASONAL,
+    NO_DATA,
+    ON_TRACK_RATIO,
+    Evaluation,
+    Observation,
+    TargetSpec,
+    _Goal,
+)
 
 __all__ = [
     "APPROX_TOLERANCE",
@@ -83,352 +109,12 @@ __all__ = [
     "TargetSpec",
     "elapsed_share",
     "evaluate",
+    "judge_final",
+    "progress_ratio",
     "seasonal_share",
+    "status_from_ratio",
     "year_to_date",
 ]
-
-# "khoảng X" is met within ±5% of X: the usual reading of an approximate figure
-# in provincial reports, and wide enough that rounding in a report never flips it.
-APPROX_TOLERANCE = 0.05
-# Progress ratio (actual / expected so far) at or above which a target is on track.
-ON_TRACK_RATIO = 1.0
-# At or above this (but under ON_TRACK_RATIO) the target is at risk; below, off track.
-# 0.9 leaves room for a month's reporting lag before calling a target late.
-AT_RISK_RATIO = 0.9
-# Two floats this close are "equal" (reported figures carry at most a few decimals).
-_REL_TOL = 1e-9
-_ABS_TOL = 1e-9
-
-COMPARATORS = frozenset({">", ">=", "<", "<=", "=", "~", "between"})
-DIRECTIONS = frozenset({"higher", "lower"})
-MEASURES = frozenset({"flow", "stock"})
-CHANGE_MODES = frozenset({"absolute", "relative"})
-
-EXCEEDED = "exceeded"
-ACHIEVED = "achieved"
-NOT_ACHIEVED = "not_achieved"
-ON_TRACK = "on_track"
-AT_RISK = "at_risk"
-OFF_TRACK = "off_track"
-NO_DATA = "no_data"
-FORECAST = "forecast"
-YEAR_END_STATUSES = frozenset({EXCEEDED, ACHIEVED, NOT_ACHIEVED})
-IN_YEAR_STATUSES = frozenset({ON_TRACK, AT_RISK, OFF_TRACK})
-
-FORECAST_LINEAR = "linear extrapolation of the year-to-date figure"
-FORECAST_SEASONAL = "seasonal profile of last year"
-FORECAST_CARRIED = "latest value carried"
-FORECAST_FINAL = "year-end value"
-
-_MIRROR = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "=": "=", "~": "~", "between": "between"}
-
-
-@dataclass(frozen=True)
-class TargetSpec:
-    """A target as the plan states it, in plain values.
-
-    comparator: ">", ">=", "<", "<=", "=", "~" (khoảng) or "between" (a range
-    value..value_max). direction: which way is better; used for "=", "~",
-    "between" and change targets (for inequalities the comparator says it).
-    measure: "flow" adds up over the year, "stock" is read at a point in time.
-    change: the value is a required change against `baseline` (last year's
-    figure); change_mode "absolute" (same unit: percentage points for rates)
-    or "relative" (per cent of the baseline).
-    """
-
-    comparator: str
-    value: float
-    value_max: float | None = None
-    direction: str = "higher"
-    measure: str = "stock"
-    change: bool = False
-    baseline: float | None = None
-    unit: str = ""
-    forecast_only: bool = False
-    change_mode: str = "absolute"
-
-    def __post_init__(self) -> None:
-        # Bad enum values are programming errors in the caller: fail loudly here,
-        # so that evaluate() itself never has to raise.
-        if self.comparator not in COMPARATORS:
-            raise ValueError(f"comparator must be one of {sorted(COMPARATORS)}, got {self.comparator!r}")
-        if self.direction not in DIRECTIONS:
-            raise ValueError(f"direction must be 'higher' or 'lower', got {self.direction!r}")
-        if self.measure not in MEASURES:
-            raise ValueError(f"measure must be 'flow' or 'stock', got {self.measure!r}")
-        if self.change_mode not in CHANGE_MODES:
-            raise ValueError(f"change_mode must be 'absolute' or 'relative', got {self.change_mode!r}")
-
-
-@dataclass(frozen=True)
-class Observation:
-    """One reported value. For flows, `cumulative` marks a year-to-date figure;
-    a non-cumulative value is that period's own amount and is added up.
-    `final` marks the year's final figure (it makes the evaluation a year-end
-    one even before 31 Dec). `reported_on` is when it arrived, if known."""
-
-    period_end: date
-    value: float
-    cumulative: bool = True
-    final: bool = False
-    reported_on: date | None = None
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    """The result: status, the numbers behind it, and one Vietnamese sentence.
-
-    actual: the value judged (year-to-date total or latest value), target: the
-    level aimed at (after turning a change into a level), expected: the level
-    due by now (flows during the year), ratio: progress against expected,
-    progress_pct: actual as % of the target, expected_pct: the share of the
-    target due by now.
-    """
-
-    status: str
-    label_vi: str
-    explanation_vi: str
-    year_end: bool
-    actual: float | None = None
-    target: float | None = None
-    expected: float | None = None
-    ratio: float | None = None
-    progress_pct: float | None = None
-    expected_pct: float | None = None
-    forecast: float | None = None
-    forecast_method: str | None = None
-    period_end: date | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-
-@dataclass(frozen=True)
-class _Goal:
-    """The target reduced to levels: comparator, bounds and which way is better."""
-
-    comparator: str
-    lo: float
-    hi: float
-    higher_is_better: bool
-
-    @property
-    def headline(self) -> float:
-        """The one number quoted as "the target" (for ranges, the end that must be reached)."""
-        if self.comparator == "between":
-            return self.lo if self.higher_is_better else self.hi
-        return self.lo
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _close(a: float, b: float) -> bool:
-    return math.isclose(a, b, rel_tol=_REL_TOL, abs_tol=_ABS_TOL)
-
-
-def _finite(*values: float | None) -> bool:
-    return all(v is not None and math.isfinite(v) for v in values)
-
-
-def _div(a: float, b: float) -> float | None:
-    """a / b, or None when b is zero or the result is not a finite number."""
-    if b == 0:
-        return None
-    try:
-        result = a / b
-    except (OverflowError, ZeroDivisionError):
-        return None
-    return result if math.isfinite(result) else None
-
-
-def _is_month_end(day: date) -> bool:
-    return day.day == calendar.monthrange(day.year, day.month)[1]
-
-
-def elapsed_share(period_end: date) -> float:
-    """Share of the year elapsed at period_end, counted in months.
-
-    Months rather than days because plans and reports think in months: a report
-    to 30 June covers exactly half the year (50%), not 181/365.
-    """
-    days_in_month = calendar.monthrange(period_end.year, period_end.month)[1]
-    return (period_end.month - 1 + period_end.day / days_in_month) / 12
-
-
-def _normalized_profile(profile: Sequence[float] | None) -> list[float] | None:
-    """Last year's cumulative shares scaled so December is 1, or None if unusable.
-
-    Accepts shares (0..1), percentages or raw cumulative figures alike, since
-    only the shape matters. Unusable: not 12 values, not finite, negative,
-    decreasing, or a zero December.
-    """
-    if profile is None or len(profile) != 12:
-        return None
-    values = [float(v) for v in profile]
-    if not all(math.isfinite(v) and v >= 0 for v in values):
-        return None
-    if any(b < a for a, b in zip(values, values[1:], strict=False)) or values[-1] <= 0:
-        return None
-    return [v / values[-1] for v in values]
-
-
-def seasonal_share(period_end: date, profile: Sequence[float]) -> float | None:
-    """Last year's cumulative share at period_end (interpolated inside a month).
-
-    None when the profile is unusable; the caller then falls back to the
-    linear share.
-    """
-    shares = _normalized_profile(profile)
-    if shares is None:
-        return None
-    month_index = period_end.month - 1
-    before = shares[month_index - 1] if month_index > 0 else 0.0
-    days_in_month = calendar.monthrange(period_end.year, period_end.month)[1]
-    return before + (shares[month_index] - before) * (period_end.day / days_in_month)
-
-
-def _usable(observations: Iterable[Observation], *, year: int, as_of: date) -> tuple[list[Observation], int]:
-    """Observations that count as of `as_of`, in period order, and how many were dropped.
-
-    Kept: in the plan year, period ended by as_of, arrived by as_of (when the
-    arrival date is known), with a finite value.
-    """
-    kept: list[Observation] = []
-    dropped = 0
-    for obs in observations:
-        ok = (
-            obs.period_end.year == year
-            and obs.period_end <= as_of
-            and (obs.reported_on is None or obs.reported_on <= as_of)
-            and _finite(obs.value)
-        )
-        if ok:
-            kept.append(obs)
-        else:
-            dropped += 1
-    kept.sort(key=lambda o: o.period_end)  # stable: for equal dates the later one given wins
-    return kept, dropped
-
-
-def year_to_date(observations: Sequence[Observation]) -> float:
-    """The year-to-date total of a flow from observations in period order.
-
-    A cumulative figure replaces the running total; a non-cumulative one is
-    added. Two values for the same period and kind: the later one given is a
-    revision and replaces the earlier (so a corrected monthly figure is not
-    counted twice).
-    """
-    latest: dict[tuple[date, bool], Observation] = {}
-    for obs in observations:
-        latest[(obs.period_end, obs.cumulative)] = obs
-    total = 0.0
-    # On a tie the period's own amount comes first: a cumulative figure to the
-    # same date already includes it, so it then replaces the running total.
-    for key in sorted(latest, key=lambda k: (k[0], k[1])):
-        obs = latest[key]
-        total = float(obs.value) if obs.cumulative else total + float(obs.value)
-    return total
-
-
-# Specs are immutable and hashable, and a national recompute judges the same few thousand target
-# levels hundreds of thousands of times: the goal and the target's wording are worked out once per spec.
-@functools.lru_cache(maxsize=65536)
-def _goal(spec: TargetSpec) -> _Goal | str:
-    """Reduce the spec to a level goal, or return the Vietnamese reason why not."""
-    value = float(spec.value)
-    value_max = float(spec.value_max) if spec.value_max is not None else None
-    comparator = spec.comparator
-    if comparator == "between" and value_max is None:
-        comparator = "="  # a range without an upper end: read it as a plain value
-    lo, hi = (value, value) if value_max is None or comparator != "between" else sorted((value, value_max))
-    higher = spec.direction == "higher"
-    if spec.change:
-        if spec.baseline is None or not _finite(spec.baseline):
-            return "Chưa có số liệu năm gốc để tính mức thay đổi."
-        base = float(spec.baseline)
-        if spec.change_mode == "relative":
-            if base == 0:
-                return "Số liệu năm gốc bằng 0, không tính được mức thay đổi theo tỷ lệ."
-            lo, hi = base * lo / 100, base * hi / 100
-        if higher:
-            lo, hi = base + lo, base + hi
-        else:
-            lo, hi = base - hi, base - lo
-            comparator = _MIRROR[comparator]
-    if not _finite(lo, hi):
-        return "Giá trị chỉ tiêu không hợp lệ."
-    if comparator in (">", ">="):
-        higher = True
-    elif comparator in ("<", "<="):
-        higher = False
-    return _Goal(comparator, lo, hi, higher)
-
-
-def _tolerance(target: float) -> float:
-    return max(APPROX_TOLERANCE * abs(target), _ABS_TOL)
-
-
-def _within(actual: float, target: float) -> bool:
-    """Inside ±APPROX_TOLERANCE of target; the edge counts as inside despite float rounding."""
-    gap, tol = abs(actual - target), _tolerance(target)
-    return gap <= tol or _close(gap, tol)
-
-
-def judge_final(actual: float, goal: _Goal) -> str:
-    """Year-end status of a value against a goal (see the rule table above)."""
-    c, t = goal.comparator, goal.lo
-    better = goal.higher_is_better
-    if c == "between":
-        if goal.lo <= actual <= goal.hi or _close(actual, goal.lo) or _close(actual, goal.hi):
-            return ACHIEVED
-        above = actual > goal.hi
-        return EXCEEDED if above == better else NOT_ACHIEVED
-    if c == "~" and _within(actual, t):
-        return ACHIEVED
-    if c != "~" and _close(actual, t):
-        return NOT_ACHIEVED if c in (">", "<") else ACHIEVED
-    is_better = actual > t if better else actual < t
-    if c in (">", "<"):
-        return ACHIEVED if is_better else NOT_ACHIEVED
-    return EXCEEDED if is_better else NOT_ACHIEVED
-
-
-def _bound(goal: _Goal) -> float:
-    """The least acceptable level (greatest, when lower is better) at year end."""
-    if goal.comparator == "between":
-        return goal.lo if goal.higher_is_better else goal.hi
-    if goal.comparator == "~":
-        tol = _tolerance(goal.lo)
-        return goal.lo - tol if goal.higher_is_better else goal.lo + tol
-    return goal.lo
-
-
-def progress_ratio(actual: float, expected: float, higher_is_better: bool) -> float:
-    """How far along the target is: >= 1 means at or ahead of the expected level.
-
-    Zero and negative expected levels ("0 vụ", a negative growth floor) have no
-    meaningful quotient, so they give 1.0 when the expectation is met and 0.0
-    when not, instead of dividing by zero.
-    """
-    if higher_is_better:
-        if expected > 0:
-            return _div(actual, expected) or (0.0 if actual <= 0 else math.inf)
-        return 1.0 if actual >= expected else 0.0
-    if actual <= expected:
-        ratio = _div(expected, actual) if actual > 0 else None
-        return ratio if ratio is not None and ratio >= 1 else 1.0
-    if expected > 0:
-        return _div(expected, actual) or 0.0
-    return 0.0
-
-
-def status_from_ratio(ratio: float) -> str:
-    """on_track / at_risk / off_track from a progress ratio (see the constants)."""
-    if ratio >= ON_TRACK_RATIO:
-        return ON_TRACK
-    if ratio >= AT_RISK_RATIO:
-        return AT_RISK
-    return OFF_TRACK
-
 
 # --------------------------------------------------------------------------- evaluate
 
@@ -620,80 +306,3 @@ def _forecast_only(
         method=FORECAST_FINAL if year_end else FORECAST_CARRIED,
     )
 
-
-# --------------------------------------------------------------------------- sentences
-
-
-@functools.lru_cache(maxsize=65536)
-def _target_phrase(spec: TargetSpec, goal: _Goal) -> str:
-    """The target in words; for change targets also the level it implies."""
-    stated = explain.target_text_vi(spec.comparator, spec.value, spec.value_max, spec.unit)
-    if not spec.change:
-        return stated
-    verb = "tăng" if spec.direction == "higher" else "giảm"
-    unit = "%" if spec.change_mode == "relative" else spec.unit
-    stated = verb + " " + explain.target_text_vi(spec.comparator, spec.value, spec.value_max, unit)
-    base = explain.with_unit(explain.format_vn_number(spec.baseline), spec.unit)
-    level = explain.target_text_vi(
-        goal.comparator, goal.lo, goal.hi if goal.comparator == "between" else None, spec.unit
-    )
-    return f"{stated} so với năm gốc {base} (tức {level.strip()})"
-
-
-def _progress_text(progress: float | None, goal: _Goal) -> str:
-    """ "(37%)" after a value; left out when lower is better, where "97% of the cap" misleads."""
-    if progress is None or not goal.higher_is_better:
-        return ""
-    return f" ({explain.format_pct(progress)})"
-
-
-def _sentence_final(
-    spec: TargetSpec, goal: _Goal, actual: float, progress: float | None, status: str, partial_to: date | None
-) -> str:
-    value = explain.with_unit(explain.format_vn_number(actual), spec.unit)
-    lead = "Thực hiện cả năm" if spec.measure == "flow" else "Cả năm đạt mức"
-    if partial_to is not None:
-        lead = f"Số liệu mới nhất (đến {explain.format_date_vi(partial_to)}) đạt"
-    return (
-        f"{lead} {value}{_progress_text(progress, goal)} so với chỉ tiêu {_target_phrase(spec, goal)}"
-        + explain.arrow(status)
-    )
-
-
-def _when_text(last: date) -> str:
-    if _is_month_end(last):
-        return f"sau {last.month} tháng"
-    return f"đến ngày {explain.format_date_vi(last)}"
-
-
-def _sentence_in_year(
-    spec: TargetSpec,
-    goal: _Goal,
-    actual: float,
-    progress: float | None,
-    share: float | None,
-    method: str,
-    last: date,
-    status: str,
-) -> str:
-    num = explain.format_vn_number
-    if share is None:  # stock or rate: the latest value against the target
-        value = explain.with_unit(num(actual), spec.unit)
-        return (
-            f"Số liệu mới nhất {value} (đến {explain.format_date_vi(last)}) so với chỉ tiêu "
-            f"{_target_phrase(spec, goal)}" + explain.arrow(status)
-        )
-    seasonal = " theo mùa vụ năm trước" if method == FORECAST_SEASONAL else ""
-    need = explain.format_pct(share * 100)
-    if goal.higher_is_better and not spec.change and spec.comparator in (">=", ">", "=") and goal.lo > 0:
-        fraction = explain.with_unit(f"{num(actual)}/{num(goal.lo)}", spec.unit)
-        return (
-            f"Đạt {fraction}{_progress_text(progress, goal)} {_when_text(last)}; cần khoảng {need}{seasonal} "
-            "để kịp tiến độ" + explain.arrow(status)
-        )
-    value = explain.with_unit(num(actual), spec.unit)
-    return (
-        f"Lũy kế {value}{_progress_text(progress, goal)} {_when_text(last)} so với chỉ tiêu "
-        f"{_target_phrase(spec, goal)}; theo tiến độ cần khoảng {need}{seasonal} mức chỉ tiêu"
-        + explain.arrow(status)
-    )

@@ -141,11 +141,15 @@ def _disbursement_map(user: Any, year: int | None) -> Any:
 
 def public_dashboard(request: HttpRequest) -> HttpResponse:
     """Read-only, for anyone: published targets judged on accepted figures only."""
+    from theodoi.evaluation import public
+
     year = _year(request, public=True)
-    context = _overview_context(request, public=True, year=year)
+    field_value, status = public.clean_filters(request.GET)  # in sections with GET filters (no JS needed)
+    context = _overview_context(request, public=True, year=year, field_value=field_value)
     context["title"] = _("Kết quả thực hiện kế hoạch (công khai)")
     overall, _groups = selectors.task_summary(user=request.user, public=True)
     context["tasks"] = overall
+    context.update(public.sections(context, year=_shown(year), field=field_value, status=status))
     return render(request, "evaluation/overview.html", context)
 
 

@@ -32,7 +32,9 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from theodoi.evaluation.explain import format_day_month_vi, format_pct, format_vn_number
+from theodoi.core.vnformat import day_month as format_day_month_vi
+from theodoi.core.vnformat import number as format_vn_number
+from theodoi.core.vnformat import percent as format_pct
 
 APPLIES_TO = frozenset({"ongoing", "new"})
 CUT_AND_REALLOCATE_VI = "Đề xuất cắt giảm, điều chuyển vốn"

@@ -20,8 +20,8 @@ from theodoi.accounts.services import unit_find
 from theodoi.core import audit
 from theodoi.core.refusals import Invalid
 from theodoi.core.text import fold
+from theodoi.core.vnformat import number as format_vn_number
 from theodoi.core.vnnumber import VnNumberError, parse_vn_number
-from theodoi.evaluation.explain import format_vn_number
 from theodoi.investment.models import CapitalPlan, CapitalSource, Disbursement, Project, ProjectStage
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -206,6 +206,20 @@ def form_save(request: HttpRequest, form_id: Id, payload: SaveIn) -> dict[str, A
 
 class ReasonIn(Schema):
     reason: Long
+    value_notes: dict[int, Long] = Field(default_factory=dict, description="target id → note beside that value")
+
+
+class BulkIn(Schema):
+    forms: list[Id] = Field(..., max_length=MAX_ITEMS)
+    action: Literal["approve", "accept", "return"]
+    reason: Long = ""
+
+
+class BulkOutcomeOut(Schema):
+    form_id: int
+    label: str
+    ok: bool
+    message: str
 
 
 class ExceptionIn(Schema):
@@ -241,7 +255,15 @@ def form_accept(request: HttpRequest, form_id: Id) -> dict[str, Any]:
 @router.post("/forms/{form_id}/return", response=FormOut)
 @refusals
 def form_return(request: HttpRequest, form_id: Id, payload: ReasonIn) -> dict[str, Any]:
-    return _step(request, form_id, services.form_return, reason=payload.reason)
+    return _step(request, form_id, services.form_return, reason=payload.reason, value_notes=payload.value_notes)
+
+
+@router.post("/review/bulk", response=list[BulkOutcomeOut])
+@refusals
+def forms_bulk_review(request: HttpRequest, payload: BulkIn) -> list[Any]:
+    """Approve, accept or return many forms; one outcome per form (a refused form stops nothing)."""
+    return services.forms_review_bulk(user=_user(request), form_ids=payload.forms, action=payload.action,
+                                      reason=payload.reason)
 
 
 @router.post("/forms/{form_id}/lock", response=FormOut)

@@ -145,6 +145,9 @@ class ReportValue(models.Model):
     comment = models.TextField(_("giải trình"), blank=True)
     evidence = models.FileField(_("tệp minh chứng"), upload_to="reporting/evidence/%Y/", blank=True)
     issues = models.JSONField(_("kết quả kiểm tra"), default=list, blank=True)
+    # What the reviewer asked about this value when returning the form; shown beside the value
+    # until the unit sends the form again.
+    review_note = models.TextField(_("ý kiến khi trả lại"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -161,6 +164,28 @@ class ReportValue(models.Model):
     @property
     def has_warnings(self) -> bool:
         return any(i.get("severity") == "warning" for i in self.issues)
+
+
+class LockException(models.Model):
+    """A planner let one unit's form be edited after its lock date: who, until when and why.
+
+    One row per grant (the form keeps only the latest date in ``lock_exception_until``), so the
+    exceptions of a period can be listed and each one has its reason; never changed afterwards.
+    """
+
+    form = models.ForeignKey(ReportForm, on_delete=models.PROTECT, related_name="lock_exceptions")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    granted_at = models.DateTimeField(default=timezone.now)
+    until = models.DateField(_("được sửa đến ngày"))
+    reason = models.TextField(_("lý do"))
+
+    class Meta:
+        ordering = ["-granted_at", "-pk"]
+        verbose_name = _("ngoại lệ sau hạn khóa")
+        verbose_name_plural = _("ngoại lệ sau hạn khóa")
+
+    def __str__(self) -> str:
+        return f"{self.form} → {self.until:%d/%m/%Y}"
 
 
 class TaskReport(models.Model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from theodoi.reporting import views
+from theodoi.reporting import views, views_review
 
 app_name = "reporting"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("bieu/<int:pk>/", views.form_detail, name="form"),
     path("bieu/<int:pk>/luu/", views.form_autosave, name="autosave"),
     path("bieu/<int:pk>/nhap-tep/", views.form_import, name="import"),
+    path("bieu/<int:pk>/so-sanh/", views_review.form_diff, name="diff"),
+    path("duyet/", views_review.review_queue, name="review"),
     path("bieu/<int:pk>/<slug:action>/", views.form_action, name="action"),
     path("gia-tri/<int:pk>/lich-su/", views.value_history, name="history"),
     path("gia-tri/<int:pk>/minh-chung/", views.value_evidence, name="evidence"),

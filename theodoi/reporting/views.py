@@ -74,7 +74,7 @@ def form_open(request: HttpRequest) -> HttpResponse:
     regime = ReportingRegime.objects.filter(pk=_int_or_none(source.get("regime")) or 0).first()
     unit = OrgUnit.objects.filter(pk=_int_or_none(source.get("unit")) or 0).first()
     if regime is None or unit is None:
-        messages.error(request, "Không tìm thấy chế độ báo cáo hoặc đơn vị đã chọn.")
+        messages.error(request, _("Không tìm thấy chế độ báo cáo hoặc đơn vị đã chọn."))
         return redirect("reporting:index")
     key = source.get("period") or ""
     if request.method != "POST":
@@ -133,6 +133,7 @@ def form_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_grant": is_planner(user),
         "due": form.due_date(), "lock_date": selectors.form_lock_date(form),
         "badge": selectors.status_badge(form.status),
+        "lock_exceptions": list(form.lock_exceptions.select_related("granted_by")),
         "audit": [(a, selectors.ACTION_LABELS.get(a.action, a.action))
                   for a in form.audit.select_related("user").order_by("-at", "-pk")[:30]],
     })
@@ -170,13 +171,13 @@ def form_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     form = _form_or_403(request, pk)
     user = request.user
     done = {
-        "submit": "Đã gửi báo cáo tới lãnh đạo đơn vị.",
-        "approve": "Đã phê duyệt báo cáo.",
-        "accept": "Sở KH&ĐT đã tiếp nhận báo cáo.",
-        "return": "Đã trả lại báo cáo.",
-        "lock": "Đã khóa báo cáo.",
-        "grant": "Đã cho phép đơn vị sửa sau hạn.",
-        "contribute": "Đã ghi nội dung phối hợp.",
+        "submit": _("Đã gửi báo cáo tới lãnh đạo đơn vị."),
+        "approve": _("Đã phê duyệt báo cáo."),
+        "accept": _("Sở KH&ĐT đã tiếp nhận báo cáo."),
+        "return": _("Đã trả lại báo cáo."),
+        "lock": _("Đã khóa báo cáo."),
+        "grant": _("Đã cho phép đơn vị sửa sau hạn."),
+        "contribute": _("Đã ghi nội dung phối hợp."),
     }
     try:
         if action == "submit":
@@ -186,7 +187,8 @@ def form_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         elif action == "accept":
             services.form_accept(user=user, form=form)
         elif action == "return":
-            services.form_return(user=user, form=form, reason=request.POST.get("reason", ""))
+            notes = {int(k[5:]): str(v) for k, v in request.POST.items() if k.startswith("note-") and k[5:].isdigit()}
+            services.form_return(user=user, form=form, reason=request.POST.get("reason", ""), value_notes=notes)
         elif action == "lock":
             services.form_lock(user=user, form=form)
         elif action == "contribute":
@@ -197,14 +199,14 @@ def form_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             until = date.fromisoformat(request.POST.get("until", ""))
             services.lock_exception_grant(user=user, form=form, until=until, reason=request.POST.get("reason", ""))
         else:
-            messages.error(request, "Thao tác không hợp lệ.")
+            messages.error(request, _("Thao tác không hợp lệ."))
             return redirect("reporting:form", pk=pk)
     except PermissionDenied as exc:
         messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
     except services.ReportingError as exc:
         messages.error(request, exc.message)
     except ValueError:
-        messages.error(request, "Ngày không hợp lệ.")
+        messages.error(request, _("Ngày không hợp lệ."))
     else:
         messages.success(request, done[action])
     return redirect("reporting:form", pk=pk)
@@ -216,7 +218,7 @@ def form_import(request: HttpRequest, pk: int) -> HttpResponse:
     form = _form_or_403(request, pk)
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, "Chưa chọn tệp.")
+        messages.error(request, _("Chưa chọn tệp."))
         return redirect("reporting:form", pk=pk)
     fn = services.values_import_csv if (upload.name or "").lower().endswith(".csv") else services.values_import_xlsx
     try:
@@ -245,10 +247,10 @@ def value_history(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if "evidence" in request.FILES:
                 services.value_evidence_attach(user=request.user, value=value, file=request.FILES["evidence"])
-                messages.success(request, "Đã đính kèm minh chứng.")
+                messages.success(request, _("Đã đính kèm minh chứng."))
             else:
                 services.value_comment_add(user=request.user, value=value, text=request.POST.get("text", ""))
-                messages.success(request, "Đã ghi ý kiến.")
+                messages.success(request, _("Đã ghi ý kiến."))
         except (PermissionDenied, services.ReportingError) as exc:
             messages.error(request, getattr(exc, "message", str(exc)))
         return redirect("reporting:history", pk=pk)
@@ -306,7 +308,7 @@ def consolidation(request: HttpRequest) -> HttpResponse:
         period = parse_period_key(key)
         rows = selectors.consolidation_table(user=request.user, regime=regime, period_key=period.key)
     except ValueError:
-        messages.error(request, "Kỳ báo cáo không hợp lệ.")
+        messages.error(request, _("Kỳ báo cáo không hợp lệ."))
         return redirect("reporting:index")
     if request.GET.get("format") == "xlsx":
         data = selectors.consolidation_xlsx(user=request.user, regime=regime, period_key=period.key)

@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from theodoi_extract.tables import GridCell
 
 Word = dict[str, Any]
-_FIGURE = re.compile(r"^[<>≥≤=~]?\(?[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?\)?$")
+FIGURE = re.compile(r"^[<>≥≤=~]?\(?[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?\)?$")
 MIN_ROWS_WITH_PHRASES = 2
 MIN_PHRASES = 3
 
@@ -56,6 +56,9 @@ class AlignedTable:
     top: float
     bottom: float
     grid: list[list[GridCell]]
+    # the box (x0, top, x1, bottom) of each body cell by its grid owner: its column's band across,
+    # its row's lines down; where a scan's empty cell may be looked at again
+    cell_boxes: dict[int, tuple[float, float, float, float]] = field(default_factory=dict)
 
 
 def group_lines(words: Sequence[Word]) -> list[Line]:
@@ -151,14 +154,14 @@ def _table_from(lines: Sequence[Line], start: int, gap: float, height: float) ->
     if len(wide) < MIN_ROWS_WITH_PHRASES:
         return None
     core = [lines[k] for k in wide]
-    figure_lines = [ln for ln in core if any(_FIGURE.match(p.text) for p in ln.phrases)]
+    figure_lines = [ln for ln in core if any(FIGURE.match(p.text) for p in ln.phrases)]
     if not figure_lines:
         return None
     bands = _bands(figure_lines, gap)
     if len(bands) < MIN_PHRASES:
         return None
     slack = gap
-    first_figure = next(k for k in wide if any(_FIGURE.match(p.text) for p in lines[k].phrases))
+    first_figure = next(k for k in wide if any(FIGURE.match(p.text) for p in lines[k].phrases))
     members: list[tuple[Line, list[list[int]]]] = []
     end = start
     for k in range(start, len(lines)):
@@ -187,13 +190,19 @@ def _table_from(lines: Sequence[Line], start: int, gap: float, height: float) ->
             break
         members.insert(0, (prev, cols))
         top_index -= 1
-    grid = _grid(members, len(bands), first_figure - top_index)
-    return AlignedTable(members[0][0].top, members[-1][0].bottom, grid), end
+    grid, spans = _grid(members, len(bands), first_figure - top_index)
+    width = len(bands)
+    lefts = [bands[0][0] - gap / 2] + [(bands[c - 1][1] + bands[c][0]) / 2 for c in range(1, width)]
+    rights = lefts[1:] + [bands[-1][1] + gap]
+    boxes = {10_000 + r * width + c: (lefts[c], top - 0.3 * height, rights[c], bottom + 0.3 * height)
+             for r, (top, bottom) in enumerate(spans) for c in range(width)}
+    return AlignedTable(members[0][0].top, members[-1][0].bottom, grid, boxes), end
 
 
-def _grid(members: Sequence[tuple[Line, list[list[int]]]], width: int, header_lines: int) -> list[list[GridCell]]:
+def _grid(members: Sequence[tuple[Line, list[list[int]]]], width: int,
+          header_lines: int) -> tuple[list[list[GridCell]], list[tuple[float, float]]]:
     """Rows of cells: header lines joined into one header row (merged cells kept), body lines
-    grouped into rows by the new-row rule."""
+    grouped into rows by the new-row rule; and the vertical extent of each body row."""
     top = [""] * width  # the header's first level, per column
     span_of: list[tuple[int, int] | None] = [None] * width  # columns of a header cell over several
     sub = [""] * width  # the level below a cell that spans several columns
@@ -214,6 +223,7 @@ def _grid(members: Sequence[tuple[Line, list[list[int]]]], width: int, header_li
         if any(span_of):
             rows.append([GridCell(width + c, sub[c]) if span_of[c] else first[c] for c in range(width)])
     body: list[list[str]] = []
+    spans: list[tuple[float, float]] = []
     previous: list[str] | None = None
     for line, cols in members[header_lines:]:
         cells = [""] * width
@@ -221,13 +231,15 @@ def _grid(members: Sequence[tuple[Line, list[list[int]]]], width: int, header_li
             c = hit[0]
             cells[c] = (cells[c] + " " + phrase.text).strip()
         new_row = previous is None or not body or any(
-            t and (not previous[c] or (_FIGURE.match(t) and _FIGURE.match(previous[c])))
+            t and (not previous[c] or (FIGURE.match(t) and FIGURE.match(previous[c])))
             for c, t in enumerate(cells))
         if new_row:
             body.append(cells)
+            spans.append((line.top, line.bottom))
         else:
             body[-1] = [(a + " " + b).strip() for a, b in zip(body[-1], cells, strict=True)]
+            spans[-1] = (spans[-1][0], line.bottom)
         previous = cells
     for r, cells in enumerate(body):
         rows.append([GridCell(10_000 + r * width + c, t) for c, t in enumerate(cells)])
-    return rows
+    return rows, spans

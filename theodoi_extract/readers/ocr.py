@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import shutil
 import subprocess
 import tempfile
@@ -21,7 +20,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from theodoi_extract.readers import ocr_layout
+from theodoi_extract.readers import ocr_layout, ocr_rulings
+from theodoi_extract.readers.ocr_repair import repair, repair_numbers
+
+__all__ = ["OcrPage", "available", "ocr_image", "ocr_images", "ocr_page", "ocr_pages", "repair_numbers",
+           "tsv_confidence"]
 
 LANGUAGE = "vie"
 TIMEOUT_S = 180  # per page
@@ -65,7 +68,8 @@ def ocr_image(image: Path) -> str | None:
 
 
 def ocr_page(image: Path) -> OcrPage | None:
-    """Read one page image: its text (number shapes repaired) and the mean word confidence.
+    """Read one page image: its text (`ocr_repair.repair`: number shapes, glued words, tones) and
+    the mean word confidence.
 
     One tesseract run writes both the plain text and the TSV of words with their confidences
     (`txt tsv` configs), so the confidence costs no second pass.
@@ -76,7 +80,8 @@ def ocr_page(image: Path) -> OcrPage | None:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     with tempfile.TemporaryDirectory(prefix="theodoi-ocr-") as tmp:
         base = Path(tmp) / "page"
-        source = despeckle(image, Path(tmp) / "clean.png")
+        prepared = ocr_rulings.prepare(image, Path(tmp) / "clean.png")
+        source = prepared.image
         try:
             done = subprocess.run(
                 [binary, str(source), str(base), "-l", LANGUAGE, "--psm", "3", "txt", "tsv"],
@@ -93,11 +98,17 @@ def ocr_page(image: Path) -> OcrPage | None:
         tsv_path = base.with_suffix(".tsv")
         tsv = tsv_path.read_text(encoding="utf-8", errors="replace") if tsv_path.exists() else ""
         confidence = tsv_confidence(tsv)
-        if tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
-            tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env))
+        def read_cells(boxes: list[ocr_rulings.Box]) -> list[str]:
+            return _read_cells(binary, source, boxes, Path(tmp) / "cells", env)
+
+        if prepared.tables:  # ruled tables: cells from the drawn borders, words from a sparse-text pass
+            raw = ocr_layout.ruled_page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env),
+                                             prepared.tables, read_cells)
+        elif tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
+            tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env), read_cells)
             raw = tabled if tabled is not None else raw
     # Tesseract ends each page with a form feed; drop it and trailing blank lines.
-    return OcrPage(repair_numbers(raw.replace("\f", "").rstrip()), confidence)
+    return OcrPage(repair(raw.replace("\f", "").rstrip()), confidence)
 
 
 def _sparse_tsv(binary: str, source: Path, base: Path, env: dict[str, str]) -> str | None:
@@ -112,21 +123,43 @@ def _sparse_tsv(binary: str, source: Path, base: Path, env: dict[str, str]) -> s
     return tsv.read_text(encoding="utf-8", errors="replace") if tsv.exists() else None
 
 
-def despeckle(image: Path, target: Path) -> Path:
-    """A grey copy of the page with scanner speckle removed (3x3 median filter).
+CELL_GAP = 40  # white pixels between the cells stacked for one OCR pass
 
-    Measured on a scanned copy of a resolution (grey, tilted 0.4°, speckled, 200 dpi): Tesseract
-    read 16 of its 21 target figures right from the raw page and 18 after the filter; thin
-    strokes survive because pages are rendered at 300 dpi. Falls back to the raw image.
-    """
+
+def _read_cells(binary: str, source: Path, boxes: list[ocr_rulings.Box], base: Path, env: dict[str, str]) -> list[str]:
+    """Texts of table cells that the page passes left empty: the inked ones are cut out, stacked
+    one under another with white space between, and read in one pass as a block of lines (psm 6),
+    which reads a lone short figure the page passes miss; "" for a blank cell or a failed pass."""
+    from PIL import Image
+
+    texts = [""] * len(boxes)
+    with Image.open(source) as page:
+        grey = page.convert("L")
+    crops = [(i, grey.crop(ocr_rulings.inner(box))) for i, box in enumerate(boxes)]
+    crops = [(i, c) for i, c in crops if ocr_rulings.has_ink(c)]
+    if not crops:
+        return texts
+    strip = Image.new("L", (max(c.size[0] for _, c in crops) + 2 * CELL_GAP,
+                            sum(c.size[1] + CELL_GAP for _, c in crops) + CELL_GAP), 255)
+    bands: list[tuple[int, int, int]] = []
+    y = CELL_GAP
+    for i, crop in crops:
+        strip.paste(crop, (CELL_GAP, y))
+        bands.append((i, y, y + crop.size[1]))
+        y += crop.size[1] + CELL_GAP
+    strip.save(base.with_suffix(".png"))
     try:
-        from PIL import Image, ImageFilter
-
-        with Image.open(image) as raw:
-            raw.convert("L").filter(ImageFilter.MedianFilter(3)).save(target)
-        return target
-    except Exception:  # Pillow missing or an image it cannot read: OCR the page as it is
-        return image
+        subprocess.run([binary, str(base.with_suffix(".png")), str(base), "-l", LANGUAGE, "--psm", "6", "tsv"],
+                       capture_output=True, env=env, timeout=TIMEOUT_S, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return texts
+    tsv = base.with_suffix(".tsv")
+    words = ocr_layout.tsv_words(tsv.read_text(encoding="utf-8", errors="replace"))[0] if tsv.exists() else []
+    for i, top, bottom in bands:
+        inside = sorted((w for w in words if top <= (w["top"] + w["bottom"]) / 2 <= bottom),
+                        key=lambda w: (w["top"] // 20, w["x0"]))
+        texts[i] = " ".join(w["text"] for w in inside)
+    return texts
 
 
 def tsv_confidence(tsv: str) -> float:
@@ -142,25 +175,6 @@ def tsv_confidence(tsv: str) -> float:
             if conf >= 0:
                 confs.append(conf)
     return round(sum(confs) / len(confs), 1) if confs else 0.0
-
-
-# Only number shapes are repaired, never words: a thousands group that OCR split with a space
-# inside the group ("1.2 00" -> "1.200"; not "3. 100%", an item number) and a space OCR put inside a decimal
-# ("6 ,5" / "6, 5" before a unit sign: "6, 5%" -> "6,5%").
-_SPLIT_GROUP_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})*\.)(\d{1,2}) (\d{1,2})(?![\d,])")
-_SPLIT_DECIMAL_RE = re.compile(r"(?<![\d.,])(\d{1,3}) ?, ?(\d{1,2}) ?%")
-
-
-def repair_numbers(text: str) -> str:
-    """Mend digits that OCR split with a space, only where the result is one well-formed number."""
-
-    def group(m: re.Match[str]) -> str:
-        if len(m.group(2)) + len(m.group(3)) != 3:
-            return m.group(0)
-        return m.group(1) + m.group(2) + m.group(3)
-
-    text = _SPLIT_GROUP_RE.sub(group, text)
-    return _SPLIT_DECIMAL_RE.sub(lambda m: f"{m.group(1)},{m.group(2)}%", text)
 
 
 def ocr_images(images: Sequence[Path]) -> list[str | None]:

@@ -27,11 +27,13 @@ from theodoi_extract.errors import (
     OcrUnavailableError,
 )
 from theodoi_extract.readers import ocr
-from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid
+from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid, table_words
 from theodoi_extract.readers.result import ReadResult
+from theodoi_extract.readers.table_shape import indicators_down
 
 OCR_DPI = 300
 MAX_OCR_PIXELS = 50_000_000  # a huge page is rendered below OCR_DPI rather than exhausting memory
+LOW_OCR_CONFIDENCE = 75.0  # Tesseract's mean word confidence below which a page's figures need a check
 MAX_OCR_PAGES = 100  # beyond this a scanned document takes too long; the rest is skipped with a warning
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -152,7 +154,7 @@ def _page_text(page: Any) -> str:
             return aligned_text
         columns = _two_column_text(page)
         return columns if columns is not None else str(page.extract_text() or "")
-    words = page.extract_words(keep_blank_chars=False, use_text_flow=False)
+    words = table_words(page)
     bands: list[tuple[float, float, list[Any]]] = []  # vertical ranges holding tables, top to bottom
     for table in sorted(tables, key=lambda t: t.bbox[1]):
         top, bottom = table.bbox[1], table.bbox[3]
@@ -165,7 +167,7 @@ def _page_text(page: Any) -> str:
     for top, bottom, in_band in bands:
         parts.append(_text_between(page, y, top))
         for table in sorted(in_band, key=lambda t: t.bbox[0]):
-            parts.extend(grid_lines(table_grid(table, words)))
+            parts.extend(grid_lines(indicators_down(table_grid(table, words))))
         y = bottom
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())
@@ -177,14 +179,14 @@ def _aligned_text(page: Any) -> str | None:
     from theodoi_extract.readers import aligned
     from theodoi_extract.tables import grid_lines
 
-    tables = aligned.find_tables(page.extract_words()) if page.chars else []
+    tables = aligned.find_tables(table_words(page)) if page.chars else []
     if not tables:
         return None
     parts: list[str] = []
     y = 0.0
     for table in tables:
         parts.append(_text_between(page, y, table.top))
-        parts.extend(grid_lines(table.grid))
+        parts.extend(grid_lines(indicators_down(table.grid)))
         y = table.bottom + 0.5
     parts.append(_text_between(page, y, float(page.height) + 1))
     return "\n".join(p for p in parts if p.strip())
@@ -356,6 +358,11 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
         warnings.append(
             f"{_pages_vi(ocr_done)} được đọc bằng OCR (nhận dạng chữ từ ảnh); hãy kiểm tra lại nội dung."
         )
+    doubtful = [(number, conf) for number, conf in read_by_ocr if conf < LOW_OCR_CONFIDENCE]
+    if doubtful:
+        worst = min(conf for _, conf in doubtful)
+        warnings.append(f"{_pages_vi([n for n, _ in doubtful])} đọc bằng OCR với độ tin cậy thấp (thấp nhất "
+                        f"{worst:.0f}/100): hãy đối chiếu các số liệu với bản gốc.")
     missing = [page.number for page in blank if page.number not in ocr_done]
     if missing:
         reason = "OCR không nhận ra chữ nào" if use_ocr else "máy chủ chưa cài OCR (Tesseract tiếng Việt)"
@@ -364,8 +371,9 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     if odd_fonts:
         warnings.append(f"{_pages_vi(odd_fonts)} dùng phông chữ không giải mã được thành chữ.")
     texts = [page.text for page in pages]
-    for i in range(1, len(pages)):
-        if not pages[i - 1].needs_ocr and not pages[i].needs_ocr:
+    read = [not page.needs_ocr or page.number in ocr_done for page in pages]
+    for i in range(1, len(pages)):  # OCR'd pages print their tables as the text layer does: mended alike
+        if read[i - 1] and read[i]:
             texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i])
     return ReadResult(
         text="\n".join(texts),
@@ -399,8 +407,8 @@ def join_split_row(before: str, after: str) -> tuple[str, str]:
     if k >= len(lines):
         return before, "\n".join(lines)
     first = lines[k]
-    cells = first.split(" | ")
-    above = last.split(" | ")
+    cells = first.split("|")  # not " | ": a page's text ends without the space after an empty last cell
+    above = last.split("|")
     if first.count("|") != width or len(cells) != len(above) or cells[0].strip() or _FIGURE.search(first):
         return before, "\n".join(lines)
     merged = " | ".join(" ".join(p for p in (a.strip(), b.strip()) if p) for a, b in zip(above, cells, strict=True))

@@ -126,3 +126,27 @@ def test_webhook_gateway_refuses_a_missing_url(settings):
     settings.THEODOI_MESSAGE_WEBHOOK_URL = ""
     with pytest.raises(GatewayError):
         WebhookGateway()
+
+
+def test_the_console_gateway_prints_each_message(world, settings, capsys):
+    settings.THEODOI_MESSAGE_GATEWAY = "theodoi.notifications.gateways.ConsoleGateway"
+    preference_update(user=world.cast.health_reporter, email_mode=EmailMode.OFF, message_enabled=True,
+                      message_address="0912 000 111")
+    reminders_send(today=world.regime.rule.unit_due(world.period))
+    out = capsys.readouterr().out
+    assert "[message to 0912 000 111]" in out and "Sở Y tế" in out
+
+
+def test_a_return_with_a_note_on_a_value_tells_the_reporter_which_value(world):
+    from theodoi.reporting.services import form_open_or_create, form_return, form_save_values, form_submit
+
+    c = world.cast
+    form = form_open_or_create(user=c.health_reporter, regime=world.regime, unit=c.health,
+                               period_key=world.period.key)
+    form_save_values(user=c.health_reporter, form=form, expected_version=form.version, values=[
+        {"target": world.beds.pk, "value": "30,5"}, {"target": world.insured.pk, "value": "93,2"}])
+    form_submit(user=c.health_reporter, form=form)
+    mail.outbox.clear()
+    form_return(user=c.health_head, form=form, reason="Cần xem lại", value_notes={world.beds.pk: "Kiểm tra lại"})
+    (sent,) = [m for m in mail.outbox if m.to == ["yte_reporter@example.vn"]]
+    assert "bị trả lại: Cần xem lại — có ý kiến về: Số giường bệnh/vạn dân" in sent.body

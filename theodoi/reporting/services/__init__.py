@@ -7,7 +7,8 @@ transaction, so no caller can skip a step. One module per entity:
 - ``common``: the acting user, the form's audit trail, number parsing, the cached value history;
 - ``forms``: opening a form (created on first open, prefilled from the previous period);
 - ``values``: saving values and task notes (the autosave), contributions, comments, evidence;
-- ``workflow``: submit, return, approve, accept, lock, lock exceptions;
+- ``workflow``: submit, return (with notes on single values), approve, accept, lock, lock exceptions;
+- ``review``: approve, accept or return many forms at once, each form on its own;
 - ``imports``: values from the agency's XLSX or CSV;
 - ``reminders``: reminders before and after deadlines and to agency heads;
 - ``duties``: the seed regime and the duties a plan creates.
@@ -39,6 +40,10 @@ from theodoi.reporting.services.reminders import (
     reminder_mark_read,
     reminders_send,
 )
+from theodoi.reporting.services.review import (
+    BulkOutcome,
+    forms_review_bulk,
+)
 from theodoi.reporting.services.values import (
     EVIDENCE_EXTENSIONS,
     SaveResult,
@@ -58,6 +63,7 @@ from theodoi.reporting.services.workflow import (
 )
 
 __all__ = [
+    "BulkOutcome",
     "EVIDENCE_EXTENSIONS",
     "FormNotEditable",
     "ImportReport",
@@ -76,6 +82,7 @@ __all__ = [
     "form_save_values",
     "form_submit",
     "forms_lock_overdue",
+    "forms_review_bulk",
     "lock_exception_grant",
     "regime_ensure_seed",
     "reminder_mark_read",

@@ -18,6 +18,7 @@ from theodoi.accounts.permissions import (
     is_planner,
     require,
 )
+from theodoi.core.events import send_targets_changed
 from theodoi.core.vnnumber import VnNumberError
 from theodoi.plans.models import TaskState
 from theodoi.reporting import audit, value_store
@@ -100,17 +101,16 @@ def _claim_for_save(user: Any, form: ReportForm | int, expected_version: int, no
 
 
 def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
-    """Queue the evaluation recompute of the targets, but only when it can change anything.
+    """Say that the targets' figures changed, but only when it can change anything.
 
-    The evaluation counts values of submitted, approved, accepted and locked forms only, and a save
-    goes to a draft or returned form (``_claim_version`` checks it under the row lock), so a save's
-    recompute would rewrite the same statuses; it was two thirds of an autosave's queries and a second
-    commit. The step that makes the form count (submission) saves its status and the evaluation's
-    ``post_save`` handler recomputes every target of the form then."""
-    from theodoi.evaluation.services import COUNTED_STATUSES, queue_recompute
-
-    if form.status in COUNTED_STATUSES:
-        queue_recompute(target_ids)
+    The evaluation counts values of forms that have left the unit (submitted, approved, accepted,
+    locked: every status but the editable ones), and a save goes to a draft or returned form
+    (``_claim_version`` checks it under the row lock), so a save's recompute would rewrite the same
+    statuses; it was two thirds of an autosave's queries and a second commit. The step that makes
+    the form count (submission) saves its status and the evaluation recomputes every target of the
+    form then. The event (theodoi.core.events) is received by the evaluation app."""
+    if form.status not in EDITABLE_STATUSES:
+        send_targets_changed(sender=ReportForm, target_ids=target_ids, reason="values_saved")
 
 
 def _parse_values(values: Sequence[Mapping[str, Any]]) -> dict[int, dict[str, Any]]:

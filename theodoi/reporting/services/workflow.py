@@ -25,8 +25,11 @@ from theodoi.reporting.deadlines import lock_date
 from theodoi.reporting.models import (
     EDITABLE_STATUSES,
     FormStatus,
+    LockException,
     ReportForm,
     ReportingDuty,
+    ReportValue,
+    ValueComment,
 )
 from theodoi.reporting.rules import target_meta
 from theodoi.reporting.services.common import (
@@ -67,6 +70,7 @@ def _refuse_same_person(locked: ReportForm, user: Any, action: str) -> None:
 def _transition(
     *, user: Any, form: ReportForm, allowed_from: Sequence[str], to: str, action: str,
     stamp: str | None = None, note: str = "", extra: Mapping[str, Any] | None = None,
+    audit_after: Mapping[str, Any] | None = None,
 ) -> ReportForm:
     with transaction.atomic():
         locked = ReportForm.objects.select_for_update().get(pk=form.pk)
@@ -89,7 +93,7 @@ def _transition(
             fields.append(key)
         locked.save(update_fields=fields)
         locked.refresh_from_db()
-        _audit(locked, user, action, before=before, after={"status": to}, note=note)
+        _audit(locked, user, action, before=before, after={"status": to, **(audit_after or {})}, note=note)
         transaction.on_commit(lambda: _history_changed(locked))
     form.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return form
@@ -119,14 +123,33 @@ def form_submit(*, user: Any, form: ReportForm) -> ReportForm:
     stamp = "submitted" if form.submitted_at is None else None
     if stamp is None:  # a returned form re-sent: the first submission still counts for timeliness
         extra["submitted_by"] = _actor(user)
-    return _transition(
-        user=user, form=form, allowed_from=EDITABLE_STATUSES, to=FormStatus.SUBMITTED, action="submit",
-        stamp=stamp, extra=extra,
-    )
+    with transaction.atomic():  # the reviewer's notes on values were answered by this submission
+        result = _transition(
+            user=user, form=form, allowed_from=EDITABLE_STATUSES, to=FormStatus.SUBMITTED, action="submit",
+            stamp=stamp, extra=extra,
+        )
+        ReportValue.objects.filter(form=form).exclude(review_note="").update(review_note="")
+    return result
 
 
-def form_return(*, user: Any, form: ReportForm, reason: str) -> ReportForm:
-    """Send the form back to the unit with a reason: the head from submitted, the planner until accepted."""
+def _clean_value_notes(form: ReportForm, value_notes: Mapping[int, str] | None) -> dict[int, str]:
+    """The non-empty notes by target id; a target the form does not hold is refused (nothing written)."""
+    notes = {int(t): str(text).strip()[:2000] for t, text in (value_notes or {}).items() if str(text).strip()}
+    known = set(form.values.filter(target_id__in=list(notes)).values_list("target_id", flat=True))
+    unknown = sorted(set(notes) - known)
+    if unknown:
+        raise ReportingError(f"Chỉ tiêu {unknown} không thuộc báo cáo này, không ghi được ý kiến.")
+    return notes
+
+
+def form_return(
+    *, user: Any, form: ReportForm, reason: str, value_notes: Mapping[int, str] | None = None,
+) -> ReportForm:
+    """Send the form back to the unit with a reason: the head from submitted, the planner until accepted.
+
+    ``value_notes`` (target id → text) say which values to look at: each note is kept beside its
+    value on the form until the unit sends it again, and as a comment in the value's history;
+    the form's status, the notes and the audit entry are written together or not at all."""
     reason = reason.strip()
     if not reason:
         raise ReportingError("Cần ghi rõ lý do trả lại báo cáo.")
@@ -135,12 +158,22 @@ def form_return(*, user: Any, form: ReportForm, reason: str) -> ReportForm:
     else:
         require(can_approve_for(user, form.unit), "Bạn không có quyền trả lại báo cáo này.")
         allowed = (FormStatus.SUBMITTED,)
-    result = _transition(
-        user=user, form=form, allowed_from=allowed, to=FormStatus.RETURNED, action="return", note=reason,
-        extra={"return_reason": reason},
-    )
+    notes = _clean_value_notes(form, value_notes)
+    in_audit = {"value_notes": {str(t): n for t, n in notes.items()}} if notes else None
+    with transaction.atomic():
+        result = _transition(
+            user=user, form=form, allowed_from=allowed, to=FormStatus.RETURNED, action="return", note=reason,
+            extra={"return_reason": reason}, audit_after=in_audit,
+        )
+        noted = []
+        for value in form.values.filter(target_id__in=list(notes)).select_related("target__indicator"):
+            value.review_note = notes[value.target_id]
+            value.save(update_fields=["review_note"])
+            ValueComment.objects.create(value=value, user=_actor(user), text=notes[value.target_id])
+            noted.append(value.target.indicator.name)
+    about = f" — có ý kiến về: {'; '.join(noted)}" if noted else ""  # the mail/SMS names the values to fix
     _notify_reporters(form, kind="returned", key=f"returned:{form.pk}:{form.version}",
-                      message=f"Báo cáo {form.period.label} của {form.unit.name} bị trả lại: {reason}")
+                      message=f"Báo cáo {form.period.label} của {form.unit.name} bị trả lại: {reason}{about}")
     return result
 
 
@@ -183,8 +216,13 @@ def forms_lock_overdue(*, today: date | None = None) -> list[ReportForm]:
 
 
 def lock_exception_grant(*, user: Any, form: ReportForm, until: date, reason: str = "") -> ReportForm:
-    """Let the unit edit after the lock date, until ``until``; a locked form is reopened as a draft."""
+    """Let one unit's form be edited after the lock date, until ``until``, for a stated reason; a locked
+    form is reopened as a draft. The rest of the period stays locked; each grant is a
+    ``LockException`` row besides its audit entry."""
     require_planner(user)
+    reason = reason.strip()
+    if not reason:
+        raise ReportingError("Cần ghi rõ lý do cho phép đơn vị sửa sau hạn.")
     if until < timezone.localdate():
         raise ReportingError("Ngày hết hạn cho phép phải từ hôm nay trở đi.")
     with transaction.atomic():
@@ -197,6 +235,7 @@ def lock_exception_grant(*, user: Any, form: ReportForm, until: date, reason: st
         locked.version = F("version") + 1
         locked.save(update_fields=["lock_exception_until", "status", "version", "updated_at"])
         locked.refresh_from_db()
+        LockException.objects.create(form=locked, granted_by=_actor(user), until=until, reason=reason)
         transaction.on_commit(lambda: _history_changed(locked))
         _audit(locked, user, "lock_exception", before=before,
                after={"status": locked.status, "lock_exception_until": until.isoformat()}, note=reason)

@@ -1,7 +1,7 @@
 """Generate the table fixtures: DOCX files with merged headers, their LibreOffice PDFs, a scan.
 
 Run from the repository root (needs python-docx; `soffice` for the PDFs, `pdftoppm` and Pillow
-for the scanned copy):
+for the scanned copy; the drawing helpers are `../drawing.py`, shared with the PDF genre samples):
 
     .venv/bin/python tests/extract/samples/tables/make_fixtures.py
 
@@ -14,154 +14,14 @@ tools above.
 
 from __future__ import annotations
 
-import io
 import json
-import random
-import shutil
-import subprocess
 import sys
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
-from docx.enum.section import WD_ORIENT
-from docx.shared import Cm, Pt
-
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
 
-
-@dataclass
-class Col:
-    """One grid column: its role and, for value columns, what the figures under it are."""
-
-    role: str  # stt | indicator | group | unit | value | skip | agency
-    kind: str | None = None
-    period: str | None = None
-    width_cm: float = 2.0
-
-
-@dataclass
-class Table:
-    cols: list[Col]
-    # header rows: lists of (text, colspan, rowspan); cells covered by a rowspan from above are left out
-    header: list[list[tuple[str, int, int]]]
-    numbering: bool = False
-    # body rows: list of cell texts (one per grid column), or ("section", text) rows spanning all but column 0
-    body: list[object] = field(default_factory=list)
-    merge_agency: list[tuple[int, int]] = field(default_factory=list)  # body row ranges whose agency cell is merged
-
-
-@dataclass
-class Doc:
-    name: str
-    head: list[str]
-    table: Table
-    tail: list[str]
-    landscape: bool = False
-
-
-def _value(cell: str) -> tuple[str, float, float | None, str] | None:
-    """(number_text, value, value_max, comparator) of a body value cell, by hand-simple parsing."""
-    t = cell.strip()
-    comparator = "="
-    for sign, comp in (("≥", ">="), (">=", ">="), ("≤", "<="), ("<=", "<="), (">", ">"), ("<", "<")):
-        if t.startswith(sign):
-            comparator, t = comp, t[len(sign):].strip()
-            break
-    if not t or not t[0].isdigit():
-        return None
-    parts = [p.strip() for p in t.split("-")]
-    num = lambda s: float(s.replace(".", "").replace(",", "."))  # noqa: E731
-    if len(parts) == 2:
-        return parts[0], num(parts[0]), num(parts[1]), "between"
-    return parts[0], num(parts[0]), None, comparator
-
-
-def expected(doc: Doc, meta: dict[str, object]) -> dict[str, object]:
-    targets = []
-    cols = doc.table.cols
-    agency_above = None
-    for row in doc.table.body:
-        if isinstance(row, tuple):
-            continue
-        cells = list(row)
-        indicator = next(c for c, col in zip(cells, cols, strict=True) if col.role == "indicator")
-        unit = next((c for c, col in zip(cells, cols, strict=True) if col.role == "unit"), "")
-        agency = next((c for c, col in zip(cells, cols, strict=True) if col.role == "agency"), None)
-        agency = agency or agency_above
-        agency_above = agency
-        for cell, col in zip(cells, cols, strict=True):
-            if col.role != "value":
-                continue
-            v = _value(cell)
-            if v is None:
-                continue
-            number_text, value, value_max, comparator = v
-            targets.append({"kind": col.kind, "indicator": indicator, "comparator": comparator, "value": value,
-                            "value_max": value_max, "unit": unit, "period": col.period, "agency": agency,
-                            "number_text": number_text})
-    return {"document": doc.name + ".docx", "meta": meta, "targets": targets}
-
-
-def build_docx(doc: Doc) -> bytes:
-    document = docx.Document()
-    style = document.styles["Normal"]
-    style.font.name = "Liberation Serif"
-    style.font.size = Pt(11)
-    section = document.sections[0]
-    if doc.landscape:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
-    section.left_margin = section.right_margin = Cm(1.5)
-    for line in doc.head:
-        document.add_paragraph(line)
-    t = doc.table
-    n_header = len(t.header) + (1 if t.numbering else 0)
-    n_rows = n_header + len(t.body)
-    table = document.add_table(rows=n_rows, cols=len(t.cols))
-    table.style = "Table Grid"
-    table.autofit = False
-    for c, col in enumerate(t.cols):
-        for r in range(n_rows):
-            table.cell(r, c).width = Cm(col.width_cm)
-    covered: set[tuple[int, int]] = set()
-    for r, header_row in enumerate(t.header):
-        c = 0
-        for text, colspan, rowspan in header_row:
-            while (r, c) in covered:
-                c += 1
-            cell = table.cell(r, c)
-            if colspan > 1 or rowspan > 1:
-                cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
-            cell.text = text
-            for rr in range(r, r + rowspan):
-                for cc in range(c, c + colspan):
-                    covered.add((rr, cc))
-            c += colspan
-    if t.numbering:
-        for c in range(len(t.cols)):
-            table.cell(len(t.header), c).text = f"({c + 1})"
-    for i, row in enumerate(t.body):
-        r = n_header + i
-        if isinstance(row, tuple):
-            table.cell(r, 0).text = row[0]
-            table.cell(r, 1).merge(table.cell(r, len(t.cols) - 1)).text = row[1]
-            continue
-        for c, text in enumerate(row):
-            if text:
-                table.cell(r, c).text = text
-    agency_col = next(i for i, col in enumerate(t.cols) if col.role == "agency") if t.merge_agency else 0
-    for first, last in t.merge_agency:
-        top = table.cell(n_header + first, agency_col)
-        keep = top.text
-        top.merge(table.cell(n_header + last, agency_col)).text = keep
-    for line in doc.tail:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
+from drawing import Col, Doc, Table, build_docx, expected, to_pdf, to_scan, two_column_docx  # noqa: E402
 
 BACLIEU = Doc(
     name="baclieu-2025-quyetdinh-bang",
@@ -273,58 +133,6 @@ PHUYEN_TWO_COLUMNS = [
 ]
 
 
-def two_column_docx() -> bytes:
-    """A plan page set in two text columns (a newsletter-like layout) under a full-width title."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    document = docx.Document()
-    document.add_paragraph("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN - MỤC TIÊU NĂM 2025")
-    sect_pr = document.sections[0]._sectPr
-    cols = sect_pr.find(qn("w:cols"))
-    if cols is None:
-        cols = OxmlElement("w:cols")
-        sect_pr.append(cols)
-    cols.set(qn("w:num"), "2")
-    cols.set(qn("w:space"), "720")
-    for line in PHUYEN_TWO_COLUMNS:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def to_pdf(source: Path, out_dir: Path) -> Path | None:
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        print("soffice not found: PDFs not regenerated", file=sys.stderr)
-        return None
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out_dir), str(source)], check=True, capture_output=True, timeout=180)
-    return out_dir / (source.stem + ".pdf")
-
-
-def to_scan(pdf: Path, target: Path, dpi: int = 200) -> None:
-    """An image-only PDF that looks scanned: grey page, slight tilt and speckle, no text layer."""
-    from PIL import Image, ImageFilter
-
-    rng = random.Random(15)
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), f"{tmp}/p"], check=True, timeout=180)
-        pages = []
-        for png in sorted(Path(tmp).glob("p*.png")):
-            image = Image.open(png).convert("L")
-            image = image.rotate(0.4, resample=Image.BICUBIC, expand=False, fillcolor=255)
-            pixels = image.load()
-            w, h = image.size
-            for _ in range(w * h // 400):
-                x, y = rng.randrange(w), rng.randrange(h)
-                pixels[x, y] = rng.choice((90, 140, 200))
-            pages.append(image.filter(ImageFilter.GaussianBlur(0.5)))
-        pages[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
-
-
 def main() -> None:
     for doc in DOCS:
         path = HERE / f"{doc.name}.docx"
@@ -336,7 +144,8 @@ def main() -> None:
         if pdf is not None and doc is TUYENQUANG:
             to_scan(pdf, HERE / f"{doc.name}-scan.pdf")
     two = HERE / "phuyen-2025-hai-cot.docx"
-    two.write_bytes(two_column_docx())
+    two.write_bytes(two_column_docx(["ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN - MỤC TIÊU NĂM 2025"], PHUYEN_TWO_COLUMNS,
+                                    full_width_head=False))
     to_pdf(two, HERE)
     print("written:", ", ".join(sorted(p.name for p in HERE.iterdir() if p.suffix in {".docx", ".pdf", ".json"})))
 

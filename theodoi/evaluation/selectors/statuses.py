@@ -1,24 +1,20 @@
-"""Reads for the dashboards and the API: stored statuses, summaries, tasks, timeliness, drill-downs.
+"""Stored statuses for the dashboards and the API: who reads which rows, the status rows, the
+summaries by field, agency and district, the charts, and the drill-down list behind a number.
 
 Who sees what (accounts/permissions.py): planners, admins and leaders read the internal statuses
 (every submitted value); a unit's staff read their own unit's internal statuses; everyone else,
 and the public dashboard for everyone, reads the public statuses (accepted values only) of
 published targets.
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
-from django.http import Http404
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 from django.utils.translation import gettext
 
 from theodoi.accounts.models import OrgUnit, Role, UnitKind
@@ -27,15 +23,9 @@ from theodoi.evaluation import summaries
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.evaluation.models import STATUS_BADGES, TargetStatus
 from theodoi.evaluation.services import (
-    COUNTED_STATUSES,
-    CUMULATIVE_KINDS,
-    PUBLIC_STATUSES,
-    VALUES_ARE_YEAR_TO_DATE,
     target_years,
 )
-from theodoi.plans.models import Field, Plan, PublishStatus, Target, TargetSource, Task
-from theodoi.reporting.models import ReportValue
-from theodoi.reporting.periods import PeriodKind, parse_period_key
+from theodoi.plans.models import Field, Plan, PublishStatus, Target, TargetSource
 
 GOOD = ("exceeded", "achieved")
 
@@ -284,207 +274,6 @@ def progress_chart(rows: Sequence[StatusRow], detail_url: str) -> dict[str, Any]
 def _short(name: str, limit: int = 48) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
-
-# -- tasks by the four states ------------------------------------------------------------------------
-@dataclass
-class TaskGroup:
-    unit: OrgUnit
-    summary: summaries.TaskSummary
-
-
-def task_summary(*, user: Any, public: bool, today: date | None = None, unit: OrgUnit | None = None) -> tuple[
-    summaries.TaskSummary, list[TaskGroup]
-]:
-    """Tasks by the Government Office's four states, overall and per lead agency."""
-    today = today or timezone.localdate()
-    qs = Task.objects.select_related("assignment")
-    if public or not can_read_all(user):
-        qs = qs.filter(assignment__status=PublishStatus.PUBLISHED, assignment__plan__status=PublishStatus.PUBLISHED)
-    if unit is not None:
-        qs = qs.filter(Q(assignment__lead_units=unit) | Q(assignment__partner_units=unit)).distinct()
-    tasks = list(qs.prefetch_related("assignment__lead_units"))
-    overall = summaries.summarize_tasks([(t.deadline, t.done_at) for t in tasks], today)
-    pairs = [(lead, t) for t in tasks for lead in t.assignment.lead_units.all()]
-    units = {lead.pk: lead for lead, _ in pairs}
-    grouped = summaries.summarize_tasks_by(
-        pairs, key=lambda p: p[0].pk, deadline=lambda p: p[1].deadline, done_at=lambda p: p[1].done_at, today=today
-    )
-    groups = [TaskGroup(units[k], s) for k, s in grouped.items()]  # type: ignore[index]
-    groups.sort(key=lambda g: (-g.summary.counts[summaries.NOT_DONE_OVERDUE], g.unit.name))
-    return overall, groups
-
-
-# -- timeliness heatmap --------------------------------------------------------------------------------
-TIMELINESS_SCORE = {"on_time": 2, "late": 1, "missing": 0, "not_due": -1}
-
-
-def timeliness_heatmap(
-    *, user: Any, today: date | None = None, periods: int = 6
-) -> tuple[dict[str, Any], list[tuple[OrgUnit, summaries.TimelinessSummary | None]]] | None:
-    """Agency × period timeliness from the reporting app: the chart's JSON and per-agency sentences
-    (None when there is no regime or the caller may not see it)."""
-    if not can_read_all(user):
-        return None
-    try:
-        from theodoi.reporting import selectors as reporting_selectors
-        from theodoi.reporting.models import ReportingRegime
-    except ImportError:  # pragma: no cover - the reporting app is always installed
-        return None
-    regime = ReportingRegime.objects.order_by("pk").first()
-    if regime is None:
-        return None
-    today = today or _reporting_today()
-    recent = reporting_selectors.recent_periods(regime, today, count=periods)
-    table = reporting_selectors.timeliness_table(user=user, regime=regime, periods=recent, today=today)
-    if not table:
-        return None
-    data = []
-    for y, (_unit, cells) in enumerate(table):
-        for x, cell in enumerate(cells):
-            data.append([x, y, TIMELINESS_SCORE.get(cell.state, -1), cell.label])
-    counts = summaries.summarize_timeliness(
-        [c for _u, cells in table for c in cells],
-        key=lambda c: c.unit.pk,
-        due_on=lambda c: c.due,
-        submitted_on=lambda c: timezone.localtime(c.form.submitted_at).date() if c.form and c.form.submitted_at else None,
-        today=today,
-    )
-    return {
-        "regime": regime.name,
-        "periods": [p.label for p in recent],
-        "units": [u.short_name or u.name for u, _ in table],
-        "unit_codes": [u.code for u, _ in table],
-        "data": data,
-    }, [(u, counts.get(u.pk)) for u, _ in table]
-
-
-def _reporting_today() -> date:
-    """Today, or for a dataset of a past year (the 2021 demo) the end of its latest reporting round."""
-    from theodoi.evaluation.services import rounds_as_of
-
-    today = timezone.localdate()
-    rounds = rounds_as_of(today=today)
-    if not rounds:
-        return today
-    latest = max(rounds.values())
-    # The day after the latest round's period: its deadline has passed, the next one's has not.
-    return today if latest.year >= today.year else latest + timedelta(days=1)
-
-
-# -- one target: status, series, submissions, sources -------------------------------------------------
-@dataclass
-class Submission:
-    value: ReportValue
-    period_label: str
-    public: bool
-    url: str | None
-
-
-@dataclass
-class TargetDetail:
-    target: Target
-    status: TargetStatus | None
-    other: TargetStatus | None  # the public row beside the internal one, for readers of both
-    submissions: list[Submission]
-    sources: list[TargetSource]
-    series: dict[str, Any] = field(default_factory=dict)
-    snapshots: list[TargetStatus] = field(default_factory=list)
-
-
-def target_for_dashboard(*, user: Any, pk: int, public: bool) -> tuple[Target, bool]:
-    """The target and whether the caller reads its internal figures; 404 when not visible."""
-    target = Target.objects.select_related("indicator", "plan", "responsible_unit").filter(pk=pk).first()
-    if target is None:
-        raise Http404("target not found")
-    internal = not public and reads_internal(user, target.responsible_unit)
-    published = target.status == PublishStatus.PUBLISHED and target.plan.status == PublishStatus.PUBLISHED
-    if not internal and not published:
-        raise Http404("target not visible")
-    return target, internal
-
-
-def _form_url(form_id: int) -> str | None:
-    for name in ("reporting:form_detail", "reporting:form"):
-        try:
-            return reverse(name, args=[form_id])
-        except NoReverseMatch:
-            continue
-    return None
-
-
-def target_detail(*, target: Target, internal: bool) -> TargetDetail:
-    """Everything behind a target's status: the stored rows, the submissions, the source sentences."""
-    statuses = list(TargetStatus.objects.filter(target=target))
-    current = [s for s in statuses if s.period == target.period]
-    status = next((s for s in current if s.public == (not internal)), None)
-    other = next((s for s in current if s.public) , None) if internal else None
-    snapshots = sorted(
-        (s for s in statuses if s.period != target.period and s.public == (not internal)), key=lambda s: s.as_of or date.min
-    )
-    allowed = COUNTED_STATUSES if internal else PUBLIC_STATUSES
-    values = (
-        ReportValue.objects.filter(target=target, form__status__in=allowed)
-        .select_related("form__unit")
-        .order_by("form__period_key", "form__unit__name")
-    )
-    submissions = []
-    for v in values:
-        try:
-            label = parse_period_key(v.form.period_key).label
-        except ValueError:
-            label = v.form.period_key
-        # The form pages are for staff: the public page shows the figures without linking to them.
-        url = _form_url(v.form_id) if internal else None
-        submissions.append(Submission(v, label, v.form.status in PUBLIC_STATUSES, url))
-    submissions.sort(key=lambda s: _period_sort(s.value.form.period_key))
-    sources = list(target.sources.select_related("document").order_by("pk"))
-    detail = TargetDetail(target, status, other, submissions, sources, snapshots=snapshots)
-    detail.series = target_series(target, [s.value for s in submissions], status)
-    return detail
-
-
-def _period_sort(key: str) -> tuple[date, str]:
-    try:
-        p = parse_period_key(key)
-    except ValueError:
-        return date.min, key
-    return p.end, key
-
-
-def target_series(target: Target, values: Iterable[ReportValue], status: TargetStatus | None) -> dict[str, Any]:
-    """ECharts data: the reported values over time (year to date for flows) with the target line."""
-    measure = target.indicator.measure
-    points: dict[date, float] = {}
-    running = 0.0
-    monthly = any(parse_period_key(v.form.period_key).kind is PeriodKind.MONTHLY for v in values if v.value is not None)
-    for v in sorted(values, key=lambda v: _period_sort(v.form.period_key)):
-        if v.value is None:
-            continue
-        p = parse_period_key(v.form.period_key)
-        if measure == "flow":
-            if VALUES_ARE_YEAR_TO_DATE or p.kind in CUMULATIVE_KINDS:
-                running = float(v.value)
-            elif p.kind is PeriodKind.QUARTERLY and monthly:
-                continue
-            else:
-                running += float(v.value)
-            points[p.end] = running
-        else:
-            points[p.end] = float(v.value)
-    level = status.target_level if status and status.target_level is not None else target.value
-    years = target_years(target.period)
-    line: list[list[Any]] = []
-    if measure == "flow" and years and years[0] == years[1] and level:
-        line = [[f"{years[0]}-01-01", 0], [f"{years[0]}-12-31", level]]
-    return {
-        "points": [[d.isoformat(), round(v, 4)] for d, v in sorted(points.items())],
-        "target": level,
-        "target_max": target.value_max if target.comparator == "between" else None,
-        "pace": line,
-        "unit": target.unit or target.indicator.unit,
-        "flow": measure == "flow",
-        "year": years[0] if years else None,
-    }
 
 
 def targets_for_list(

@@ -1,0 +1,28 @@
+"""Events that one app's writes send and another app receives, named here on the ground floor so
+that the writer does not import the receiver.
+
+`targets_changed`: the figures behind some targets changed (values saved into a form that counts,
+a form that starts or stops counting, a target corrected), so whatever is derived from them, the
+stored statuses above all, is stale. The write that changes them sends it, inside its transaction;
+the evaluation app receives it (connected in `EvaluationConfig.ready`) and recomputes those
+targets once, after the commit. Sent explicitly by the write rather than from a `post_save` hook,
+so that a reader of the write sees what follows from it, and bulk writes (which send no model
+signal) are not forgotten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.dispatch import Signal
+
+# Keyword arguments of a receiver: target_ids (a set of ints), reason (a short English word for logs:
+# "values_saved", "form_status", "target_edited").
+targets_changed = Signal()
+
+
+def send_targets_changed(*, sender: object, target_ids: Iterable[int], reason: str) -> None:
+    """Tell the receivers that these targets' figures changed; nothing is sent for no target."""
+    ids = {int(i) for i in target_ids}
+    if ids:
+        targets_changed.send(sender=sender, target_ids=ids, reason=reason)

@@ -1,0 +1,101 @@
+"""Tasks by the Government Office's four states, and the agency × period timeliness heatmap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+
+from theodoi.accounts.models import OrgUnit
+from theodoi.accounts.permissions import can_read_all
+from theodoi.evaluation import summaries
+from theodoi.plans.models import PublishStatus, Task
+
+
+# -- tasks by the four states ------------------------------------------------------------------------
+@dataclass
+class TaskGroup:
+    unit: OrgUnit
+    summary: summaries.TaskSummary
+
+
+def task_summary(*, user: Any, public: bool, today: date | None = None, unit: OrgUnit | None = None) -> tuple[
+    summaries.TaskSummary, list[TaskGroup]
+]:
+    """Tasks by the Government Office's four states, overall and per lead agency."""
+    today = today or timezone.localdate()
+    qs = Task.objects.select_related("assignment")
+    if public or not can_read_all(user):
+        qs = qs.filter(assignment__status=PublishStatus.PUBLISHED, assignment__plan__status=PublishStatus.PUBLISHED)
+    if unit is not None:
+        qs = qs.filter(Q(assignment__lead_units=unit) | Q(assignment__partner_units=unit)).distinct()
+    tasks = list(qs.prefetch_related("assignment__lead_units"))
+    overall = summaries.summarize_tasks([(t.deadline, t.done_at) for t in tasks], today)
+    pairs = [(lead, t) for t in tasks for lead in t.assignment.lead_units.all()]
+    units = {lead.pk: lead for lead, _ in pairs}
+    grouped = summaries.summarize_tasks_by(
+        pairs, key=lambda p: p[0].pk, deadline=lambda p: p[1].deadline, done_at=lambda p: p[1].done_at, today=today
+    )
+    groups = [TaskGroup(units[k], s) for k, s in grouped.items()]  # type: ignore[index]
+    groups.sort(key=lambda g: (-g.summary.counts[summaries.NOT_DONE_OVERDUE], g.unit.name))
+    return overall, groups
+
+
+# -- timeliness heatmap --------------------------------------------------------------------------------
+TIMELINESS_SCORE = {"on_time": 2, "late": 1, "missing": 0, "not_due": -1}
+
+
+def timeliness_heatmap(
+    *, user: Any, today: date | None = None, periods: int = 6
+) -> tuple[dict[str, Any], list[tuple[OrgUnit, summaries.TimelinessSummary | None]]] | None:
+    """Agency × period timeliness from the reporting app: the chart's JSON and per-agency sentences
+    (None when there is no regime or the caller may not see it)."""
+    if not can_read_all(user):
+        return None
+    try:
+        from theodoi.reporting import selectors as reporting_selectors
+        from theodoi.reporting.models import ReportingRegime
+    except ImportError:  # pragma: no cover - the reporting app is always installed
+        return None
+    regime = ReportingRegime.objects.order_by("pk").first()
+    if regime is None:
+        return None
+    today = today or _reporting_today()
+    recent = reporting_selectors.recent_periods(regime, today, count=periods)
+    table = reporting_selectors.timeliness_table(user=user, regime=regime, periods=recent, today=today)
+    if not table:
+        return None
+    data = []
+    for y, (_unit, cells) in enumerate(table):
+        for x, cell in enumerate(cells):
+            data.append([x, y, TIMELINESS_SCORE.get(cell.state, -1), cell.label])
+    counts = summaries.summarize_timeliness(
+        [c for _u, cells in table for c in cells],
+        key=lambda c: c.unit.pk,
+        due_on=lambda c: c.due,
+        submitted_on=lambda c: timezone.localtime(c.form.submitted_at).date() if c.form and c.form.submitted_at else None,
+        today=today,
+    )
+    return {
+        "regime": regime.name,
+        "periods": [p.label for p in recent],
+        "units": [u.short_name or u.name for u, _ in table],
+        "unit_codes": [u.code for u, _ in table],
+        "data": data,
+    }, [(u, counts.get(u.pk)) for u, _ in table]
+
+
+def _reporting_today() -> date:
+    """Today, or for a dataset of a past year (the 2021 demo) the end of its latest reporting round."""
+    from theodoi.evaluation.services import rounds_as_of
+
+    today = timezone.localdate()
+    rounds = rounds_as_of(today=today)
+    if not rounds:
+        return today
+    latest = max(rounds.values())
+    # The day after the latest round's period: its deadline has passed, the next one's has not.
+    return today if latest.year >= today.year else latest + timedelta(days=1)

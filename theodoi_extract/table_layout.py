@@ -1,0 +1,125 @@
+"""Table layouts beyond "one indicator per row": captions that give the unit, and tables of
+agencies by indicator.
+
+Why apart from `tables`: these read a table's shape before its rows are read. A caption line
+"(Đơn vị: tỷ đồng)" above a table gives the unit of every figure whose row and column name none.
+A table whose rows are the agencies or localities and whose columns are the indicators ("STT |
+Đơn vị | Thu ngân sách nhà nước | Vốn đầu tư công", the usual annex of a decision handing targets
+to districts) has no "Chỉ tiêu" column at all: its header is recognised from its layout (a first
+table line of names only, over a line of figures) and each value column carries its indicator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from theodoi_extract import agencies, vocabulary
+from theodoi_extract.numbers import canonical_unit, find_quantities
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str  # indicator | unit | agency | value | skip
+    kind: str | None = None
+    period: str | None = None
+    name: str | None = None  # a value column that names its own indicator (a table of agencies by indicator)
+
+
+_CAPTION_UNIT_RE = re.compile(r"^[ \t]*\(?[ \t]*(?:đơn vị tính|đơn vị|đvt)[ \t]*:[ \t]*([^()\n:;]{1,25}?)[ \t]*\)?[ \t]*$",
+                              re.IGNORECASE | re.MULTILINE)
+_CAPTION_WINDOW = 300  # a caption stands on one of the few lines right above the table
+_DIGIT_RE = re.compile(r"\d")
+_STT_RE = re.compile(r"^(?:stt|tt|số tt|số thứ tự)\.?$", re.IGNORECASE)
+_WORDY_RE = re.compile(r"[^\W\d]{2,}")
+
+
+@cache
+def _cue(key: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in vocabulary.words("cues", key))
+
+
+def is_unit(text: str) -> bool:
+    """Is this text (brackets stripped) exactly a unit of the vocabulary or of a unit's shape?"""
+    cleaned = text.strip(" ()")
+    if not cleaned:
+        return False
+    q = list(find_quantities("1 " + cleaned))
+    return bool(q) and q[0].start == 0 and q[0].end == len(cleaned) + 2
+
+
+def caption_unit_before(text: str, table_start: int) -> str:
+    """The unit a caption line just above the table states ("(Đơn vị: tỷ đồng)", "ĐVT: ha"), or ""."""
+    lo = max(0, table_start - _CAPTION_WINDOW)
+    found = ""
+    for m in _CAPTION_UNIT_RE.finditer(text, lo, table_start):
+        if is_unit(m.group(1)):
+            found = canonical_unit(m.group(1).strip())
+    return found
+
+
+def _figure(text: str) -> bool:
+    return bool(_DIGIT_RE.search(text))
+
+
+@cache
+def _role_words_re() -> re.Pattern[str]:
+    """The column-role words as whole words ("ước" the estimate, not inside "nhà nước")."""
+    words = sorted({w.strip() for key in ("table_target", "table_actual", "table_skip", "table_unit")
+                    for w in _cue(key) if w.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _says_kind_or_year(header: str) -> bool:
+    t = header.lower()
+    return bool(re.search(r"(?:19|20)\d\d", t)) or bool(_role_words_re().search(t))
+
+
+def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
+    """Columns of a table of agencies by indicator, when `cells` (the table's first line) is its
+    header, else None.
+
+    The header holds names only, no figure; the line below has the same cells, a name under the
+    first name column (the subject: an agency or a locality, as its header or its text says) and
+    figures under at least two other columns, each headed by an indicator that names no year, kind
+    or unit column of its own.
+    """
+    if len(cells) < 3 or len(below) != len(cells) or any(not c.text or _figure(c.text) for c in cells):
+        return None
+    cols: list[Column | None] = [Column("skip") if _STT_RE.match(c.text) else None for c in cells]
+    subject = next((i for i, c in enumerate(cols) if c is None), None)
+    if subject is None or _figure(below[subject].text) or not _WORDY_RE.search(below[subject].text):
+        return None
+    head = cells[subject].text.lower()
+    if not (any(w in head for w in _cue("table_subject")) or agencies.is_agency_start(below[subject].text)):
+        return None
+    cols[subject] = Column("agency")
+    for i, c in enumerate(cells):
+        if cols[i] is not None:
+            continue
+        if not _WORDY_RE.search(c.text) or _says_kind_or_year(c.text) or not _figure(below[i].text):
+            return None
+        cols[i] = Column("value", name=c.text)
+    named = [c for c in cols if c is not None and c.name]
+    return [c for c in cols if c is not None] if len(named) >= 2 else None
+
+
+_HEADER_UNIT_RE = re.compile(r"\s*\(([^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t/][^\W\d_]+){0,2}|%)\)\s*$")
+
+
+def column_unit(name: str, default: str) -> tuple[str, str]:
+    """(indicator, unit) of a column that names its indicator: "Số ca phẫu thuật (ca)" gives "ca"
+    (the bracket closing a column header is the unit's place, whether or not the vocabulary knows
+    the word: one to three lower-case words), else the unit the row or the caption gives."""
+    m = _HEADER_UNIT_RE.search(name)
+    if m is None:
+        return name, default
+    return name[:m.start()].rstrip(), canonical_unit(m.group(1))
