@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "theodoi.reporting",
     "theodoi.evaluation",
     "theodoi.investment",
+    "theodoi.geo",
     "theodoi.exports",
     "theodoi.notifications",
     "theodoi.jobs",

@@ -82,8 +82,20 @@ def _payload_data() -> Any:
     c.health.save()
     c.district.name = f"Huyện Đăk Hà {SCRIPT}"
     c.district.save()
+    _district_outline(c.district)  # the dashboards' district maps carry the payload name too
     target_statuses_recompute()
     return plan
+
+
+def _district_outline(district: Any) -> None:
+    import json
+
+    from theodoi.geo.services import boundaries_import
+
+    ring = [[107.8, 14.4], [108.0, 14.4], [108.0, 14.6], [107.8, 14.6], [107.8, 14.4]]
+    feature = {"type": "Feature", "properties": {"code": district.code, "name": district.name},
+               "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    boundaries_import(user=None, data=json.dumps({"type": "FeatureCollection", "features": [feature]}), source="t")
 
 
 def test_an_uploaded_document_with_script_names_fires_nothing_on_its_pages(

@@ -44,7 +44,8 @@ def load_demo_evaluation() -> int:
     from theodoi.reporting.models import FormStatus, ReportForm, ReportValue
     from theodoi.reporting.services import regime_ensure_seed
 
-    source = Plan.objects.filter(kind=PlanKind.YEAR, year_start=2021).first()
+    # the first 2021 plan made is the province's (the demo's district plans come later)
+    source = Plan.objects.filter(kind=PlanKind.YEAR, year_start=2021).order_by("pk").first()
     if source is None:
         return 0
     candidates = list(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,8 +19,10 @@ from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all
-from theodoi.evaluation import selectors
+from theodoi.core.refusals import Refused
+from theodoi.evaluation import corrective, maps, selectors
 from theodoi.evaluation.explain import STATUS_LABELS_VI
+from theodoi.evaluation.forms import CorrectiveTaskForm
 from theodoi.plans.models import Field
 
 
@@ -74,6 +77,7 @@ def _overview_context(
         "refreshed_at": selectors.last_refreshed(),
         "filter_query": _filter_query(year=year, field_value=field_value, unit=unit),
         "years": [str(y) for y in selectors.plan_years(public=public)],
+        "status_map": maps.status_share_map(rows, public=public, year=_shown(year)) if unit is None else None,
     }
     return context
 
@@ -115,6 +119,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         heatmap=heatmap[0] if heatmap else None,
         heatmap_rows=heatmap[1] if heatmap else [],
         investment=_investment_kpi(user, year),
+        disbursement_map=_disbursement_map(user, year),
     )
     return render(request, "evaluation/overview.html", context)
 
@@ -125,6 +130,14 @@ def _investment_kpi(user: Any, year: int | None) -> Any:
     except ImportError:  # pragma: no cover
         return None
     return inv.overview(user=user, year=year) if year else None
+
+
+def _disbursement_map(user: Any, year: int | None) -> Any:
+    from theodoi.investment import selectors as inv
+
+    if year is None or not inv.can_read_investment(user):
+        return None
+    return maps.disbursement_map(inv.project_rows(user=user, year=year), year=_shown(year))
 
 
 def public_dashboard(request: HttpRequest) -> HttpResponse:
@@ -199,8 +212,13 @@ def public_target_list(request: HttpRequest) -> HttpResponse:
 def _detail(request: HttpRequest, pk: int, *, public: bool) -> HttpResponse:
     target, internal = selectors.target_for_dashboard(user=request.user, pk=pk, public=public)
     detail = selectors.target_detail(target=target, internal=internal)
+    opens = internal and corrective.can_open(request.user) and bool(
+        detail.status and detail.status.status in corrective.OPENABLE)
     return render(request, "evaluation/target_detail.html", {
         "d": detail, "target": target, "internal": internal, "public": not internal,
+        "can_open_corrective": opens,
+        "correctives": target.corrective_actions.select_related("lead_unit", "task") if internal else [],
+        "indicator_map": maps.indicator_map(target, public=not internal),
     })
 
 
@@ -210,3 +228,23 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def public_target_page(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail(request, pk, public=True)
+
+
+def corrective_open(request: HttpRequest, pk: int) -> HttpResponse:
+    """"Mở nhiệm vụ khắc phục" from a target's page: the form, then the service."""
+    target, internal = selectors.target_for_dashboard(user=request.user, pk=pk, public=False)
+    if not internal or not corrective.can_open(request.user):
+        return _deny(request)
+    status = corrective.current_status(target)
+    form = CorrectiveTaskForm(request.POST or None, initial={
+        "lead_unit": target.responsible_unit, "fact": status.explanation if status else "",
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            corrective.corrective_task_open(user=request.user, target=target, **form.cleaned_data)
+        except Refused as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Đã mở nhiệm vụ khắc phục; nhiệm vụ có trong danh sách nhiệm vụ của cơ quan chủ trì."))
+            return redirect("evaluation:target", pk=target.pk)
+    return render(request, "evaluation/corrective_form.html", {"form": form, "target": target, "status": status})

@@ -74,6 +74,25 @@ class TaskRow:
 
 
 @dataclass(frozen=True)
+class CorrectiveRow:
+    """A corrective task opened on a target at risk or missed: what the shortcomings section says."""
+
+    target: str
+    fact: str
+    cause: str
+    action: str
+    lead_agency: str
+    deadline: date | None
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> CorrectiveRow:
+        values = dict(raw)
+        if values.get("deadline"):
+            values["deadline"] = date.fromisoformat(values["deadline"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
 class LateAgency:
     """An agency that sent its periodic reports late or not at all."""
 
@@ -130,6 +149,7 @@ class ReportData:
     overdue_tasks: list[TaskRow] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
+    corrective: list[CorrectiveRow] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (dates as ISO strings)."""
@@ -149,6 +169,7 @@ class ReportData:
             overdue_tasks=[TaskRow.from_dict(t) for t in raw.get("overdue_tasks", [])],
             sections=[Section.from_dict(s) for s in raw.get("sections", [])],
             proposals=list(raw.get("proposals", [])),
+            corrective=[CorrectiveRow.from_dict(c) for c in raw.get("corrective", [])],
         )
 
 

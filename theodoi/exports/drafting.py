@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from theodoi.exports.data import LateAgency, ReportData, Section, TargetRow, TaskRow
+from theodoi.exports.data import CorrectiveRow, LateAgency, ReportData, Section, TargetRow, TaskRow
 from theodoi.exports.formatting import date_short, vn_number, vn_percent
 
 # A field lists at most this many targets in the body; the annex has them all.
@@ -118,18 +118,29 @@ def _quantity(value: float | None, unit: str) -> str:
 def _at_risk(data: ReportData) -> Section:
     title = "III. CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT KẾ HOẠCH VÀ NGUYÊN NHÂN"
     if not data.at_risk:
-        return Section(
-            title=title,
-            paragraphs=[
-                "Đến thời điểm báo cáo, chưa có chỉ tiêu nào được đánh giá có nguy cơ không đạt kế hoạch."
-            ],
-        )
+        paragraphs = ["Đến thời điểm báo cáo, chưa có chỉ tiêu nào được đánh giá có nguy cơ không đạt kế hoạch."]
+        return Section(title=title, paragraphs=paragraphs + _corrective(data.corrective))
     paragraphs = [f"Có {len(data.at_risk)} chỉ tiêu có nguy cơ không đạt hoặc chưa đạt kế hoạch, cụ thể:"]
     for row in data.at_risk:
         cause = row.explanation.strip().rstrip(".") if row.explanation.strip() else ""
         reason = f"Nguyên nhân: {cause}." if cause else "Đơn vị chủ trì chưa báo cáo nguyên nhân."
         paragraphs.append(f"- {_result_phrase(row)}; đơn vị chủ trì: {row.responsible_unit}. {reason}")
-    return Section(title=title, paragraphs=paragraphs)
+    return Section(title=title, paragraphs=paragraphs + _corrective(data.corrective))
+
+
+def _corrective(rows: list[CorrectiveRow]) -> list[str]:
+    """The corrective tasks opened on these targets: fact, cause, action, lead agency, deadline."""
+    if not rows:
+        return []
+    paragraphs = [f"Đã giao {len(rows)} nhiệm vụ khắc phục:"]
+    for row in rows:
+        deadline = f"; thời hạn {date_short(row.deadline)}" if row.deadline else ""
+        paragraphs.append(
+            f"- Chỉ tiêu {row.target}: tồn tại, hạn chế: {row.fact.strip().rstrip('.')}; "
+            f"nguyên nhân: {row.cause.strip().rstrip('.')}; giải pháp khắc phục: {row.action.strip().rstrip('.')} "
+            f"(cơ quan chủ trì: {row.lead_agency}{deadline})."
+        )
+    return paragraphs
 
 
 def _late_agencies(data: ReportData) -> Section:

@@ -25,6 +25,7 @@ from theodoi.accounts.permissions import can_read_all, is_planner, unit_ids_with
 from theodoi.evaluation import summaries
 from theodoi.evaluation.services import target_statuses_recompute
 from theodoi.exports.data import (
+    CorrectiveRow,
     LateAgency,
     ReportData,
     ReportHeader,
@@ -42,7 +43,7 @@ from theodoi.exports.scope import (
     period_phrase,
     scope_resolve,
 )
-from theodoi.plans.models import Field, Plan, PublishStatus, Target, Task
+from theodoi.plans.models import CorrectiveAction, Field, Plan, PublishStatus, Target, Task
 from theodoi.reporting.deadlines import timeliness
 from theodoi.reporting.models import FormStatus, ReportForm, ReportingRegime, ReportValue, TaskReport
 from theodoi.reporting.periods import Period, PeriodKind, parse_period_key
@@ -141,7 +142,15 @@ def report_data_build(period: str | Period, scope: str = ReportScope.PROVINCE, s
         at_risk=at_risk,
         overdue_tasks=sorted(overdue, key=lambda t: (t.deadline or date.max, t.code))[:MAX_OVERDUE_TASKS],
         proposals=_proposals(when, at_risk, overdue, late),
+        corrective=_corrective(targets),
     )
+
+
+def _corrective(targets: list[Target]) -> list[CorrectiveRow]:
+    """Corrective tasks opened on the report's targets, soonest deadline first."""
+    rows = CorrectiveAction.objects.filter(target__in=targets).select_related("target__indicator", "lead_unit")
+    return [CorrectiveRow(target=c.target.indicator.name, fact=c.fact, cause=c.cause, action=c.action,
+                          lead_agency=c.lead_unit.name, deadline=c.deadline) for c in rows.order_by("deadline", "pk")]
 
 
 _DONE = (summaries.DONE_ON_TIME, summaries.DONE_LATE)

@@ -6,6 +6,7 @@ figure on a dashboard can be traced back to the words that set it.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -222,3 +223,30 @@ class Task(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         self.text_folded = fold(self.text)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class CorrectiveAction(models.Model):
+    """A corrective task opened from a target judged at risk, behind or not achieved: the fact, its
+    cause, the action, who leads it and by when. The action itself is tracked as an ordinary
+    `Task` (in an assignment block of the target's plan), so it shows wherever tasks do."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="corrective_actions",
+                               verbose_name=_("chỉ tiêu"))
+    task = models.OneToOneField(Task, on_delete=models.CASCADE, related_name="corrective", verbose_name=_("nhiệm vụ"))
+    status_at_open = models.CharField(_("đánh giá khi mở"), max_length=20)
+    fact = models.TextField(_("tồn tại, hạn chế"))
+    cause = models.TextField(_("nguyên nhân"))
+    action = models.TextField(_("giải pháp khắc phục"))
+    lead_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="corrective_actions",
+                                  verbose_name=_("cơ quan chủ trì"))
+    deadline = models.DateField(_("thời hạn"))
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    opened_at = models.DateTimeField(_("thời điểm mở"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        verbose_name = _("nhiệm vụ khắc phục")
+        verbose_name_plural = _("nhiệm vụ khắc phục")
+
+    def __str__(self) -> str:
+        return f"{self.target.indicator.name}: {self.action[:60]}"

@@ -33,7 +33,8 @@ MONTHS = range(1, 7)
 
 
 def _plan() -> Plan | None:
-    qs = Plan.objects.filter(targets__responsible_unit__isnull=False).distinct()
+    # pk breaks ties: the province's plan comes before the district plans the demo adds later
+    qs = Plan.objects.filter(targets__responsible_unit__isnull=False).distinct().order_by("-year_start", "kind", "pk")
     return qs.filter(year_start=2021, year_end=2021).first() or qs.filter(year_start__lte=2021).first() or qs.first()
 
 

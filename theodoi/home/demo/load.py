@@ -33,6 +33,8 @@ DATA_FILE = DEMO_DIR / "kontum_2021.json"
 SAMPLE_FILE = DEMO_DIR / "samples" / "nghi-quyet-mau.txt"
 REVIEW_SAMPLE_FILE = DEMO_DIR / "samples" / "chuong-trinh-mau.txt"
 DEMO_PASSWORD = "theodoi2021"
+#: The demo province's district outlines (schematic, drawn for the demo), imported for the maps.
+BOUNDARIES_FILE = Path(__file__).resolve().parents[2] / "geo" / "data" / "kontum_districts.geojson"
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,7 @@ OPTIONAL_LOADERS: tuple[tuple[str, str, str], ...] = (
     ("theodoi.reporting.demo", "load_demo_reports", "báo cáo tiến độ mẫu"),
     ("theodoi.investment.demo", "load_demo_investment", "dự án đầu tư công mẫu"),
     ("theodoi.evaluation.demo", "load_demo_evaluation", "đánh giá cuối năm 2020 (minh họa)"),
+    ("theodoi.home.demo.districts", "load_demo_district_targets", "chỉ tiêu cấp huyện năm 2021 (minh họa)"),
 )
 
 
@@ -74,6 +77,7 @@ class DemoSummary:
     targets_with_owner: int = 0
     assignments: int = 0
     tasks: int = 0
+    boundaries: int = 0
     sample_path: Path | None = None
     optional: list[tuple[str, str]] = field(default_factory=list)  # (label, "loaded" / reason skipped)
 
@@ -227,6 +231,14 @@ def load_assignments(data: dict[str, Any], plan: Plan, units_by_name: dict[str, 
     return blocks, tasks
 
 
+def load_boundaries() -> int:
+    """The districts' outlines for the maps (the same file again writes nothing)."""
+    from theodoi.geo.services import boundaries_import
+
+    result = boundaries_import(user=None, data=BOUNDARIES_FILE.read_bytes(), source=BOUNDARIES_FILE.name)
+    return result.total
+
+
 def copy_sample(target_dir: Path | None = None) -> Path:
     """Copy the sample resolution (huyện Mẫu Sơn, 2022) where the demo user can pick it to upload."""
     directory = Path(target_dir) if target_dir is not None else Path(settings.VAR_DIR) / "demo"
@@ -279,6 +291,7 @@ def load_demo(*, sample_dir: Path | None = None, with_optional: bool = True) -> 
         summary.plans = [term, year]
         summary.indicators, summary.targets, summary.targets_with_owner = load_targets(data, year, units_by_name)
         summary.assignments, summary.tasks = load_assignments(data, year, units_by_name)
+        summary.boundaries = load_boundaries()
     summary.sample_path = copy_sample(sample_dir)
     if with_optional:
         _run_optional_loaders(summary)

@@ -49,6 +49,7 @@ class Command(BaseCommand):
             f"danh mục chỉ tiêu: {summary.indicators}."
         )
         write(f"  Giao nhiệm vụ: {summary.assignments} khối, {summary.tasks} nhiệm vụ.")
+        write(f"  Ranh giới huyện cho bản đồ: {summary.boundaries} vùng.")
         for label, outcome in summary.optional:
             write(f"  {label[0].upper()}{label[1:]}: {outcome}.")
         write("")
