@@ -21,11 +21,12 @@ import csv
 import importlib
 import inspect
 import io
+import json
 import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +88,6 @@ NOT_WRITES: dict[str, str] = {
     "theodoi.evaluation.services.inputs.target_evaluate": _READ,
     "theodoi.evaluation.services.inputs.target_spec": _READ,
     "theodoi.evaluation.services.inputs.target_years": _READ,
-    "theodoi.evaluation.services.recompute.on_values_changed": _SYSTEM + " (after a counted save)",
-    "theodoi.evaluation.services.recompute.queue_recompute": _SYSTEM + " (after a counted save)",
     "theodoi.evaluation.services.recompute.target_statuses_recompute": _SYSTEM + " (derived statuses; a person's "
                                                                                  "request goes through statuses_recompute)",
     "theodoi.exports.services.register.paragraphs_from_text": _READ,
@@ -97,6 +96,16 @@ NOT_WRITES: dict[str, str] = {
     "theodoi.exports.services.rendering.data_render": _READ,
     "theodoi.exports.services.rendering.report_data": _READ,
     "theodoi.exports.services.rendering.report_docx_matches_issue": _READ,
+    "theodoi.evaluation.services.corrective.can_open": _READ,
+    "theodoi.evaluation.services.corrective.current_status": _READ,
+    "theodoi.evaluation.services.incremental.on_values_changed": _SYSTEM + " (the targets-changed event's receiver)",
+    "theodoi.evaluation.services.incremental.refresh_run": _SYSTEM + " (the status refresh job's body)",
+    "theodoi.evaluation.services.inputs.inputs_digest": _READ,
+    "theodoi.evaluation.services.recompute.record_refresh": _SYSTEM + " (when statuses were last refreshed)",
+    "theodoi.evaluation.services.recompute.rounds_json": _READ,
+    "theodoi.evaluation.services.refresh.queue_recompute": _SYSTEM + " (queues the refresh after a person's write, "
+                                                                     "which is the audited write)",
+    "theodoi.evaluation.services.refresh.refresh_start": _SYSTEM + " (starts the refresh job)",
     "theodoi.exports.services.rendering.report_docx_sha256": _READ,
     "theodoi.exports.services.rendering.report_filename": _READ,
     "theodoi.exports.services.rendering.report_pdf": _SYSTEM + " (the PDF job's body; pdf_job_start is the write)",
@@ -200,6 +209,22 @@ def _job(w: W) -> int:
     return int(lost_job(stored_document()).pk)
 
 
+def _behind(target: Any) -> Any:
+    """The target with a stored status of "behind", the state a corrective task opens from."""
+    from theodoi.evaluation.models import TargetStatus
+
+    TargetStatus.objects.update_or_create(target=target, period=target.period, public=False,
+                                          defaults={"status": "off_track"})
+    return target
+
+
+def _geojson(code: str) -> str:
+    square = [[[107.8, 14.4], [108.0, 14.4], [108.0, 14.6], [107.8, 14.6], [107.8, 14.4]]]
+    return json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": code, "name": code},
+         "geometry": {"type": "Polygon", "coordinates": square}}]})
+
+
 def _section() -> list[Any]:
     from theodoi.exports.data import Section
 
@@ -269,6 +294,14 @@ CASES: dict[str, Case] = {
     # notifications: a person's own settings
     "theodoi.notifications.services.preference_update": Case(
         lambda w, a: {"email_mode": "off", "message_enabled": False, "message_address": ""}, refused="anonymous"),
+    # evaluation: a corrective task from a target judged behind (planners and leaders may)
+    "theodoi.evaluation.services.corrective.corrective_task_open": Case(lambda w, a: {
+        "target": _behind(w.world.target), "fact": "Mới đạt 60% kế hoạch", "cause": "Thiếu vốn đối ứng",
+        "action": "Bố trí vốn trong quý III", "lead_unit": w.cast.planning, "deadline": date(2099, 12, 31)},
+        refused="health_reporter"),
+    # geo: district boundaries (the demo's district is huyen-dak-ha)
+    "theodoi.geo.services.boundaries_import": Case(lambda w, a: {"data": _geojson("huyen-dak-ha"),
+                                                                  "source": "ranh-gioi.geojson"}),
     # plans
     "theodoi.plans.services.target_correct": Case(lambda w, a: {
         "target": w.world.target, "value": 9.0, "unit": "%", "period": "2026", "responsible_unit": w.cast.planning,

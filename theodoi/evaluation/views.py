@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all
 from theodoi.core.refusals import Refused
-from theodoi.evaluation import corrective, maps, selectors
+from theodoi.evaluation import maps, selectors
+from theodoi.evaluation.services import corrective
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.evaluation.forms import CorrectiveTaskForm
 from theodoi.plans.models import Field
@@ -52,7 +53,10 @@ def _overview_context(
         qs = qs.filter(indicator__field=field_value)
     if unit is not None:
         qs = qs.filter(responsible_unit_id__in=unit.descendant_ids())
-    rows = selectors.status_rows(public=public, targets=qs)
+    every_level = selectors.status_rows(public=public, targets=qs)
+    # The province's page counts the province's plans; a district's plan shows on the map and on
+    # the district's own page (where `unit` selects it by the responsible units).
+    rows = every_level if unit is not None else selectors.province_level(every_level)
     list_url = reverse("evaluation:public_target_list" if public else "evaluation:target_list")
     detail_url = _detail_prefix(public)
     fields = selectors.by_field(rows)
@@ -77,7 +81,7 @@ def _overview_context(
         "refreshed_at": selectors.last_refreshed(),
         "filter_query": _filter_query(year=year, field_value=field_value, unit=unit),
         "years": [str(y) for y in selectors.plan_years(public=public)],
-        "status_map": maps.status_share_map(rows, public=public, year=_shown(year)) if unit is None else None,
+        "status_map": maps.status_share_map(every_level, public=public, year=_shown(year)) if unit is None else None,
     }
     return context
 

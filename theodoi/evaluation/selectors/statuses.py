@@ -138,6 +138,22 @@ def _attach_shared(targets: Sequence[Target]) -> None:
         unit_field.set_cached_value(t, units.get(t.responsible_unit_id) if t.responsible_unit_id else None)
 
 
+LOCAL_PLAN_UNIT_KINDS = (UnitKind.DISTRICT, UnitKind.COMMUNE)
+
+
+def province_level(rows: Sequence[StatusRow]) -> list[StatusRow]:
+    """The rows of the province's own plans (resolution, programme, year plan).
+
+    A district's or commune's own plan has targets of the same year, but they belong on that
+    district's page and on the district map: counted in the province's headline ("11/13 chỉ tiêu
+    chủ yếu đạt và vượt") they would mix two levels of plan into one ratio."""
+    plan_unit_ids = {r.target.plan.unit_id for r in rows if r.target.plan is not None}
+    local = set(OrgUnit.objects.filter(pk__in=plan_unit_ids, kind__in=LOCAL_PLAN_UNIT_KINDS).values_list("pk", flat=True))
+    if not local:
+        return list(rows)
+    return [r for r in rows if r.target.plan is None or r.target.plan.unit_id not in local]
+
+
 def last_refreshed() -> datetime | None:
     """When the stored statuses were last refreshed (the latest finished refresh), for the
     dashboards: a leader reads how fresh the statuses are, beside the date of the figures."""

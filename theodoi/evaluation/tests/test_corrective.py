@@ -12,7 +12,7 @@ from django.test import Client
 
 from theodoi.core.models import AuditEvent
 from theodoi.core.refusals import Conflict, Invalid, NotAllowed
-from theodoi.evaluation.corrective import corrective_task_open
+from theodoi.evaluation.services.corrective import corrective_task_open
 from theodoi.evaluation.services import target_statuses_recompute
 from theodoi.plans.models import CorrectiveAction, Task
 
