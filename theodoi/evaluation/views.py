@@ -21,9 +21,9 @@ from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all
 from theodoi.core.refusals import Refused
 from theodoi.evaluation import maps, selectors
-from theodoi.evaluation.services import corrective
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.evaluation.forms import CorrectiveTaskForm
+from theodoi.evaluation.services import corrective
 from theodoi.plans.models import Field
 
 

@@ -12,8 +12,8 @@ from django.test import Client
 
 from theodoi.core.models import AuditEvent
 from theodoi.core.refusals import Conflict, Invalid, NotAllowed
-from theodoi.evaluation.services.corrective import corrective_task_open
 from theodoi.evaluation.services import target_statuses_recompute
+from theodoi.evaluation.services.corrective import corrective_task_open
 from theodoi.plans.models import CorrectiveAction, Task
 
 TODAY = date(2021, 7, 10)
