@@ -21,6 +21,25 @@ SUBJECT_KINDS: dict[str, tuple[str, str]] = {
 }
 FORM, VALUE = "form", "value"
 
+# The fields a before → after names, in the words of the pages (a key not listed is shown as code).
+FIELD_LABELS = {
+    "value": _("Số liệu"),
+    "value_max": _("Giá trị tối đa"),
+    "target_max": _("Giá trị tối đa"),
+    "unit": _("Đơn vị tính"),
+    "period": _("Kỳ"),
+    "responsible_unit": _("Đơn vị chịu trách nhiệm"),
+    "lead_unit": _("Đơn vị chủ trì"),
+    "status": _("Trạng thái"),
+    "comment": _("Ghi chú"),
+    "note": _("Ghi chú"),
+    "text": _("Nội dung"),
+    "due": _("Thời hạn"),
+    "deadline": _("Thời hạn"),
+    "plan_year": _("Năm kế hoạch"),
+    "name": _("Tên"),
+}
+
 SUBJECT_LABELS = {
     "target": _("Chỉ tiêu"),
     "plan": _("Kế hoạch"),

@@ -22,7 +22,15 @@ from theodoi.core.models import AuditEvent
 from theodoi.documents.models import ExtractedItem, ItemKind
 from theodoi.plans.models import Plan, Target
 from theodoi.reporting.models import AuditEntry, ReportValue, ValueVersion
-from theodoi.trail.labels import FORM, SUBJECT_KINDS, SUBJECT_LABELS, VALUE, WORKFLOW_ACTIONS, action_label
+from theodoi.trail.labels import (
+    FIELD_LABELS,
+    FORM,
+    SUBJECT_KINDS,
+    SUBJECT_LABELS,
+    VALUE,
+    WORKFLOW_ACTIONS,
+    action_label,
+)
 
 LIMIT = 200
 
@@ -32,6 +40,11 @@ class Change:
     field: str
     before: str
     after: str
+
+    @property
+    def label(self) -> str:
+        """The field in the page's words; "" for a field the pages have no name for (shown as code)."""
+        return str(FIELD_LABELS.get(self.field, ""))
 
 
 @dataclass

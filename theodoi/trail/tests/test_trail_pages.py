@@ -48,6 +48,8 @@ def test_a_value_trail_shows_each_change_and_the_form_steps(traced: TracedNumber
     html = page.content.decode()
     assert page.status_code == 200
     assert "Lưu số liệu" in html and "96,5" in html and "Trần Thị Y" in html
+    # the changed field in the page's words, not its code name
+    assert "Số liệu: " in html and "<code>value</code>" not in html
     assert reverse("reporting:form", args=[traced.form.pk]) in html
     assert reverse("trail:target", args=[traced.target.pk]) in html
 
