@@ -121,8 +121,10 @@ def _at_risk(data: ReportData) -> Section:
         paragraphs = ["Đến thời điểm báo cáo, chưa có chỉ tiêu nào được đánh giá có nguy cơ không đạt kế hoạch."]
         return Section(title=title, paragraphs=paragraphs + _corrective(data.corrective))
     paragraphs = [f"Có {len(data.at_risk)} chỉ tiêu có nguy cơ không đạt hoặc chưa đạt kế hoạch, cụ thể:"]
+    # A corrective task names a cause too: where the agency's report gave none, the task's is it.
+    corrective_causes = {c.target: c.cause.strip().rstrip(".") for c in data.corrective if c.cause.strip()}
     for row in data.at_risk:
-        cause = row.explanation.strip().rstrip(".") if row.explanation.strip() else ""
+        cause = row.explanation.strip().rstrip(".") or corrective_causes.get(row.name, "")
         reason = f"Nguyên nhân: {cause}." if cause else "Đơn vị chủ trì chưa báo cáo nguyên nhân."
         paragraphs.append(f"- {_result_phrase(row)}; đơn vị chủ trì: {row.responsible_unit}. {reason}")
     return Section(title=title, paragraphs=paragraphs + _corrective(data.corrective))

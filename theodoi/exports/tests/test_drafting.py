@@ -1,5 +1,6 @@
 from dataclasses import replace
 
+from theodoi.exports.data import CorrectiveRow
 from theodoi.exports.drafting import draft_sections
 from theodoi.exports.samples import sample_report
 
@@ -40,6 +41,15 @@ def test_a_target_at_risk_without_explanation_says_so():
     data = sample_report(4)
     data = replace(data, at_risk=[replace(data.at_risk[0], explanation="")])
     assert "chưa báo cáo nguyên nhân" in "\n".join(draft_sections(data)[2].paragraphs)
+
+
+def test_a_target_at_risk_without_explanation_takes_the_cause_of_its_corrective_task():
+    data = sample_report(4)
+    row = replace(data.at_risk[0], explanation="")
+    task = CorrectiveRow(target=row.name, fact="Mới đạt 60%", cause="Thiếu vốn đối ứng", action="Bố trí vốn",
+                         lead_agency="Sở Tài chính", deadline=None)
+    text = "\n".join(draft_sections(replace(data, at_risk=[row], corrective=[task]))[2].paragraphs)
+    assert "Nguyên nhân: Thiếu vốn đối ứng." in text and "chưa báo cáo nguyên nhân" not in text
 
 
 def test_late_agencies_and_task_states_are_listed():
