@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +146,15 @@ def score_document(folder: Path, name: str) -> dict[str, Any]:
     doc = ex.document
     s["meta_wrong"] = [k for k, v in gold.get("meta", {}).items() if getattr(doc, k) != v]
     return s
+
+
+def corpus_totals(scores: Iterable[dict[str, Any]]) -> dict[str, float]:
+    """Micro-averaged F1 (loose, strict, assignments) over the documents' `score_document` results:
+    one corpus figure per genre set, summed the same way for every set."""
+    tp = strict = n_gold = n_pred = a_tp = a_gold = a_pred = 0
+    for s in scores:
+        tp, strict, n_gold, n_pred = tp + s["tp"], strict + s["strict"], n_gold + s["gold"], n_pred + s["pred"]
+        found, gold_n, pred_n = (int(x.split("(")[0]) for x in s["assign"].split("/"))
+        a_tp, a_gold, a_pred = a_tp + found, a_gold + gold_n, a_pred + pred_n
+    return {"f1": _prf(tp, n_pred, n_gold), "strict_f1": _prf(strict, n_pred, n_gold),
+            "assign_f1": _prf(a_tp, a_pred, a_gold), "tp": tp, "strict": strict, "gold": n_gold, "pred": n_pred}

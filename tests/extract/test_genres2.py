@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from scoring import _prf, score_document
+from scoring import corpus_totals, score_document
 
 GENRES2 = Path(__file__).parent / "samples" / "genres2"
 DOCS = sorted(p.stem for p in GENRES2.glob("*.json"))
@@ -62,14 +62,7 @@ def score(name: str) -> dict[str, Any]:
 
 
 def totals() -> dict[str, float]:
-    tp = strict = n_gold = n_pred = a_tp = a_gold = a_pred = 0
-    for name in DOCS:
-        s = score(name)
-        tp, strict, n_gold, n_pred = tp + s["tp"], strict + s["strict"], n_gold + s["gold"], n_pred + s["pred"]
-        found, gold_n, pred_n = (int(x.split("(")[0]) for x in s["assign"].split("/"))
-        a_tp, a_gold, a_pred = a_tp + found, a_gold + gold_n, a_pred + pred_n
-    return {"f1": _prf(tp, n_pred, n_gold), "strict_f1": _prf(strict, n_pred, n_gold),
-            "assign_f1": _prf(a_tp, a_pred, a_gold), "tp": tp, "strict": strict, "gold": n_gold, "pred": n_pred}
+    return corpus_totals(score(name) for name in DOCS)
 
 
 @pytest.mark.parametrize("name", DOCS)
