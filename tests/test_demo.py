@@ -213,3 +213,20 @@ def test_seed_documents_published_into_the_demo_merge_with_its_targets(
     sourced = year.targets.filter(pk__in=demo_targets).annotate(n=Count("sources")).filter(n__gt=0)
     assert sourced.count() >= len(demo_targets) - 2
     assert year.targets.count() <= len(demo_targets) + 6
+
+
+def test_loaddemo_leaves_no_job_behind_and_the_dashboard_has_its_figures(
+    transactional_db: Any, tmp_path: Path, settings: Any
+) -> None:
+    """`make demo` runs the server right after loaddemo: thread jobs of the command's own process
+    would die with it, and the first dashboard would say "no figures yet" for the whole year.
+    (transactional_db: the status refreshes are requested after commit, as in production.)"""
+    from theodoi.evaluation.models import TargetStatus
+    from theodoi.jobs.models import ACTIVE_STATES, Job
+
+    settings.BACKGROUND_JOBS = "thread"  # what `make demo` runs with
+    _loaddemo(tmp_path)
+    assert not Job.objects.filter(state__in=ACTIVE_STATES).exists()
+    assert settings.BACKGROUND_JOBS == "thread"
+    judged = TargetStatus.objects.filter(target__plan__year_start=2021, as_of__isnull=False)
+    assert judged.exists()

@@ -354,7 +354,7 @@ THEODOI_METRICS_TOKEN = os.environ.get("THEODOI_METRICS_TOKEN", "")
 # "celery" | "thread" | "inline" (tests); empty = celery when a broker is set, else thread.
 BACKGROUND_JOBS = os.environ.get("BACKGROUND_JOBS", "")
 # Job rows (theodoi/jobs): a running job touches its heartbeat every JOBS_HEARTBEAT_SECONDS; the
-# sweeper (beat every minute, `theodoi sweep_jobs`) re-queues or fails one silent for
+# sweeper (every JOBS_SWEEP_SECONDS: beat, or the embedded server's own loop; `theodoi sweep_jobs`) re-queues or fails one silent for
 # JOBS_STALE_SECONDS, and sends again one queued for JOBS_QUEUED_STALE_SECONDS; database errors
 # are retried after JOBS_RETRY_BACKOFF_SECONDS, doubling. Three missed beats (45 s) plus the
 # beat's minute keep a killed job's recovery under two minutes.
@@ -362,6 +362,7 @@ JOBS_HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS", "15"))
 JOBS_STALE_SECONDS = float(os.environ.get("JOBS_STALE_SECONDS", "45"))
 JOBS_QUEUED_STALE_SECONDS = float(os.environ.get("JOBS_QUEUED_STALE_SECONDS", "600"))
 JOBS_RETRY_BACKOFF_SECONDS = float(os.environ.get("JOBS_RETRY_BACKOFF_SECONDS", "5"))
+JOBS_SWEEP_SECONDS = float(os.environ.get("JOBS_SWEEP_SECONDS", "60"))
 
 # A folder with the province's own report templates (.docx); empty = the packaged ones.
 REPORT_TEMPLATE_DIR = os.environ.get("REPORT_TEMPLATE_DIR", "")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.conf import settings
 
 
@@ -31,3 +34,23 @@ def retry_backoff_seconds(attempt: int) -> float:
     """Wait before the next try after a database error: 5 s, 10 s, 20 s ... at most 5 minutes."""
     base = float(getattr(settings, "JOBS_RETRY_BACKOFF_SECONDS", 5))
     return float(min(base * 2 ** max(attempt - 1, 0), 300.0))
+
+
+def sweep_seconds() -> float:
+    """How often a sweep looks for lost jobs: beat's schedule, and the embedded server's loop."""
+    return float(getattr(settings, "JOBS_SWEEP_SECONDS", 60))
+
+
+@contextmanager
+def run_inline() -> Iterator[None]:
+    """Run every job started inside the block at once, in the caller.
+
+    For commands whose output must say what the jobs did (`ingest`, `loaddemo`): a thread job
+    would die with the command's process and leave its row "running" until a sweep finds it.
+    """
+    before = getattr(settings, "BACKGROUND_JOBS", "")
+    settings.BACKGROUND_JOBS = "inline"
+    try:
+        yield
+    finally:
+        settings.BACKGROUND_JOBS = before

@@ -1,14 +1,18 @@
-"""The embedded runner (BACKGROUND_JOBS=thread): sweep once when the server process starts.
+"""The embedded runner (BACKGROUND_JOBS=thread): the server process sweeps for lost jobs itself.
 
-Thread jobs die with the process; when the embedded server comes back, the first request
-starts a sweep in the background, so documents left "extracting" by the previous process are
-run again (or failed) without anyone waiting for a beat that the embedded setup does not run.
+Thread jobs die with their process, and the embedded setup runs no beat. So the first request
+starts a background loop that sweeps at once and then every JOBS_SWEEP_SECONDS: documents left
+"extracting" by a previous process are run again (or failed). Sweeping once at start-up is not
+enough: a job whose process died a few seconds before this one started still has a fresh
+heartbeat then, and would have stayed "running" until the next restart.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.signals import request_started
@@ -25,17 +29,24 @@ def _sweep() -> None:
 
     try:
         jobs_sweep()
-    except Exception:  # noqa: BLE001 - a failed start-up sweep must not break the server
-        log.exception("start-up sweep of background jobs failed")
+    except Exception:  # noqa: BLE001 - a failed sweep must not stop the loop or break the server
+        log.exception("sweep of background jobs failed")
     finally:
         close_old_connections()
+
+
+def sweep_forever(sleep: Callable[[float], None] = time.sleep) -> None:
+    """Sweep now, then every JOBS_SWEEP_SECONDS (read each time, so tests and settings can change it)."""
+    while True:
+        _sweep()
+        sleep(conf.sweep_seconds())
 
 
 def on_first_request(sender: Any = None, **kwargs: Any) -> None:
     if _swept.is_set() or conf.mode() != "thread":
         return
     _swept.set()
-    threading.Thread(target=_sweep, daemon=True, name="jobs-startup-sweep").start()
+    threading.Thread(target=sweep_forever, daemon=True, name="jobs-embedded-sweeper").start()
 
 
 def connect() -> None:

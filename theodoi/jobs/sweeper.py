@@ -1,7 +1,8 @@
 """Find jobs nobody is running any more and queue them again, or fail them with a reason.
 
-Run every minute by Celery beat (`jobs.sweep`), once when the embedded server starts (its thread
-jobs died with the previous process), and by `theodoi sweep_jobs`. A job is lost when:
+Run every minute by Celery beat (`jobs.sweep`), by the embedded server's own loop from its first
+request on (its thread jobs died with the previous process), and by `theodoi sweep_jobs`. A job is
+lost when:
 - it is running but its heartbeat stopped (worker killed with -9, server restarted, database
   restart killed the runner);
 - it is queued but never reached the broker (broker down at upload), or has waited longer than

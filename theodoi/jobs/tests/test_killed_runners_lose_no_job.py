@@ -132,7 +132,7 @@ def test_a_server_killed_mid_thread_job_is_recovered_by_the_sweeper(spawn, setti
     job = Job.objects.get()
     document.refresh_from_db()
     assert job.state == JobState.RUNNING and document.status == DocumentStatus.EXTRACTING
-    # The server comes back: its start-up sweep (the same jobs_sweep, run here inline) resumes the job.
+    # The server comes back: its sweep loop (the same jobs_sweep, run here inline) resumes the job.
     settings.BACKGROUND_JOBS = "inline"
     _wait("the heartbeat to go stale", lambda: jobs_sweep().requeued == 1, timeout=10)
     job.refresh_from_db()

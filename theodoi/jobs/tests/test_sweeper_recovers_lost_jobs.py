@@ -72,7 +72,7 @@ def test_the_command_reports_what_it_did(fake_extractor) -> None:
     assert "Đã chạy lại 1 việc" in out.getvalue()
 
 
-def test_the_embedded_server_sweeps_once_on_its_first_request(settings, monkeypatch) -> None:
+def test_the_embedded_server_starts_one_sweep_loop_on_its_first_request(settings, monkeypatch) -> None:
     settings.BACKGROUND_JOBS = "thread"
     started: list[str] = []
 
@@ -87,7 +87,36 @@ def test_the_embedded_server_sweeps_once_on_its_first_request(settings, monkeypa
     monkeypatch.setattr(embedded.threading, "Thread", RecordingThread)
     embedded.on_first_request()
     embedded.on_first_request()
-    assert started == ["jobs-startup-sweep"]
+    assert started == ["jobs-embedded-sweeper"]
+
+
+def test_the_embedded_sweep_loop_recovers_a_job_that_was_not_yet_stale_when_the_server_started(
+    fake_extractor, settings, monkeypatch
+) -> None:
+    """`loaddemo` or a restart a few seconds before the server: the first sweep finds a live heartbeat."""
+    settings.BACKGROUND_JOBS = "inline"
+    settings.JOBS_SWEEP_SECONDS = 7
+    document = stored_document()
+    job = lost_job(document, attempts=1)
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now())  # its process died just now
+    waits: list[float] = []
+
+    class Stop(Exception):
+        pass
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        if len(waits) == 2:
+            raise Stop
+        # the time passes: the heartbeat is stale at the next sweep
+        Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - timedelta(minutes=5))
+
+    monkeypatch.setattr(embedded, "close_old_connections", lambda: None)  # keep the test's connection
+    with pytest.raises(Stop):
+        embedded.sweep_forever(sleep=sleep)
+    job.refresh_from_db()
+    assert waits == [7, 7]
+    assert (job.state, job.attempts) == (JobState.DONE, 2)
 
 
 def test_thread_jobs_queued_by_a_dead_server_are_resent_after_the_heartbeat_delay(fake_extractor, settings) -> None:

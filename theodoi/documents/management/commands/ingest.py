@@ -20,6 +20,7 @@ from django.db.models import Count
 from theodoi.accounts.models import Membership, OrgUnit, Role, UnitKind
 from theodoi.accounts.services import unit_find
 from theodoi.core.refusals import Refused
+from theodoi.jobs.conf import run_inline
 
 SYSTEM_USERNAME = "theodoi"
 EXIT_REFUSED = 2
@@ -67,7 +68,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         # The command must report what extraction found, so extraction runs before it returns.
-        settings.BACKGROUND_JOBS = "inline"
+        with run_inline():
+            self._handle(options)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         user = self._user(options["user"])
         created = present = refused = 0
         for path in options["files"]:

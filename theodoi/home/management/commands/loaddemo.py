@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from theodoi.accounts.models import UnitKind
 from theodoi.home.demo.load import DEMO_PASSWORD, load_demo
+from theodoi.jobs.conf import run_inline
 
 _KIND_LABELS: dict[str, str] = {
     UnitKind.PROVINCE: "tỉnh",
@@ -38,7 +39,10 @@ class Command(BaseCommand):
         if options["reset"]:
             self.stdout.write("Xóa toàn bộ dữ liệu cũ...")
             call_command("flush", interactive=False, verbosity=0)
-        summary = load_demo(sample_dir=options["sample_dir"], with_optional=not options["no_extras"])
+        # Inline: the statuses the demo's reports feed are evaluated before the command returns. Thread
+        # jobs would die with this process, and the first dashboard would say "no figures yet".
+        with run_inline():
+            summary = load_demo(sample_dir=options["sample_dir"], with_optional=not options["no_extras"])
         write = self.stdout.write
         units = ", ".join(f"{count} {_KIND_LABELS.get(kind, kind)}" for kind, count in sorted(summary.units.items()))
         write(self.style.SUCCESS("Đã nạp dữ liệu mẫu tỉnh Kon Tum."))
