@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -96,6 +96,16 @@ class TimelinessCell:
     def short(self) -> str:
         return str({"on_time": _("Đúng hạn"), "late": _("Trễ hạn"), "missing": _("Quá hạn"),
                     "not_due": _("Chưa đến hạn")}[self.state])
+
+
+def default_regime() -> ReportingRegime | None:
+    """The regime a page shows when none is chosen: the one most units report under.
+
+    A province runs one main regime (every agency and district) beside smaller ones (a sector's,
+    a pilot's); the first by name would often be a small one, and the consolidation page would
+    open on an empty table.
+    """
+    return ReportingRegime.objects.annotate(units=Count("duties__unit", distinct=True)).order_by("-units", "pk").first()
 
 
 def recent_periods(regime: ReportingRegime, today: date, count: int = 6) -> list[Period]:

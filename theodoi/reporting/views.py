@@ -291,7 +291,7 @@ def value_evidence(request: HttpRequest, pk: int) -> HttpResponseBase:
 
 
 def _regime_and_period(request: HttpRequest) -> tuple[ReportingRegime | None, str]:
-    regime = ReportingRegime.objects.filter(pk=request.GET.get("regime") or 0).first() or ReportingRegime.objects.first()
+    regime = ReportingRegime.objects.filter(pk=request.GET.get("regime") or 0).first() or selectors.default_regime()
     key = request.GET.get("period", "")
     if regime and not key:
         recent = [p for p in selectors.recent_periods(regime, timezone.localdate()) if regime.rule.unit_due(p) <= timezone.localdate()]

@@ -68,3 +68,15 @@ def test_a_reporters_formula_comment_ends_as_text_in_the_export(world):
     comment = ws.cell(row, 9)
     assert comment.value == hostile and comment.data_type == "s" and comment.quotePrefix
     assert ws.cell(row, 6).value == 30.5
+
+
+def test_without_a_chosen_regime_the_page_opens_on_the_one_most_units_report_under(world, client):
+    """A small regime whose name sorts first (a sector's pilot) is not where the page opens."""
+    from theodoi.reporting.models import ReportingDuty, ReportingRegime
+
+    pilot = ReportingRegime.objects.create(name="A - thí điểm một ngành", config=world.regime.config)
+    ReportingDuty.objects.create(regime=pilot, unit=world.cast.health, target=world.beds)
+    assert ReportingRegime.objects.first() == pilot  # by name, the pilot would win
+    client.force_login(world.cast.planner)
+    page = client.get("/bao-cao-dinh-ky/tong-hop/")
+    assert page.context["regime"] == world.regime
