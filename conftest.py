@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# No per-example deadline: hypothesis's default 200 ms is a timed test, and on a loaded 2-core
+# machine a correct parser example can take longer (it failed that way, never on a wrong answer).
+hypothesis_settings.register_profile("theodoi", deadline=None)
+hypothesis_settings.load_profile("theodoi")
 
 
 @pytest.fixture(autouse=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from theodoi.accounts.models import UnitKind
 from theodoi.accounts.permissions import (
     require_planner,
 )
@@ -24,21 +25,30 @@ def regime_ensure_seed() -> ReportingRegime:
     return regime
 
 
+def _reporting(units: Any) -> list[Any]:
+    return [unit for unit in units if unit.kind != UnitKind.COLLECTIVE]
+
+
 def duties_from_plan(*, user: Any, regime: ReportingRegime, plan: Any) -> int:
-    """Each target is reported by its responsible unit, each task by its lead units (partners add theirs)."""
+    """Each target is reported by its responsible unit, each task by its lead units (partners add theirs).
+
+    A collective ("Các sở, ban, ngành", "UBND các huyện") gets no duty: nobody signs in as it, so
+    its forms would never come and it would stand "overdue" on every page and in every reminder.
+    Its members report under their own duties.
+    """
     if user is not None:
         require_planner(user)
     regime.plans.add(plan)
     made = 0
-    for target in plan.targets.exclude(responsible_unit=None):
+    for target in plan.targets.exclude(responsible_unit=None).exclude(responsible_unit__kind=UnitKind.COLLECTIVE):
         _, created = ReportingDuty.objects.get_or_create(regime=regime, unit=target.responsible_unit, target=target)
         made += created
     for assignment in plan.assignments.prefetch_related("lead_units", "partner_units", "tasks"):
         for task in assignment.tasks.all():
-            for unit in assignment.lead_units.all():
+            for unit in _reporting(assignment.lead_units.all()):
                 _, created = ReportingDuty.objects.get_or_create(regime=regime, unit=unit, task=task)
                 made += created
-            for unit in assignment.partner_units.all():
+            for unit in _reporting(assignment.partner_units.all()):
                 _, created = ReportingDuty.objects.get_or_create(
                     regime=regime, unit=unit, task=task, defaults={"is_partner": True}
                 )
