@@ -14,21 +14,22 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import is_planner, require_planner
 from theodoi.core.files import protected_file_response
 from theodoi.exports import selectors, services
 from theodoi.exports.data import Section
 from theodoi.exports.errors import ReportRenderError
-from theodoi.exports.forms import IssueForm, NewReportForm
+from theodoi.exports.forms import IssueForm, NewReportForm, scope_value
 from theodoi.exports.models import IssuedReportStatus, PdfStatus
-from theodoi.plans.models import Field
+from theodoi.plans.models import Plan
 
 RUNNING = (PdfStatus.QUEUED, PdfStatus.RUNNING)
 
@@ -62,10 +63,11 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @signed_in
 def report_create(request: HttpRequest) -> HttpResponse:
-    """GET ?period=2021-H1&scope=province prefills the form (the dashboard's "Xuất báo cáo" button)."""
+    """GET ?period=2021-H1&scope=agency&key=so-yte prefills the form (the dashboard's "Xuất báo cáo")."""
     require_planner(request.user)
+    years = _report_years()
     if request.method == "POST":
-        form = NewReportForm(request.POST)
+        form = NewReportForm(request.POST, years=years)
         if form.is_valid():
             try:
                 report = services.report_draft_create(
@@ -78,15 +80,23 @@ def report_create(request: HttpRequest) -> HttpResponse:
                 return redirect("exports:detail", report.pk)
     else:
         form = NewReportForm(initial={
-            "period": request.GET.get("period", ""),
-            "scope": request.GET.get("scope", "province"),
-            "scope_key": request.GET.get("key", request.GET.get("scope_key", "")),
-        })
-    return render(request, "exports/report_new.html", {
-        "form": form, "fields": Field.choices,
-        "agencies": OrgUnit.objects.filter(kind=UnitKind.DEPARTMENT, valid_to__isnull=True).order_by("name"),
-        "districts": OrgUnit.objects.filter(kind=UnitKind.DISTRICT, valid_to__isnull=True).order_by("name"),
-    })
+            "period": request.GET.get("period") or str(_default_year(years)),
+            "scope": scope_value(request.GET.get("scope", ""), request.GET.get("key", request.GET.get("scope_key", ""))),
+        }, years=years)
+    return render(request, "exports/report_new.html", {"form": form})
+
+
+def _default_year(years: list[int]) -> int:
+    """The latest year with a yearly plan (this year's once it is loaded; the demo's is 2021)."""
+    yearly = Plan.objects.filter(year_start=F("year_end")).order_by("-year_start").values_list("year_start", flat=True)
+    return yearly.first() or max(years)
+
+
+def _report_years() -> list[int]:
+    """Every year a plan covers (a term plan 2021-2025 gives five), oldest first; this year if none."""
+    spans = Plan.objects.values_list("year_start", "year_end").distinct()
+    years = {year for start, end in spans for year in range(start, max(start, end or start) + 1)}
+    return sorted(years) or [timezone.localdate().year]
 
 
 @signed_in

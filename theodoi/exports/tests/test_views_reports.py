@@ -24,7 +24,23 @@ def fake_pdf(monkeypatch):
 def test_the_dashboard_link_prefills_the_new_report_form(rworld, client_for):
     response = client_for("planner").get(reverse("exports:create") + "?period=2021-H1&scope=agency&key=so-yte")
     form = response.context["form"]
-    assert form.initial == {"period": "2021-H1", "scope": "agency", "scope_key": "so-yte"}
+    assert form.initial == {"period": "2021-H1", "scope": "agency:so-yte"}
+    page = response.content.decode()
+    assert '<option value="2021-H1" selected>6 tháng đầu năm 2021</option>' in page
+    assert '<option value="agency:so-yte" selected>Sở Y tế</option>' in page
+
+
+def test_the_form_offers_periods_and_scopes_by_name_not_codes(rworld, client_for):
+    page = client_for("planner").get(reverse("exports:create")).content.decode()
+    for option in ("Năm 2021", "9 tháng năm 2021", "Quý II/2021", "Tháng 6/2021", "Kinh tế", "Sở Y tế"):
+        assert f">{option}</option>" in page, option
+    assert 'name="scope_key"' not in page  # no code to type
+
+
+def test_a_scope_picked_from_the_list_makes_a_district_report(rworld, client_for):
+    client_for("planner").post(reverse("exports:create"), {"period": "2021-06", "scope": "district:huyen-dak-ha"})
+    report = IssuedReport.objects.get()
+    assert (report.scope, report.scope_key) == ("district", "huyen-dak-ha")
 
 
 def test_a_planner_creates_a_draft_and_lands_on_it(rworld, client_for):
