@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from theodoi_extract import vocabulary
-from theodoi_extract.comparators import comparator_after, comparator_before, has_tu_before, is_margin, range_re
+from theodoi_extract.comparators import (
+    comparator_after,
+    comparator_before,
+    has_tu_before,
+    is_margin,
+    range_re,
+)
 from theodoi_extract.structure import fold
 from theodoi_extract.units import (
     PAGE_LINE,

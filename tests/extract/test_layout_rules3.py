@@ -154,3 +154,21 @@ def test_month_labels_in_a_merged_header_are_no_figures() -> None:
     ]))
     assert lines[0].split(" | ")[4:] == ["So với cùng kỳ (%) / Tháng 11", "So với cùng kỳ (%) / 11 tháng"], lines
     assert len(lines) == 2, lines
+
+
+# --- floor area per person -----------------------------------------------------------------------
+
+HOUSING = """ỦY BAN NHÂN DÂN TỈNH NAM PHÚ
+Số: 40/KH-UBND
+Nam Phú, ngày 05 tháng 01 năm 2028
+
+KẾ HOẠCH
+Phát triển nhà ở năm 2028
+
+Diện tích nhà ở bình quân toàn tỉnh đạt 27,8 m2 sàn/người; khu vực nông thôn đạt 25 m2 sàn/người.
+"""
+
+
+def test_floor_area_keeps_its_qualifier() -> None:
+    _check(_at(HOUSING, "27,8"), unit="m2 sàn/người")
+    _check(_at(HOUSING, "25", after="nông thôn"), unit="m2 sàn/người")
