@@ -95,6 +95,21 @@ def comparator_after(text: str, end: int) -> tuple[str, int] | None:
     return _after_table()[_WS.sub(" ", m.group("w")).lower()], m.end()
 
 
+@cache
+def _margin_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = alternation(vocabulary.words("comparators", "margin_words"))
+    bases = alternation(vocabulary.words("comparators", "margin_bases"))
+    return (re.compile(rf"(?:^|\s)(?:{words})\s*$", re.IGNORECASE),
+            re.compile(rf"[ \t]*(?:{bases})(?!\w)", re.IGNORECASE))
+
+
+def is_margin(text: str, start: int, end: int) -> bool:
+    """"vượt 12% dự toán": the number right after "vượt" measures how far a result went past the
+    base named right after its unit (a margin, comparator =), not a lower bound."""
+    before, after = _margin_res()
+    return before.search(text, max(0, start - 8), start) is not None and after.match(text, end) is not None
+
+
 _TU_RE = re.compile(r"(?:^|\s)[Tt]ừ\s*$")
 
 

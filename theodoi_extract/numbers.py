@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from theodoi_extract import vocabulary
-from theodoi_extract.comparators import comparator_after, comparator_before, has_tu_before, range_re
+from theodoi_extract.comparators import (
+    comparator_after,
+    comparator_before,
+    has_tu_before,
+    is_margin,
+    range_re,
+)
 from theodoi_extract.structure import fold
 from theodoi_extract.units import (
     PAGE_LINE,
@@ -259,6 +265,8 @@ def _quantity_at(text: str, m: re.Match[str], floor: int, folded: str | None = N
             comparator, end = after
         else:
             comparator = comparator_before(text, m.start(), floor, folded) or "="
+            if comparator == ">" and is_margin(text, m.start(), end):
+                comparator = "="
     return QuantityMatch(value, unit, value_max, comparator, m.start(), end, text[m.start():pos].strip())
 
 

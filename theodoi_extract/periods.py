@@ -137,6 +137,9 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
     the innermost heading that tells, then the document's kind."""
     if plan_phrase is not None:
         return "target", "sentence", " ".join(plan_phrase.split())
+    aside = _bracket_kind(ctx, q, ss, se, next_start)
+    if aside is not None:
+        return aside
     found = ctx.cue_positions("target_clause", max(ss, q.start - WINDOW), min(se, q.start))
     if found:
         return "target", "sentence", words_at(ctx.text, found[-1])
@@ -159,6 +162,29 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
             return heading_kind, "heading", heading_label(ctx, h)
     kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
     return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def _bracket_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int,
+                  next_start: int) -> tuple[str, str, str] | None:
+    """A figure inside brackets that hold a goal or result cue of their own ("Phấn đấu thu 6.400 tỷ
+    đồng (năm 2027 ước thực hiện 6.050 tỷ đồng, bằng 104% dự toán)"): the brackets are an aside
+    with their own kind; the sentence's cue outside them does not reach in. None: no brackets open
+    at the figure, or no cue inside them (then the sentence decides as usual)."""
+    text = ctx.text
+    lo = max(ss, q.start - WINDOW)
+    opened = text.rfind("(", lo, q.start)
+    if opened < 0 or text.find(")", opened, q.start) >= 0:
+        return None
+    closed = text.find(")", q.end, se)
+    hi = closed if closed >= 0 else se
+    found = ctx.cue_positions("target_clause", opened, q.start)
+    if found:
+        return "target", "sentence", words_at(text, found[-1])
+    found = [i for i in ctx.cue_positions("actual_clause", opened, hi)
+             if i < q.start or not _introduces_next(text, i, next_start)]
+    if found:
+        return "actual", "sentence", words_at(text, found[0])
+    return None
 
 
 def words_at(text: str, pos: int, n: int = 3) -> str:

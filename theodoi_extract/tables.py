@@ -37,7 +37,8 @@ class GridCell:
 
 HEADER_SEPARATOR = " / "
 _FIGURE_RE = re.compile(r"\d")
-_MONTHS_RE = re.compile(r"\d{1,2}\s*tháng", re.IGNORECASE)
+# Period labels, no figures: "9 tháng", "Tháng 10", "tháng 10/2026" (the year goes with `_YEAR_RE`).
+_MONTHS_RE = re.compile(r"\d{1,2}\s*tháng|tháng\s*\d{1,2}(?!\d)", re.IGNORECASE)
 
 
 def grid_lines(grid: list[list[GridCell]]) -> list[str]:

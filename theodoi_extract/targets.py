@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from theodoi_extract import vocabulary
+from theodoi_extract import agencies, vocabulary
 from theodoi_extract.assignments import Block
 from theodoi_extract.context import confidence, with_decisions
 from theodoi_extract.cue_context import (
@@ -225,7 +225,7 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
             period, why_period = heading_or_metadata_year(ctx, q.start, "actual", plan_figure=True)
     if period is None:
         period, why_period = heading_or_metadata_year(ctx, q.start, kind)
-    agency, why_agency = _agency(ctx, q.start)
+    agency, why_agency = _bracket_agency(ctx, q, se) or _agency(ctx, q.start)
     decisions = (Decision("kind", kind, *why_kind), Decision("period", period, *why_period),
                  Decision("agency", agency, *why_agency))
     synthetic = indicator == f"Số {q.unit}"
@@ -254,6 +254,26 @@ def _paragraph_year(ctx: TargetContext, q: QuantityMatch, ss: int) -> tuple[str 
 def _path(ctx: TargetContext, pos: int) -> tuple[str, ...]:
     """The headings the item stands under, outermost first, as printed (one line each, shortened)."""
     return tuple(heading_label(ctx, h) for h in ctx.headings.containing(pos))
+
+
+_BRACKET_LEAD_RE = re.compile(r"\(([^()\n]{2,200}?\schủ trì\b[^()\n]*)\)")
+
+
+def _bracket_agency(ctx: TargetContext, q: QuantityMatch,
+                    se: int) -> tuple[str | None, tuple[str, str]] | None:
+    """"Tỷ lệ ... đạt tối thiểu 70% (Sở Khoa học và Công nghệ chủ trì, phối hợp với ...)": an agency
+    named in brackets after the figure, before its sentence ends, with "chủ trì", leads the
+    sentence's figures; it outranks the block the sentence stands in (the sentence says it)."""
+    text = ctx.text
+    opened = text.find("(", q.end, se)
+    while opened >= 0:
+        m = _BRACKET_LEAD_RE.match(text, opened)
+        if m is not None and agencies.is_agency_start(m.group(1)):
+            leads, _ = agencies.parse_header(m.group(1))
+            if leads:
+                return ", ".join(leads), ("sentence", " ".join(m.group().split())[:90])
+        opened = text.find("(", opened + 1, se)
+    return None
 
 
 def _agency(ctx: TargetContext, pos: int) -> tuple[str | None, tuple[str, str]]:
