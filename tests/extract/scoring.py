@@ -1,4 +1,4 @@
-"""Scoring helpers shared by test_unseen.py, test_genres.py and test_genres_pdf.py.
+"""Scoring helpers shared by test_unseen.py, genre_set.py (the genre sets) and test_genres_pdf.py.
 
 Targets are matched the way `../shared/eval/score.py` matches them: the same number after scale
 words, and a predicted span that holds the anchor (the gold `context` located once in the
