@@ -5,22 +5,13 @@ a class of layout or phrasing, not about one document.
 
 from __future__ import annotations
 
-from typing import Any
+from rule_texts import check, target_at
 
-from theodoi_extract import Target, extract_text
+from theodoi_extract import extract_text
 from theodoi_extract.tables import GridCell, grid_lines
 
-
-def _at(text: str, number_text: str, after: str = "") -> Target | None:
-    ex = extract_text(text)
-    anchor = text.index(number_text, text.index(after) if after else 0)
-    return next((t for t in ex.targets if t.start <= anchor < t.end and t.number_text == number_text), None)
-
-
-def _check(t: Target | None, **expected: Any) -> None:
-    assert t is not None, "no item found"
-    for key, value in expected.items():
-        assert getattr(t, key) == value, f"{key}: {getattr(t, key)!r} != {value!r}"
+_at = target_at
+_check = check
 
 
 # --- how far a result went past its base ---------------------------------------------------------
