@@ -72,3 +72,47 @@ def test_a_yearly_figure_of_a_term_is_over_the_term() -> None:
 def test_at_least_around_a_qualified_unit() -> None:
     """`từ 40 đảng viên mới trở lên`: a word qualifying the unit stands before `trở lên`."""
     assert _one(extract_text(TERM), 40).comparator == ">="
+
+
+TASKS = """ỦY BAN NHÂN DÂN
+TỈNH NAM KHÊ
+Số: 77/KH-UBND
+Nam Khê, ngày 03 tháng 3 năm 2028
+
+KẾ HOẠCH
+Phát triển hạ tầng số năm 2028
+
+STT | Nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn | Ghi chú
+1 | Phủ sóng di động 5G tại 12 cơ quan nhà nước cấp xã | Sở Khoa học và Công nghệ | Các doanh nghiệp viễn thông | Quý II/2028 |
+2 | Cấp chữ ký số cho 100% cán bộ, công chức | Văn phòng UBND tỉnh | Sở Nội vụ | Tháng 9/2028 |
+3 | Tuyên truyền về chuyển đổi số | Sở Văn hóa, Thể thao và Du lịch | Báo Nam Khê | Thường xuyên |
+"""
+
+
+def test_each_row_of_a_task_table_is_an_assignment() -> None:
+    """The header decides: a task column and a "chủ trì" column; the row number is the ref."""
+    ex = extract_text(TASKS)
+    got = [(a.ref, a.lead, a.tasks) for a in ex.assignments]
+    assert got == [("1", ("Sở Khoa học và Công nghệ",), 1), ("2", ("Văn phòng Ủy ban nhân dân tỉnh",), 1),
+                   ("3", ("Sở Văn hóa, Thể thao và Du lịch",), 1)]
+    assert ex.assignments[0].partners == ("Các doanh nghiệp viễn thông",)
+
+
+def test_a_task_tables_time_column_gives_due_dates() -> None:
+    """`Quý II/2028` is due on the quarter's last day, `Tháng 9/2028` on the month's; `Thường xuyên`
+    is no date."""
+    dates = sorted(d.date for d in extract_text(TASKS).deadlines if d.rule == "once")
+    assert dates == ["2028-06-30", "2028-09-30"]
+
+
+def test_figures_inside_a_task_are_the_plans_goals_of_the_rows_lead() -> None:
+    ex = extract_text(TASKS)
+    t = _one(ex, 12)
+    assert (t.kind, t.unit, t.period, t.agency) == ("target", "cơ quan", "2028", "Sở Khoa học và Công nghệ")
+    assert _one(ex, 100).agency == "Văn phòng Ủy ban nhân dân tỉnh"
+
+
+def test_a_term_title_sets_no_plan_year() -> None:
+    """A title naming only a term (`NHIỆM KỲ 2025 - 2030`) has no single plan year, whatever years
+    the body's first page names."""
+    assert extract_text(TERM + "Thu nhập bình quân đầu người năm 2025 đạt 61 triệu đồng.\n").document.plan_year is None
