@@ -48,7 +48,8 @@ def _comparator_tables() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[st
     before = {k.lower(): str(v) for k, v in vocabulary.mapping("comparators", "before").items()}
     before_re = re.compile(_before_pattern(), re.IGNORECASE)
     after = vocabulary.mapping("comparators", "after")
-    after_re = re.compile(rf"\s*(?:\)\s*)?(?P<w>{alternation(list(after))})(?!\w)", re.IGNORECASE)
+    # up to two lower-case words may qualify the unit first ("từ 250 đảng viên mới trở lên")
+    after_re = re.compile(rf"(?:[ \t]+[a-zà-ỹđ]+(?=[ \t])){{0,2}}?\s*(?:\)\s*)?(?P<w>{alternation(list(after))})(?!\w)", re.IGNORECASE)
     return before, before_re, after_re
 
 

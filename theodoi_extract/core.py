@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from theodoi_extract import tables
+from theodoi_extract import tables, task_tables
 from theodoi_extract.assignments import Block, find_blocks, to_assignments
 from theodoi_extract.context import apply_column_context
 from theodoi_extract.deadlines import extract_deadlines
@@ -38,11 +38,16 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
                                  path=_path(text, index, t.start))
                          for t in extract_table_targets(text, meta)]
         targets = sorted([*targets, *table_targets], key=lambda t: (t.start, t.end))
+    tasks = task_tables.task_rows(text) if rows else []
+    if tasks:  # a table of tasks: its rows are assignments, their figures stand in the task text
+        targets = sorted([*targets, *(replace(t, path=_path(text, index, t.start))
+                                      for t in task_tables.targets(text, tasks, meta))], key=lambda t: (t.start, t.end))
     return Extraction(
         document=meta,
         targets=tuple(targets),
-        assignments=tuple(to_assignments(text, blocks)),
-        deadlines=tuple(extract_deadlines(text, seg, folded)),
+        assignments=tuple(sorted([*to_assignments(text, blocks), *task_tables.assignments(tasks)],
+                                 key=lambda a: a.start)),
+        deadlines=(*extract_deadlines(text, seg, folded), *task_tables.deadlines(tasks)),
         text=text,
         format=fmt,
         ocr_pages=ocr_pages,

@@ -198,6 +198,9 @@ _TITLE_BLOCK_RE = re.compile(r"^[ \t]*(?:BÁO CÁO(?: TÓM TẮT)?|KẾ HOẠCH|
                              r"|QUYẾT ĐỊNH)[ \t]*\n((?:[ \t]*[^\s\d][^\n]*\n){1,4})", re.MULTILINE)
 
 
+_TITLE_SPAN_RE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?!\d)")
+
+
 def _plan_year(head: str, doc_year: int | None) -> int | None:
     """The year the plan is for: the latest year its title names ("... năm 2025 và phương hướng năm
     2026": 2026), else the most often named "năm YYYY" of the head that is not a date or a span."""
@@ -206,6 +209,8 @@ def _plan_year(head: str, doc_year: int | None) -> int | None:
         in_title = _head_years(title.group(1), doc_year)
         if in_title:
             return max(in_title)
+        if _TITLE_SPAN_RE.search(title.group(1)):
+            return None  # "NHIỆM KỲ 2025 - 2030": a term's document has no single plan year
     years = _head_years(head[:1500], doc_year)
     if not years:
         return None

@@ -13,7 +13,7 @@ from theodoi_extract.cue_context import TargetContext, heading_label, heading_ye
 from theodoi_extract.model import DocumentMeta
 from theodoi_extract.numbers import QuantityMatch
 from theodoi_extract.structure import Heading
-from theodoi_extract.years import YEAR
+from theodoi_extract.years import YEAR, is_base_year
 
 YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({YEAR})(?!\d)(?!\s*:)")
 
@@ -48,7 +48,7 @@ def heading_or_metadata_year(ctx: TargetContext, pos: int, kind: str,
 
 def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int, ce: int) -> tuple[str | None, bool]:
     m = YEAR_AFTER_RE.match(ctx.text, q.end)
-    if m:
+    if m and not is_base_year(ctx.text, m.start(1)):  # "gấp 1,6 lần năm 2020": the ratio's base
         return m.group(1), True
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
@@ -63,7 +63,7 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         for mention in ctx.mentions.between(q.end, min(ce, q.end + 60)):
             if mention.is_span:
                 return mention.period, True
-        span = ctx.mentions.last_span_before(q.start)
+        span = heading_span_at(ctx, q.start) or ctx.mentions.last_span_before(q.start)
         if span:
             return span, True
     return None, False
@@ -204,6 +204,17 @@ def heading_year_at(ctx: TargetContext, pos: int, kind: str) -> tuple[str | None
         heading_kind = ctx.heading_kind(h)
         return (year, h) if heading_kind in (kind, None) else (None, None)
     return None, None
+
+
+def heading_span_at(ctx: TargetContext, pos: int) -> str | None:
+    """The span named by the innermost enclosing heading ("II. Mục tiêu, chỉ tiêu nhiệm kỳ 2025 - 2030"):
+    an average with no span of its own is over its section's span, not over a span that a sibling
+    item happened to name just before it."""
+    for h in reversed(ctx.headings.containing(pos)):
+        for mention in ctx.mentions.between(h.start, h.line_end):
+            if mention.is_span:
+                return mention.period
+    return None
 
 
 def _base_year(meta: DocumentMeta) -> str | None:

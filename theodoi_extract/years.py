@@ -34,9 +34,16 @@ _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
 
 
 # What a year after these words names is the base a figure is compared with or priced at.
-_BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc)"
+# "gấp 1,6 lần năm 2020" names the base of a ratio the same way; "so với cuối năm 2025" a level.
+_BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc"
+                          r"|\bgấp\s+\d[\d.,]*\s+lần(?:\s+so\s+với)?)"
                           r"(?:\s+cùng\s+kỳ|\s+cùng\s+thời\s+điểm|\s+quý\s+[IV]{1,3}|\s+tháng\s+\d{1,2}"
-                          r"|\s+\d{1,2}\s+tháng(?:\s+đầu)?)?(?:\s+năm)?\s+$", re.IGNORECASE)
+                          r"|\s+\d{1,2}\s+tháng(?:\s+đầu)?|\s+cuối|\s+đầu)?(?:\s+năm)?\s+$", re.IGNORECASE)
+
+
+def _may_be_base(window: str) -> bool:
+    """Cheap filter before `_BASE_BEFORE`: the words every base phrase holds."""
+    return "so" in window or "gốc" in window or "So" in window or "lần" in window
 
 
 def _year_word_before(before: str) -> bool:
@@ -59,7 +66,7 @@ class Mentions:
                 continue
             before = text[max(0, m.start() - 20):m.start()]
             window = text[max(0, m.start() - 32):m.start()]
-            if ("so" in window or "gốc" in window or "So" in window) and _BASE_BEFORE.search(window):
+            if _may_be_base(window) and _BASE_BEFORE.search(window):
                 continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
@@ -91,4 +98,4 @@ def is_base_year(text: str, year_start: int) -> bool:
     """Is the year at `year_start` a comparison base or a price base ("so với năm 2025", "giá so
     sánh năm 2010")? Such a year is never a figure's period, in a sentence or in a heading."""
     window = text[max(0, year_start - 32):year_start]
-    return ("so" in window or "gốc" in window or "So" in window) and bool(_BASE_BEFORE.search(window))
+    return _may_be_base(window) and bool(_BASE_BEFORE.search(window))
