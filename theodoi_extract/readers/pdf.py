@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -370,16 +371,26 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     odd_fonts = [page.number for page in pages if page.undecodable_font]
     if odd_fonts:
         warnings.append(f"{_pages_vi(odd_fonts)} dùng phông chữ không giải mã được thành chữ.")
-    texts = [page.text for page in pages]
+    # NFC per page, so that the OCR spans computed here still index the whole text after
+    # `read_bytes` normalises it (a line break composes with nothing).
+    texts = [unicodedata.normalize("NFC", page.text) for page in pages]
     read = [not page.needs_ocr or page.number in ocr_done for page in pages]
     for i in range(1, len(pages)):  # OCR'd pages print their tables as the text layer does: mended alike
         if read[i - 1] and read[i]:
             texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i])
+    confidence_of = dict(read_by_ocr)
+    spans: list[tuple[int, int, int, float]] = []
+    offset = 0
+    for page, text in zip(pages, texts, strict=True):
+        if page.number in confidence_of:
+            spans.append((page.number, offset, offset + len(text), confidence_of[page.number]))
+        offset += len(text) + 1
     return ReadResult(
         text="\n".join(texts),
         format="pdf",
         ocr_pages=tuple(ocr_done),
         ocr_confidence=tuple(conf for _, conf in read_by_ocr),
+        ocr_spans=tuple(spans),
         warnings=tuple(warnings),
     )
 
