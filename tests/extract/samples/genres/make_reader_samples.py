@@ -3,7 +3,7 @@
 Run from the repository root (python-docx, and `soffice` for the PDF copies; `pdftoppm` and
 Pillow for the scans):
 
-    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_reader_samples.py [thachlam ...]
+    PYTHONPATH=$PWD .venv/bin/python tests/extract/samples/genres/make_reader_samples.py [thachlam thresholds tuning heldout]
 
 Every document is invented (province, figures, wording are ours). The expected `<name>.json` is
 written from the declarations below, never from what the extractor reads: each row's period and
@@ -24,7 +24,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
 
-from drawing import to_pdf  # noqa: E402
+from drawing import Col, Doc, Table, build_docx, table_expected, to_pdf, to_scan  # noqa: E402
 
 # A provincial resolution whose annex has three tables with the indicators across the top:
 # (1) a corner "Năm", units in brackets in the indicator cells; (2) the units in a row of their
@@ -150,7 +150,103 @@ def make_thachlam() -> None:
             _write_json(f"{name}-pdf", thachlam_expected(f"{name}-pdf.pdf"))
 
 
-MAKERS = {"thachlam": make_thachlam}
+# Thresholds and footnote markers in cells, the figures a poor scan damages most: "≥ 98" and
+# "≤ 1,5" (the sign read ">" / "<"), decimal commas ("12,5" read "125" at 150 dpi), a superscript
+# marker glued to its figure ("12,5¹" read "12,51"). One for tuning the OCR repairs, one held out.
+BAOTAN = Doc(
+    name="so-congthuong-baotan-2025-kehoach-nguong",
+    head=["UBND TỈNH BẢO TÂN", "SỞ CÔNG THƯƠNG", "Số: 18/KH-SCT", "Bảo Tân, ngày 09 tháng 01 năm 2025", "",
+          "KẾ HOẠCH", "Phát triển công nghiệp và thương mại năm 2025", "", "I. CHỈ TIÊU",
+          "Các chỉ tiêu của ngành công thương năm 2025 như sau:"],
+    table=Table(
+        cols=[Col("stt", width_cm=1.0), Col("indicator", width_cm=6.2), Col("unit", width_cm=2.0),
+              Col("value", "actual", "2024", 2.6), Col("value", "target", "2025", 2.6),
+              Col("agency", width_cm=3.6)],
+        header=[[("STT", 1, 1), ("Chỉ tiêu", 1, 1), ("ĐVT", 1, 1), ("Thực hiện 2024", 1, 1),
+                 ("Kế hoạch 2025", 1, 1), ("Đơn vị chủ trì", 1, 1)]],
+        body=[
+            ["1", "Chỉ số sản xuất công nghiệp tăng", "%", "12,5^1", "≥ 13", "Phòng Quản lý công nghiệp"],
+            ["2", "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ", "tỷ đồng", "38.640", "42.500",
+             "Phòng Quản lý thương mại"],
+            ["3", "Kim ngạch xuất khẩu hàng hóa", "triệu USD", "1.275,4", "1.400", "Phòng Xuất nhập khẩu"],
+            ["4", "Tỷ lệ hộ dân nông thôn được sử dụng điện lưới quốc gia", "%", "99,6", "≥ 99,8",
+             "Phòng Năng lượng"],
+            ["5", "Tổn thất điện năng trên lưới phân phối", "%", "4,8^2", "≤ 4,5", "Phòng Năng lượng"],
+            ["6", "Số chợ nông thôn được cải tạo, nâng cấp", "chợ", "14", "18", "Phòng Quản lý thương mại"],
+        ],
+    ),
+    tail=["1 Theo giá so sánh.", "2 Số liệu của Công ty Điện lực tỉnh.", "II. GIẢI PHÁP",
+          "Các phòng chuyên môn triển khai theo chức năng, nhiệm vụ.", "GIÁM ĐỐC"],
+)
+BAOTAN_META = {"kind": "ke_hoach", "number": "18/KH-SCT", "date": "2025-01-09", "plan_year": 2025}
+TANHA = Doc(
+    name="huyen-tanha-2025-baocao-y-te-nguong",
+    head=["ỦY BAN NHÂN DÂN", "HUYỆN TÂN HÀ", "Số: 203/BC-UBND", "Tân Hà, ngày 20 tháng 12 năm 2024", "",
+          "BÁO CÁO", "Kết quả công tác y tế năm 2024 và nhiệm vụ năm 2025", "",
+          "Phụ lục: Các chỉ tiêu y tế, dân số"],
+    table=Table(
+        cols=[Col("stt", width_cm=1.0), Col("indicator", width_cm=6.4), Col("unit", width_cm=2.2),
+              Col("value", "actual", "2024", 2.6), Col("value", "target", "2025", 2.6), Col("skip", width_cm=3.2)],
+        header=[[("TT", 1, 1), ("Chỉ tiêu", 1, 1), ("Đơn vị tính", 1, 1), ("Ước thực hiện năm 2024", 1, 1),
+                 ("Kế hoạch năm 2025", 1, 1), ("Ghi chú", 1, 1)]],
+        body=[
+            ["1", "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ", "%", "96,2^1", "≥ 97", ""],
+            ["2", "Tỷ suất sinh thô", "‰", "15,8", "≤ 15,5", "Giảm dần"],
+            ["3", "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi", "%", "18,7", "≤ 18", ""],
+            ["4", "Số giường bệnh trên 1 vạn dân", "giường bệnh", "27,4^2", "28,5", "Kể cả y tế tư nhân"],
+            ["5", "Tỷ lệ dân số được quản lý sức khỏe", "%", "88,5", "≥ 90", ""],
+            ["6", "Số xã đạt Bộ tiêu chí quốc gia về y tế", "xã", "17", "19", ""],
+        ],
+    ),
+    tail=["1 Số liệu đến hết tháng 11.", "2 Theo số giường thực kê.", "Nơi nhận:", "- Sở Y tế;", "- Lưu: VT."],
+)
+TANHA_META = {"kind": "bao_cao", "number": "203/BC-UBND", "date": "2024-12-20", "plan_year": 2025}
+
+# Harsh scans (150 dpi, tilted up to 1.5°, speckled, blurred, JPEG): a tuning set the OCR repairs
+# may be tuned on, and a held-out set only scored at the end (`benchmarks/scan_gap.py`). Each entry:
+# (folder of the text PDF, its name, tilt in degrees, seed).
+HARSH: dict[str, Any] = {"dpi": 150, "speckle_every": 150, "blur": 0.6, "jpeg_quality": 45}
+TUNING = [("genres", "so-congthuong-baotan-2025-kehoach-nguong", 1.5, 31),
+          ("genres", "so-ldtbxh-ngoclam-2025-kehoach-chu-thich", -1.2, 32),
+          ("genres", "tinh-kimson-2025-phuluc-bang-ngang", 1.0, 33)]
+HELD_OUT = [("genres", "huyen-tanha-2025-baocao-y-te-nguong", 1.5, 41),
+            ("genres", "so-tnmt-hoason-2025-kehoach-bang-khong-ke", -1.5, 42),
+            ("genres", "tinh-vankhe-2025-baocao-6thang-bang-ke", 1.3, 43),
+            ("genres", "huyen-phuoclam-2025-kehoach-chi-tieu-theo-cot", -1.0, 44),
+            ("genres", "tinh-sonkhe-2025-quyetdinh-trang-xoay", 1.5, 45),
+            ("genres", "huyen-longhai-2025-nghiquyet-hai-cot", -1.3, 46),
+            ("genres", "tinh-thachlam-2026-nghiquyet-bang-theo-cot-pdf", 1.2, 47),
+            ("tables", "baclieu-2025-quyetdinh-bang", -1.4, 48),
+            ("tables", "camau-2025-bang-ngang", 0.8, 49)]
+
+
+def make_threshold_tables() -> None:
+    for doc, meta in ((BAOTAN, BAOTAN_META), (TANHA, TANHA_META)):
+        with tempfile.TemporaryDirectory() as tmp:
+            source = Path(tmp) / f"{doc.name}.docx"
+            source.write_bytes(build_docx(doc))
+            pdf = to_pdf(source, Path(tmp))
+            if pdf is not None:
+                (HERE / f"{doc.name}.pdf").write_bytes(pdf.read_bytes())
+                _write_json(doc.name, table_expected(doc, meta, f"{doc.name}.pdf"))
+
+
+def make_harsh_scans(which: str) -> None:
+    """`scans-harsh/<which>/<name>-h150.pdf` with the text version's expected output, and
+    `<name>-text.json` scoring the text version it was made from (the gap's other side)."""
+    out = HERE / "scans-harsh" / which
+    out.mkdir(parents=True, exist_ok=True)
+    for folder, name, tilt, seed in TUNING if which == "tuning" else HELD_OUT:
+        source = HERE.parent / folder / f"{name}.pdf"
+        gold = json.loads((HERE.parent / folder / f"{name}.json").read_text(encoding="utf-8"))
+        to_scan(source, out / f"{name}-h150.pdf", tilt=tilt, seed=seed, **HARSH)
+        for suffix, document in (("-h150", f"{name}-h150.pdf"), ("-text", f"../../../{folder}/{name}.pdf")):
+            (out / f"{name}{suffix}.json").write_text(
+                json.dumps({**gold, "document": document}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+MAKERS = {"thachlam": make_thachlam, "thresholds": make_threshold_tables,
+          "tuning": lambda: make_harsh_scans("tuning"), "heldout": lambda: make_harsh_scans("heldout")}
 
 
 def main(names: list[str]) -> None:

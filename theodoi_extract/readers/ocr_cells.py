@@ -1,0 +1,162 @@
+"""Figures in OCR'd table cells mended against their row and the glyphs around them.
+
+A 150 dpi office scan damages a table's figures in ways the words around cannot show, but the
+table can:
+
+- **a footnote marker read as punctuation**: a raised `¹` after `12,5` comes out `12,5)`,
+  `4,8°`, `21.350'`, `3,2!`; in a column of figures a figure followed only by such marks keeps the
+  figure (an opening bracket before it keeps its closing one: `(-0,99)`);
+- **a decimal comma lost**: `7,2` read `72`. One row of a table with a unit column is one
+  indicator in one unit over several periods, whose figures are of one size; a whole number of
+  two or three digits about ten times every figure of the row written with a decimal comma (and
+  that ten times smaller agrees with them within a factor 1.6) is that figure without its comma.
+  Rows of tables without a unit column (one indicator per column) are never compared.
+
+Only OCR'd pages come here; a text layer is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+_FIGURE_RE = re.compile(r"^[<>≥≤=~]?\s*\(?[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?\)?$")
+_MARKED_RE = re.compile(r"^(?P<figure>.*\d%?)(?P<marks>[)'’‘`°!”“\"*¹²³]{1,2})$")
+_DECIMAL_RE = re.compile(r"^\d{1,3},\d{1,2}$")
+_WHOLE_RE = re.compile(r"^\d{2,3}$")
+_LOST_COMMA_RATIO = (1 / 1.6, 1.6)
+
+
+@cache
+def _unit_cues() -> tuple[str, ...]:
+    """Unit column headers that can mean nothing else ("Đơn vị" may head a column of agencies)."""
+    from theodoi_extract import vocabulary
+
+    subjects = {w.lower() for w in vocabulary.words("cues", "table_subject")}
+    return tuple(w.lower() for w in vocabulary.words("cues", "table_unit") if w.lower() not in subjects)
+
+
+def _figure_columns(grid: list[list[Any]]) -> set[int]:
+    """Columns where most filled cells are figures (a trailing marker forgiven)."""
+    width = max((len(r) for r in grid), default=0)
+    out = set()
+    for c in range(width):
+        texts = [r[c].text.strip() for r in grid if c < len(r) and r[c].text.strip()]
+        figures = sum(bool(_FIGURE_RE.match(_without_marks(t))) for t in texts)
+        if texts and 2 * figures > len(texts):
+            out.add(c)
+    return out
+
+
+def _without_marks(text: str) -> str:
+    m = _MARKED_RE.match(text)
+    if m is None:
+        return text
+    figure = m["figure"]
+    if "(" in figure and ")" in m["marks"] and figure.count("(") > figure.count(")"):
+        return figure + ")"  # "(-0,99)": the bracket closes the figure
+    return figure if _FIGURE_RE.match(figure) else text
+
+
+def strip_cell_markers(grid: list[list[Any]]) -> list[list[Any]]:
+    """The grid with footnote markers read as punctuation after figures dropped (module docstring)."""
+    from theodoi_extract.tables import GridCell
+
+    columns = _figure_columns(grid)
+    return [[GridCell(cell.owner, _without_marks(cell.text.strip()))
+             if c in columns and cell.text.strip() and _without_marks(cell.text.strip()) != cell.text.strip() else cell
+             for c, cell in enumerate(row)] for row in grid]
+
+
+def _number(text: str) -> float:
+    return float(text.replace(".", "").replace(",", "."))
+
+
+@cache
+def _skip_cues() -> tuple[str, ...]:
+    from theodoi_extract import vocabulary
+
+    return tuple(w.lower() for w in vocabulary.words("cues", "table_skip"))
+
+
+_RATIO_RE = re.compile(r"\w/\w")  # "TH/KH", "2025/2024": a ratio of two columns
+
+
+def restore_lost_decimals(grid: list[list[Any]]) -> list[list[Any]]:
+    """The grid with decimal commas the scan lost put back, row by row (module docstring). A
+    ratio column ("So với KH (%)", "TH/KH") is in another unit and is never compared."""
+    from theodoi_extract.tables import GridCell
+
+    columns = _figure_columns(grid)
+    depth = next((r for r, row in enumerate(grid)
+                  if any(c in columns and _FIGURE_RE.match(cell.text.strip()) for c, cell in enumerate(row))), 0)
+    if depth == 0:
+        return grid
+    heads = [" ".join(row[c].text for row in grid[:depth] if c < len(row)).lower() for c in range(len(grid[0]))]
+    if not any(any(h.startswith(w) or f" {w}" in h for w in _unit_cues()) for h in heads):
+        return grid
+    columns -= {c for c, h in enumerate(heads) if any(w in h for w in _skip_cues()) or _RATIO_RE.search(h)}
+    out = list(grid[:depth])
+    for row in grid[depth:]:
+        values = [(c, cell.text.strip()) for c, cell in enumerate(row) if c in columns and cell.text.strip()]
+        decimals = [_number(t) for _, t in values if _DECIMAL_RE.match(t)]
+        fixed = {}
+        for c, t in values:
+            if not decimals or not _WHOLE_RE.match(t) or t.startswith("0"):
+                continue
+            tenth = int(t) / 10
+            if all(d > 0 and _LOST_COMMA_RATIO[0] <= tenth / d <= _LOST_COMMA_RATIO[1] for d in decimals):
+                fixed[c] = f"{t[:-1]},{t[-1]}"
+        out.append([GridCell(cell.owner, fixed[c]) if c in fixed else cell for c, cell in enumerate(row)])
+    return out
+
+
+# --- comparator signs -------------------------------------------------------------------------
+
+_SIGN_RE = re.compile(r"^(?P<sign>[<>])(?P<rest>\s*[\d(].*|)$")
+_BAR_SHARE = 0.7  # the bar under "≥" / "≤" spans the sign's width; the arm of ">" ends in a point
+_INK = 128
+
+
+def _sign_has_bar(crop: Any) -> bool:
+    """Whether the first glyph of a word image (">" or "<" as OCR read it) has a bar under it."""
+    width, height = crop.size
+    pixels = crop.load()
+    inked_cols = [x for x in range(width) if any(pixels[x, y] < _INK for y in range(height))]
+    if not inked_cols:
+        return False
+    first = inked_cols[0]
+    last = first
+    while last + 1 < width and any(pixels[last + 1, y] < _INK for y in range(height)):
+        last += 1  # the sign: the first run of inked columns
+    glyph_width = last - first + 1
+    rows = [y for y in range(height) if any(pixels[x, y] < _INK for x in range(first, last + 1))]
+    if glyph_width < 3 or len(rows) < 4:
+        return False
+    top, bottom = rows[0], rows[-1]
+    tail = range(bottom - max(1, (bottom - top) // 5), bottom + 1)
+    widest = max(sum(pixels[x, y] < _INK for x in range(first, last + 1)) for y in tail)
+    return widest >= _BAR_SHARE * glyph_width
+
+
+def mend_comparator_signs(tsv: str, image: Any) -> str:
+    """Tesseract's TSV with ">" / "<" read for "≥" / "≤" put right: the word's first glyph is
+    looked at in the page image, and a bar under it makes it "≥" / "≤" (the model reads both as
+    the plain sign). Words not opening with a sign, and rows that are not words, pass unchanged."""
+    if ">" not in tsv and "<" not in tsv:
+        return tsv
+    out = []
+    for line in tsv.split("\n"):
+        parts = line.split("\t")
+        if len(parts) == 12 and parts[0] == "5" and (m := _SIGN_RE.match(parts[11].strip())):
+            try:
+                left, top, w, h = (int(v) for v in parts[6:10])
+            except ValueError:
+                out.append(line)
+                continue
+            if w > 0 and h > 0 and _sign_has_bar(image.crop((left, top, left + w, top + h))):
+                parts[11] = ("≥" if m["sign"] == ">" else "≤") + m["rest"]
+                line = "\t".join(parts)
+        out.append(line)
+    return "\n".join(out)
