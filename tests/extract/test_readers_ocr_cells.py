@@ -86,3 +86,22 @@ def test_a_ratio_column_is_in_another_unit_and_never_compared() -> None:
             [GridCell(7, "Kim ngạch xuất khẩu"), GridCell(8, "triệu USD"), GridCell(9, "980"),
              GridCell(10, "468"), GridCell(11, "47,8")]]
     assert restore_lost_decimals(grid)[2][3].text == "468"
+
+
+def test_specks_beside_words_are_dropped_and_a_lone_dash_stays() -> None:
+    from theodoi_extract.readers.ocr_cells import drop_cell_specks
+
+    grid = _grid([["STT", "Chỉ tiêu", "ĐVT _~ -", "KH 2025"],
+                  ["5 __", "Số trẻ em được trợ giúp „ |", "trẻ em:", "-"],
+                  ["6", "Số hộ được hỗ trợ", "hộ", "|"]])
+    assert grid_lines(drop_cell_specks(grid)) == [
+        "STT | Chỉ tiêu | ĐVT | KH 2025", "5 | Số trẻ em được trợ giúp | trẻ em | -", "6 | Số hộ được hỗ trợ | hộ | |"]
+
+
+def test_a_three_digit_figure_ten_times_its_neighbours_lost_its_comma() -> None:
+    grid = _grid([["STT", "Chỉ tiêu", "Đơn vị tính", "KH 2024", "ƯTH 2024", "KH 2025"],
+                  ["5", "Tỷ lệ trường đạt chuẩn", "%", "71", "724", "75"]])
+    rows = grid_lines(restore_lost_decimals(grid))[1:]
+    assert rows[0] == "5 | Tỷ lệ trường đạt chuẩn | % | 71 | 72,4 | 75"
+    grid = _grid([["STT", "Chỉ tiêu", "Đơn vị tính", "TH 2024", "KH 2025"], ["1", "Số hộ", "hộ", "120", "1.300"]])
+    assert grid_lines(restore_lost_decimals(grid))[1] == "1 | Số hộ | hộ | 120 | 1.300"  # one neighbour only

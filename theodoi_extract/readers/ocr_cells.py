@@ -9,8 +9,12 @@ table can:
 - **a decimal comma lost**: `7,2` read `72`. One row of a table with a unit column is one
   indicator in one unit over several periods, whose figures are of one size; a whole number of
   two or three digits about ten times every figure of the row written with a decimal comma (and
-  that ten times smaller agrees with them within a factor 1.6) is that figure without its comma.
-  Rows of tables without a unit column (one indicator per column) are never compared.
+  that ten times smaller agrees with them within a factor 1.6) is that figure without its comma;
+  so is a three-digit one whose tenth lies between two or more other figures of the row, all
+  under a fifth of it (`71 | 724 | 75`). Rows of tables without a unit column (one indicator
+  per column) and ratio columns are never compared;
+- **specks**: words of punctuation only (`_`, `„`, a `|` left of a ruling) beside real words in a
+  cell, and a colon closing a cell (`trẻ em:`), are dirt on the scan.
 
 Only OCR'd pages come here; a text layer is never touched.
 """
@@ -69,6 +73,27 @@ def strip_cell_markers(grid: list[list[Any]]) -> list[list[Any]]:
              for c, cell in enumerate(row)] for row in grid]
 
 
+_SPECK_RE = re.compile(r"^[_~\-–—.,:;'\"„“”`^*|!]+$")
+
+
+def drop_cell_specks(grid: list[list[Any]]) -> list[list[Any]]:
+    """Cells without the specks a dirty scan adds: a word of punctuation only (`_`, `__`, `~`,
+    `„`, a `|` left of a ruling) beside real words, and a colon or semicolon closing a cell. A cell
+    that is only a dash (`-`: no figure) stays."""
+    from theodoi_extract.tables import GridCell
+
+    out = []
+    for row in grid:
+        cells = []
+        for cell in row:
+            words = cell.text.split()
+            kept = [w for w in words if not _SPECK_RE.match(w)] or words  # a lone "-" or "|" (a "1"?) stays
+            text = " ".join(kept).rstrip(":;") or " ".join(kept)
+            cells.append(cell if text == cell.text.strip() else GridCell(cell.owner, text))
+        out.append(cells)
+    return out
+
+
 def _number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
@@ -88,14 +113,14 @@ def restore_lost_decimals(grid: list[list[Any]]) -> list[list[Any]]:
     ratio column ("So với KH (%)", "TH/KH") is in another unit and is never compared."""
     from theodoi_extract.tables import GridCell
 
-    columns = _figure_columns(grid)
-    depth = next((r for r, row in enumerate(grid)
-                  if any(c in columns and _FIGURE_RE.match(cell.text.strip()) for c, cell in enumerate(row))), 0)
+    # the header: the rows above the first with two figures
+    depth = next((r for r, row in enumerate(grid) if sum(bool(_FIGURE_RE.match(c.text.strip())) for c in row) >= 2), 0)
     if depth == 0:
         return grid
     heads = [" ".join(row[c].text for row in grid[:depth] if c < len(row)).lower() for c in range(len(grid[0]))]
     if not any(any(h.startswith(w) or f" {w}" in h for w in _unit_cues()) for h in heads):
         return grid
+    columns = _figure_columns(grid[depth:])  # the body's columns of figures, the header left out
     columns -= {c for c, h in enumerate(heads) if any(w in h for w in _skip_cues()) or _RATIO_RE.search(h)}
     out = list(grid[:depth])
     for row in grid[depth:]:
@@ -103,11 +128,14 @@ def restore_lost_decimals(grid: list[list[Any]]) -> list[list[Any]]:
         decimals = [_number(t) for _, t in values if _DECIMAL_RE.match(t)]
         fixed = {}
         for c, t in values:
-            if not decimals or not _WHOLE_RE.match(t) or t.startswith("0"):
+            if not _WHOLE_RE.match(t) or t.startswith("0"):
                 continue
             tenth = int(t) / 10
-            if all(d > 0 and _LOST_COMMA_RATIO[0] <= tenth / d <= _LOST_COMMA_RATIO[1] for d in decimals):
+            others = [_number(o) for k, o in values if k != c and _FIGURE_RE.match(o) and o[0].isdigit()]
+            if decimals and all(d > 0 and _LOST_COMMA_RATIO[0] <= tenth / d <= _LOST_COMMA_RATIO[1] for d in decimals):
                 fixed[c] = f"{t[:-1]},{t[-1]}"
+            elif len(t) == 3 and len(others) >= 2 and min(others) <= tenth <= max(others) < int(t) / 5:
+                fixed[c] = f"{t[:-1]},{t[-1]}"  # "724" between 71 and 75: 72,4
         out.append([GridCell(cell.owner, fixed[c]) if c in fixed else cell for c, cell in enumerate(row)])
     return out
 
@@ -116,13 +144,15 @@ def restore_lost_decimals(grid: list[list[Any]]) -> list[list[Any]]:
 
 _SIGN_RE = re.compile(r"^(?P<sign>[<>])(?P<rest>\s*[\d(].*|)$")
 _BAR_SHARE = 0.7  # the bar under "≥" / "≤" spans the sign's width; the arm of ">" ends in a point
-_INK = 128
+_INK = 128  # on the picture thresholded half way between its darkest pixel and white
 
 
 def _sign_has_bar(crop: Any) -> bool:
     """Whether the first glyph of a word image (">" or "<" as OCR read it) has a bar under it."""
     width, height = crop.size
-    pixels = crop.load()
+    darkest = crop.getextrema()[0]
+    ink = (darkest + 255) // 2  # a blurred scan's strokes are grey: half way from the darkest to white
+    pixels = crop.point(lambda v: 0 if v < ink else 255).load()
     inked_cols = [x for x in range(width) if any(pixels[x, y] < _INK for y in range(height))]
     if not inked_cols:
         return False

@@ -209,6 +209,10 @@ HARSH: dict[str, Any] = {"dpi": 150, "speckle_every": 150, "blur": 0.6, "jpeg_qu
 TUNING = [("genres", "so-congthuong-baotan-2025-kehoach-nguong", 1.5, 31),
           ("genres", "so-ldtbxh-ngoclam-2025-kehoach-chu-thich", -1.2, 32),
           ("genres", "tinh-kimson-2025-phuluc-bang-ngang", 1.0, 33)]
+HARSHER: dict[str, Any] = {**HARSH, "speckle_every": 120, "blur": 0.8, "jpeg_quality": 35}
+TUNING_HARSHER = [("genres", "so-congthuong-baotan-2025-kehoach-nguong", -1.5, 7),
+                  ("genres", "so-ldtbxh-ngoclam-2025-kehoach-chu-thich", 1.5, 8),
+                  ("genres", "tinh-kimson-2025-phuluc-bang-ngang", -1.5, 9)]
 HELD_OUT = [("genres", "huyen-tanha-2025-baocao-y-te-nguong", 1.5, 41),
             ("genres", "so-tnmt-hoason-2025-kehoach-bang-khong-ke", -1.5, 42),
             ("genres", "tinh-vankhe-2025-baocao-6thang-bang-ke", 1.3, 43),
@@ -236,12 +240,14 @@ def make_harsh_scans(which: str) -> None:
     `<name>-text.json` scoring the text version it was made from (the gap's other side)."""
     out = HERE / "scans-harsh" / which
     out.mkdir(parents=True, exist_ok=True)
-    for folder, name, tilt, seed in TUNING if which == "tuning" else HELD_OUT:
+    entries = ([(e, HARSH, "") for e in TUNING] + [(e, HARSHER, "-b") for e in TUNING_HARSHER]
+               if which == "tuning" else [(e, HARSH, "") for e in HELD_OUT])
+    for (folder, name, tilt, seed), look, variant in entries:
         source = HERE.parent / folder / f"{name}.pdf"
         gold = json.loads((HERE.parent / folder / f"{name}.json").read_text(encoding="utf-8"))
-        to_scan(source, out / f"{name}-h150.pdf", tilt=tilt, seed=seed, **HARSH)
-        for suffix, document in (("-h150", f"{name}-h150.pdf"), ("-text", f"../../../{folder}/{name}.pdf")):
-            (out / f"{name}{suffix}.json").write_text(
+        to_scan(source, out / f"{name}{variant}-h150.pdf", tilt=tilt, seed=seed, **look)
+        for suffix, document in (("-h150", f"{name}{variant}-h150.pdf"), ("-text", f"../../../{folder}/{name}.pdf")):
+            (out / f"{name}{variant}{suffix}.json").write_text(
                 json.dumps({**gold, "document": document}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
