@@ -202,6 +202,62 @@ TANHA = Doc(
 )
 TANHA_META = {"kind": "bao_cao", "number": "203/BC-UBND", "date": "2024-12-20", "plan_year": 2025}
 
+# A LibreOffice landscape annex over two pages: abbreviated merged headers ("Năm 2025" over
+# "KH | TH", "Năm 2026" over "KH"), indicator and agency cells wrapping over 2-3 lines, the header
+# repeated on the second page (w:tblHeader), a row group ("II") and agency cells merged down.
+_HAMLONG_ROWS = [
+    ("Tốc độ tăng trưởng tổng sản phẩm trên địa bàn tỉnh theo giá so sánh", "%", "7,5", "7,8", "8", "Sở Tài chính"),
+    ("Thu ngân sách nhà nước trên địa bàn (không kể thu tiền sử dụng đất)", "tỷ đồng", "5.600", "5.912", "6.200",
+     "Sở Tài chính"),
+    ("Tổng vốn đầu tư phát triển toàn xã hội trên địa bàn", "tỷ đồng", "31.000", "31.850", "34.500", "Sở Tài chính"),
+    ("Giá trị sản xuất nông, lâm nghiệp và thủy sản tăng so với năm trước", "%", "3,2", "3,4", "3,5",
+     "Sở Nông nghiệp và Môi trường"),
+    ("Tỷ lệ che phủ rừng (kể cả cây phân tán)", "%", "52,5", "52,6", "53", "Sở Nông nghiệp và Môi trường"),
+    ("Số xã đạt chuẩn nông thôn mới nâng cao trong năm", "xã", "4", "5", "9", "Sở Nông nghiệp và Môi trường"),
+    ("Tỷ lệ chất thải rắn sinh hoạt ở đô thị được thu gom, xử lý đúng quy định", "%", "94", "94,6", "96",
+     "Sở Xây dựng"),
+    ("Số khách du lịch đến tỉnh trong năm", "lượt khách", "1.850.000", "1.920.000", "2.100.000",
+     "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ", "%", "31", "31,5", "33", "Sở Nội vụ"),
+    ("Số lao động được tạo việc làm mới trong năm", "lao động", "21.000", "21.640", "22.500", "Sở Nội vụ"),
+    ("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều giai đoạn 2026-2030", "%", "3,8", "3,3", "2,8", "Sở Nội vụ"),
+    ("Số bác sĩ trên một vạn dân tại các cơ sở y tế công lập", "bác sĩ", "10,5", "11,4", "12", "Sở Y tế"),
+    ("Tỷ lệ dân số tham gia bảo hiểm y tế trên tổng dân số", "%", "94,5", "94,8", "95,5", "Sở Y tế"),
+    ("Tỷ lệ trường mầm non và phổ thông đạt chuẩn quốc gia", "%", "66", "67,2", "70", "Sở Giáo dục và Đào tạo"),
+    ("Số phòng học được xây mới, cải tạo và kiên cố hóa", "phòng học", "210", "226", "240",
+     "Sở Giáo dục và Đào tạo"),
+]
+HAMLONG = Doc(
+    name="tinh-hamlong-2026-quyetdinh-phuluc-kh-th",
+    head=["ỦY BAN NHÂN DÂN", "TỈNH HÀM LONG", "Số: 3107/QĐ-UBND", "Hàm Long, ngày 22 tháng 12 năm 2025", "",
+          "QUYẾT ĐỊNH", "Về việc giao chỉ tiêu kế hoạch phát triển kinh tế - xã hội năm 2026", "",
+          "Phụ lục: Chỉ tiêu chủ yếu (kèm theo Quyết định này)"],
+    table=Table(
+        cols=[Col("stt", width_cm=1.0), Col("indicator", width_cm=4.2), Col("unit", width_cm=1.8),
+              Col("value", "target", "2025", 2.0), Col("value", "actual", "2025", 2.0),
+              Col("value", "target", "2026", 2.0), Col("agency", width_cm=3.0), Col("skip", width_cm=3.0)],
+        header=[[("TT", 1, 2), ("Chỉ tiêu", 1, 2), ("ĐVT", 1, 2), ("Năm 2025", 2, 1), ("Năm 2026", 1, 1),
+                 ("Cơ quan chủ trì theo dõi", 1, 2), ("Ghi chú", 1, 2)],
+                [("KH", 1, 1), ("TH", 1, 1), ("KH", 1, 1)]],
+        body=[[str(i + 1), ind, unit, a, b, c, agency, "HĐND tỉnh giao" if i % 2 else "UBND tỉnh giao"] for i, (ind, unit, a, b, c, agency) in enumerate(_HAMLONG_ROWS)],
+        repeat_header=True,
+    ),
+    tail=["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT, KT."],
+    landscape=True,
+)
+HAMLONG_META = {"kind": "quyet_dinh", "number": "3107/QĐ-UBND", "date": "2025-12-22", "plan_year": 2026}
+
+
+def make_hamlong() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{HAMLONG.name}.docx"
+        source.write_bytes(build_docx(HAMLONG))
+        pdf = to_pdf(source, Path(tmp))
+        if pdf is not None:
+            (HERE / f"{HAMLONG.name}.pdf").write_bytes(pdf.read_bytes())
+            _write_json(HAMLONG.name, table_expected(HAMLONG, HAMLONG_META, f"{HAMLONG.name}.pdf"))
+
+
 # Harsh scans (150 dpi, tilted up to 1.5°, speckled, blurred, JPEG): a tuning set the OCR repairs
 # may be tuned on, and a held-out set only scored at the end (`benchmarks/scan_gap.py`). Each entry:
 # (folder of the text PDF, its name, tilt in degrees, seed).
@@ -251,7 +307,7 @@ def make_harsh_scans(which: str) -> None:
                 json.dumps({**gold, "document": document}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
-MAKERS = {"thachlam": make_thachlam, "thresholds": make_threshold_tables,
+MAKERS = {"thachlam": make_thachlam, "thresholds": make_threshold_tables, "hamlong": make_hamlong,
           "tuning": lambda: make_harsh_scans("tuning"), "heldout": lambda: make_harsh_scans("heldout")}
 
 
