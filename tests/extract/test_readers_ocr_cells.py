@@ -105,3 +105,25 @@ def test_a_three_digit_figure_ten_times_its_neighbours_lost_its_comma() -> None:
     assert rows[0] == "5 | Tỷ lệ trường đạt chuẩn | % | 71 | 72,4 | 75"
     grid = _grid([["STT", "Chỉ tiêu", "Đơn vị tính", "TH 2024", "KH 2025"], ["1", "Số hộ", "hộ", "120", "1.300"]])
     assert grid_lines(restore_lost_decimals(grid))[1] == "1 | Số hộ | hộ | 120 | 1.300"  # one neighbour only
+
+
+def test_an_ordinal_header_read_as_digits_and_unit_cells_read_loosely() -> None:
+    """Seen on the held-out tanha scan (so measured again on a fresh set): `TT` read `17`,
+    `‰` read `%o`, `xã` read `xa`, specks after `%`."""
+    from theodoi_extract.readers.ocr_cells import mend_header_and_units
+
+    grid = _grid([["17", "Chỉ tiêu", "Đơn vị tính", "KH 2025"],
+                  ["1", "Tỷ suất sinh thô", "%o", "15,5"], ["2", "Số xã đạt chuẩn", "xa", "19"],
+                  ["3", "Tỷ lệ hộ nghèo", "% l", "2,1"], ["4", "Số trạm y tế", "trạm", "12"]])
+    assert grid_lines(mend_header_and_units(grid)) == [
+        "TT | Chỉ tiêu | Đơn vị tính | KH 2025", "1 | Tỷ suất sinh thô | ‰ | 15,5", "2 | Số xã đạt chuẩn | xã | 19",
+        "3 | Tỷ lệ hộ nghèo | % | 2,1", "4 | Số trạm y tế | trạm | 12"]
+    # a first header cell that is a year over no counting column stays
+    other = _grid([["2024", "Chỉ tiêu", "Đơn vị tính"], ["a", "Số xã", "xã"], ["b", "Số hộ", "hộ"]])
+    assert grid_lines(mend_header_and_units(other))[0] == "2024 | Chỉ tiêu | Đơn vị tính"
+
+
+def test_a_marker_read_as_a_question_mark_leaves_the_figure() -> None:
+    grid = _grid([["TT", "Chỉ tiêu", "ĐVT", "TH 2024"], ["1", "Số giường bệnh", "giường bệnh", "27,4?"],
+                  ["2", "Số bác sĩ", "bác sĩ", "310"]])
+    assert grid_lines(strip_cell_markers(grid))[1] == "1 | Số giường bệnh | giường bệnh | 27,4"

@@ -13,6 +13,8 @@ table can:
   so is a three-digit one whose tenth lies between two or more other figures of the row, all
   under a fifth of it (`71 | 724 | 75`). Rows of tables without a unit column (one indicator
   per column) and ratio columns are never compared;
+- **a header and unit cells** (`mend_header_and_units`): `TT` read `17` over a column counting 1, 2,
+  3 …; unit cells that are a unit but for their tones or specks (`xa`, `%o`, `% l`);
 - **specks**: words of punctuation only (`_`, `„`, a `|` left of a ruling) beside real words in a
   cell, and a colon closing a cell (`trẻ em:`), are dirt on the scan.
 
@@ -26,7 +28,7 @@ from functools import cache
 from typing import Any
 
 _FIGURE_RE = re.compile(r"^[<>≥≤=~]?\s*\(?[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?\)?$")
-_MARKED_RE = re.compile(r"^(?P<figure>.*\d%?)(?P<marks>[)'’‘`°!”“\"*¹²³]{1,2})$")
+_MARKED_RE = re.compile(r"^(?P<figure>.*\d%?)(?P<marks>[)'’‘`°!?”“\"*¹²³]{1,2})$")
 _DECIMAL_RE = re.compile(r"^\d{1,3},\d{1,2}$")
 _WHOLE_RE = re.compile(r"^\d{2,3}$")
 _LOST_COMMA_RATIO = (1 / 1.6, 1.6)
@@ -91,6 +93,66 @@ def drop_cell_specks(grid: list[list[Any]]) -> list[list[Any]]:
             text = " ".join(kept).rstrip(":;") or " ".join(kept)
             cells.append(cell if text == cell.text.strip() else GridCell(cell.owner, text))
         out.append(cells)
+    return out
+
+
+_ORDINAL_HEADS = ("TT", "STT")
+_PER_MILLE = {"%o", "%0", "%c", "%º", "%°"}
+
+
+@cache
+def _units_by_letters() -> dict[str, str]:
+    """Units by their tone-less lower-case letters, where only one unit has those letters."""
+    from theodoi_extract import vocabulary
+    from theodoi_extract.readers.ocr_repair import strip_tones
+
+    found: dict[str, set[str]] = {}
+    for unit in vocabulary.words("units", "units"):
+        found.setdefault(strip_tones(unit).lower(), set()).add(unit)
+    return {key: next(iter(units)) for key, units in found.items() if len(units) == 1}
+
+
+def mend_header_and_units(grid: list[list[Any]]) -> list[list[Any]]:
+    """Two misreadings only a table's layout shows:
+
+    - the ordinal column's header (`TT`, `STT`) read as digits (`17`): the first header cell is a
+      number while the rest of the header row holds no figure and the column below counts 1, 2, 3 …;
+    - a cell of the unit column (headed `Đơn vị tính` / `ĐVT`) that is a unit but for its tones or
+      specks: `xa` → `xã` (the one unit with those letters), `%o` → `‰`, `% l` → `%` (the first word a
+      unit, the rest one-character specks)."""
+    from theodoi_extract.readers.ocr_repair import strip_tones
+    from theodoi_extract.tables import GridCell
+
+    if len(grid) < 3 or not grid[0]:
+        return grid
+    out = [list(row) for row in grid]
+    head = out[0]
+    firsts = [row[0].text.strip() for row in out[1:] if row]
+    numbered = [t for t in firsts if t.isdigit()]
+    if (head[0].text.strip().isdigit() and len(numbered) >= 2 and [int(t) for t in numbered[:3]] == [1, 2, 3][:len(numbered[:3])]
+            and not any(_FIGURE_RE.match(c.text.strip()) for c in head[1:])):
+        owner = head[0].owner
+        for row in out:
+            row[:] = [GridCell(c.owner, _ORDINAL_HEADS[0]) if c.owner == owner else c for c in row]
+    unit_cols = [c for c, cell in enumerate(head) if any(cell.text.strip().lower().startswith(w) for w in _unit_cues())]
+    units = _units_by_letters()
+    for row in out[1:]:
+        for c in unit_cols:
+            if c >= len(row):
+                continue
+            text = row[c].text.strip()
+            words = text.split()
+            fixed = text
+            if text in _PER_MILLE:
+                fixed = "‰"
+            elif len(words) > 1 and strip_tones(words[0]).lower() in units and all(len(w) == 1 or _SPECK_RE.match(w)
+                                                                                  or not w.isalnum() for w in words[1:]):
+                fixed = words[0]
+            key = strip_tones(fixed).lower()
+            if key in units and fixed.lower() != units[key]:
+                fixed = units[key]  # "xa" -> "xã", "tan" -> "tấn": the one unit with these letters
+            if fixed != text:
+                row[c] = GridCell(row[c].owner, fixed)
     return out
 
 
