@@ -89,7 +89,9 @@ _ATTR_VI = {"kind": "Loại", "period": "Kỳ", "agency": "Cơ quan"}
 def explain(result: Extraction) -> str:
     """Every item with the context that decided each attribute, lowest confidence first, so that
     a reviewer reads the doubtful ones before the sure ones."""
-    lines = [f"CHỈ TIÊU ({len(result.targets)}), độ tin cậy thấp trước"]
+    lines = [f"Trang {page} đọc bằng OCR, độ tin cậy {conf:.0f}/100: các số liệu của trang có độ tin cậy thấp hơn"
+             for page, _, _, conf in result.ocr_spans]
+    lines.append(f"CHỈ TIÊU ({len(result.targets)}), độ tin cậy thấp trước")
     order = sorted(range(len(result.targets)), key=lambda i: (result.targets[i].confidence, i))
     for n, i in enumerate(order, 1):
         t = result.targets[i]

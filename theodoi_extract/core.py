@@ -15,13 +15,17 @@ from theodoi_extract.deadlines import extract_deadlines
 from theodoi_extract.errors import EmptyDocumentError, ExtractError
 from theodoi_extract.meta import extract_meta
 from theodoi_extract.model import ColumnContext, DocumentMeta, Extraction, Target
+from theodoi_extract.scan_confidence import OcrSpan, discount_ocr
 from theodoi_extract.structure import Heading, HeadingIndex, Segmenter, find_headings, fold
 from theodoi_extract.tables import extract_table_targets, row_spans
 from theodoi_extract.targets import extract_targets, heading_kind_of, heading_year_of
 
 
-def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()) -> Extraction:
-    """Extract everything from canonical text (offsets index this very string)."""
+def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = (),
+                 ocr_spans: tuple[OcrSpan, ...] = ()) -> Extraction:
+    """Extract everything from canonical text (offsets index this very string); `ocr_spans`
+    (page, start, end, confidence) mark the text read from scanned pages, whose figures get a
+    lower confidence (`scan_confidence`)."""
     if not text.strip():
         raise EmptyDocumentError("document has no text")
     meta = extract_meta(text)
@@ -42,6 +46,8 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
     if tasks:  # a table of tasks: its rows are assignments, their figures stand in the task text
         targets = sorted([*targets, *(replace(t, path=_path(text, index, t.start))
                                       for t in task_tables.targets(text, tasks, meta))], key=lambda t: (t.start, t.end))
+    if ocr_spans:
+        targets = discount_ocr(targets, ocr_spans)
     return Extraction(
         document=meta,
         targets=tuple(targets),
@@ -51,6 +57,7 @@ def extract_text(text: str, *, fmt: str = "txt", ocr_pages: tuple[int, ...] = ()
         text=text,
         format=fmt,
         ocr_pages=ocr_pages,
+        ocr_spans=ocr_spans,
     )
 
 
@@ -128,7 +135,8 @@ def extract_file(path: str | Path) -> Extraction:
     reader = _reader()
     if reader is not None:
         doc = reader(p)
-        return extract_text(doc.text, fmt=doc.format, ocr_pages=tuple(doc.ocr_pages))
+        return extract_text(doc.text, fmt=doc.format, ocr_pages=tuple(doc.ocr_pages),
+                            ocr_spans=tuple(getattr(doc, "ocr_spans", ())))
     return extract_text(_read_txt(p))
 
 

@@ -171,12 +171,17 @@ class Extraction:
     text: str = ""
     format: str = "txt"
     ocr_pages: tuple[int, ...] = ()
+    ocr_spans: tuple[tuple[int, int, int, float], ...] = ()  # (page, start, end, OCR confidence 0-100)
 
     def to_dict(self) -> dict[str, Any]:
-        """The FORMAT.md object; the canonical text is included for non-.txt input."""
+        """The FORMAT.md object; the canonical text is included for non-.txt input, and the
+        OCR'd pages with their span in it and Tesseract's mean word confidence."""
         out: dict[str, Any] = {"document": self.document.to_dict()}
         if self.format != "txt":
             out["text"] = self.text
+        if self.ocr_spans:
+            out["ocr_pages"] = [{"page": p, "start": a, "end": b, "confidence": round(c, 1)}
+                                for p, a, b, c in self.ocr_spans]
         out["targets"] = [t.to_dict() for t in self.targets]
         out["assignments"] = [a.to_dict() for a in self.assignments]
         out["deadlines"] = [d.to_dict() for d in self.deadlines]

@@ -64,10 +64,16 @@ def _anchor(text: str, item: dict[str, Any]) -> int:
     return text.index(ctx) + ctx.index(item["number_text"])
 
 
+_SIGNS = {"≥", "≤", ">", "<", ">=", "<="}
+
+
 def _layout_anchor(text: str, item: dict[str, Any]) -> int | None:
     """Offset of the expected number in `text`: its context found once, any whitespace run matching
     any other; None when it is not there exactly once."""
-    pattern = r"\s+".join(re.escape(part) for part in item["context"].split())
+    parts = item["context"].split()
+    # whitespace is layout, and so is the space after a comparator sign ("≥ 13", OCR'd "≥13")
+    pattern = "".join(re.escape(p) + ("" if i == len(parts) - 1 else r"\s*" if p in _SIGNS else r"\s+")
+                      for i, p in enumerate(parts))
     found = [m.start() for m in re.finditer(pattern, text)]
     if len(found) != 1:
         return None

@@ -117,6 +117,15 @@ def test_table_over_two_pages_with_its_header_repeated() -> None:
     assert "| Số lao động được tạo việc làm mới | lao động | 16.500 |" in text
 
 
+def test_table_over_three_pages_with_its_header_repeated_on_each() -> None:
+    """LibreOffice, landscape, `Năm 2025` over `KH | TH`: the second break cuts row 13 under a
+    header that the first join had already taken off its page; before, the header printed twice
+    and `tổng dân số` stood in a row of its own."""
+    text = score("tinh-hamlong-2026-quyetdinh-phuluc-kh-th")["extraction"].text
+    assert text.count("TT | Chỉ tiêu | ĐVT | Năm 2025 / KH | Năm 2025 / TH | Năm 2026 / KH |") == 1
+    assert "| Tỷ lệ dân số tham gia bảo hiểm y tế trên tổng dân số | % | 94,5 |" in text
+
+
 @needs_ocr
 def test_scanned_table_over_two_pages_is_mended_like_its_text_version() -> None:
     text = score("tinh-vankhe-2025-baocao-6thang-bang-ke-scan")["extraction"].text

@@ -38,3 +38,39 @@ def test_tables_of_the_usual_shape_stay_as_they_are() -> None:
                  [["Năm", "A (%)", "B (%)"], ["Kế hoạch 2025", "3", "4"]]):
         grid = _grid(rows)
         assert indicators_down(grid) is grid
+
+
+def test_a_units_row_under_the_names_becomes_a_unit_column() -> None:
+    grid = _grid([["Chỉ tiêu", "Diện tích cây ăn quả", "Đàn bò"], ["ĐVT", "ha", "con"],
+                  ["Thực hiện 2024", "2.310", "14.800"], ["Kế hoạch 2025", "2.450", "15.200"]])
+    assert grid_lines(indicators_down(grid)) == [
+        "Chỉ tiêu | ĐVT | Thực hiện 2024 | Kế hoạch 2025",
+        "Diện tích cây ăn quả | ha | 2.310 | 2.450",
+        "Đàn bò | con | 14.800 | 15.200",
+    ]
+
+
+def test_a_group_cell_merged_over_its_indicators_is_a_group_row() -> None:
+    # corner merged down two rows (one owner), "Văn hóa" merged over two indicator columns
+    grid = [[GridCell(1, "Năm"), GridCell(2, "Văn hóa"), GridCell(2, "Văn hóa"), GridCell(3, "Lao động")],
+            [GridCell(1, "Năm"), GridCell(4, "Số thôn có nhà văn hóa (thôn)"), GridCell(5, "Số di tích được tu bổ (di tích)"),
+             GridCell(6, "Số lao động có việc làm mới (người)")],
+            [GridCell(7, "Thực hiện năm 2024"), GridCell(8, "210"), GridCell(9, "6"), GridCell(10, "2.900")],
+            [GridCell(11, "Kế hoạch năm 2025"), GridCell(12, "225"), GridCell(13, "8"), GridCell(14, "≥ 3.000")]]
+    assert grid_lines(indicators_down(grid)) == [
+        "Chỉ tiêu | Thực hiện năm 2024 | Kế hoạch năm 2025",
+        "Văn hóa |  | ",
+        "Số thôn có nhà văn hóa (thôn) | 210 | 225",
+        "Số di tích được tu bổ (di tích) | 6 | 8",
+        "Lao động |  | ",
+        "Số lao động có việc làm mới (người) | 2.900 | ≥ 3.000",
+    ]
+
+
+def test_a_first_header_row_of_periods_is_the_usual_shape() -> None:
+    """Two header rows whose upper one is a merged period ("Năm 2025" over "KH | TH"): not turned."""
+    grid = [[GridCell(1, "Chỉ tiêu"), GridCell(2, "Năm 2025"), GridCell(2, "Năm 2025")],
+            [GridCell(1, "Chỉ tiêu"), GridCell(3, "KH"), GridCell(4, "TH")],
+            [GridCell(5, "Số xã đạt chuẩn (xã)"), GridCell(6, "12"), GridCell(7, "13")],
+            [GridCell(8, "Diện tích rừng trồng (ha)"), GridCell(9, "400"), GridCell(10, "410")]]
+    assert indicators_down(grid) is grid

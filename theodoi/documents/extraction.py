@@ -63,8 +63,9 @@ def _set_progress(document: Document, status: str, progress: int, note: Any = No
         note(progress, message)
 
 
-def _read_stored(document: Document, note: Any) -> None:
-    """Read the stored file in the job (PDFs deferred at upload); ValidationError if unreadable."""
+def _read_stored(document: Document, note: Any) -> Any:
+    """Read the stored file in the job (PDFs deferred at upload); ValidationError if unreadable.
+    Returns the reader's result (its OCR spans go to the extractor)."""
     _set_progress(document, DocumentStatus.EXTRACTING, 5, note, "Đang đọc tệp PDF (có thể cần OCR)")
     from theodoi_extract.readers.progress import page_progress
 
@@ -79,6 +80,7 @@ def _read_stored(document: Document, note: Any) -> None:
         read = _read(data, document.original_name)
     _set_text(document, read)
     document.save(update_fields=["format", "text", "text_folded", "ocr_pages", "warnings"])
+    return read
 
 
 def _items_from_extraction(document: Document, result: dict[str, Any]) -> list[ExtractedItem]:
@@ -105,9 +107,10 @@ def extraction_run(document_id: int, *, progress: Any = None) -> Document:
     job's progress writer (None when called directly).
     """
     document = Document.objects.get(pk=document_id)
+    ocr_spans: tuple[tuple[int, int, int, float], ...] = ()
     if not document.text and document.format == "pdf":
         try:
-            _read_stored(document, progress)
+            ocr_spans = tuple(getattr(_read_stored(document, progress), "ocr_spans", ()))
         except (ValidationError, OSError) as exc:
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else "Không đọc được tệp đã lưu."
             log.warning("document %s could not be read: %s", document_id, exc)
@@ -119,6 +122,10 @@ def extraction_run(document_id: int, *, progress: Any = None) -> Document:
                   "Đang trích xuất chỉ tiêu, nhiệm vụ")
     try:
         result = _extract(document.text)
+        if ocr_spans:  # figures read from a scanned page: lower confidence, "OCR page N, confidence X"
+            from theodoi_extract.scan_confidence import discount_ocr_dicts
+
+            result["targets"] = discount_ocr_dicts(result.get("targets", []), ocr_spans)
     except Exception as exc:  # the job must record any failure for the person waiting on it
         log.exception("extraction failed for document %s", document_id)
         document.status = DocumentStatus.FAILED

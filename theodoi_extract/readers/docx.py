@@ -183,6 +183,7 @@ def _block_lines(container: Any, numbering: Numbering | None = None) -> Iterator
 
 
 def _table_lines(tbl: Any, numbering: Numbering | None = None) -> Iterator[str]:
+    from theodoi_extract.readers.table_shape import indicators_down
     from theodoi_extract.tables import GridCell, grid_lines
 
     grid: list[list[GridCell]] = []
@@ -209,7 +210,7 @@ def _table_lines(tbl: Any, numbering: Numbering | None = None) -> Iterator[str]:
                 cell = GridCell(owners, _cell_text(tc, numbering))
             row.extend([cell] * span)
         grid.append(row)
-    yield from grid_lines(grid)
+    yield from grid_lines(indicators_down(grid))
 
 
 def _int_val(props: Any, tag: str) -> int:

@@ -19,8 +19,9 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from theodoi_extract.readers import ocr_layout, ocr_rulings
+from theodoi_extract.readers import ocr_cells, ocr_layout, ocr_rulings
 from theodoi_extract.readers.ocr_repair import repair, repair_numbers
 
 __all__ = ["OcrPage", "available", "ocr_image", "ocr_images", "ocr_page", "ocr_pages", "repair_numbers",
@@ -98,17 +99,39 @@ def ocr_page(image: Path) -> OcrPage | None:
         tsv_path = base.with_suffix(".tsv")
         tsv = tsv_path.read_text(encoding="utf-8", errors="replace") if tsv_path.exists() else ""
         confidence = tsv_confidence(tsv)
+        signs = _SignMender(source)
+        tsv = signs.mend(tsv)
+
         def read_cells(boxes: list[ocr_rulings.Box]) -> list[str]:
             return _read_cells(binary, source, boxes, Path(tmp) / "cells", env)
 
         if prepared.tables:  # ruled tables: cells from the drawn borders, words from a sparse-text pass
-            raw = ocr_layout.ruled_page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env),
+            raw = ocr_layout.ruled_page_text(tsv, signs.mend(_sparse_tsv(binary, source, Path(tmp) / "sparse", env)),
                                              prepared.tables, read_cells)
         elif tsv and ocr_layout.has_table(tsv):  # tables rebuilt from the word boxes of a sparse-text pass
-            tabled = ocr_layout.page_text(tsv, _sparse_tsv(binary, source, Path(tmp) / "sparse", env), read_cells)
+            tabled = ocr_layout.page_text(tsv, signs.mend(_sparse_tsv(binary, source, Path(tmp) / "sparse", env)),
+                                          read_cells)
             raw = tabled if tabled is not None else raw
     # Tesseract ends each page with a form feed; drop it and trailing blank lines.
     return OcrPage(repair(raw.replace("\f", "").rstrip()), confidence)
+
+
+class _SignMender:
+    """`ocr_cells.mend_comparator_signs` on a page's TSVs, the page image opened once, when needed."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.grey: Any = None
+
+    def mend(self, tsv: str | None) -> Any:
+        if not tsv or (">" not in tsv and "<" not in tsv):
+            return tsv
+        if self.grey is None:
+            from PIL import Image
+
+            with Image.open(self.source) as page:
+                self.grey = page.convert("L")
+        return ocr_cells.mend_comparator_signs(tsv, self.grey)
 
 
 def _sparse_tsv(binary: str, source: Path, base: Path, env: dict[str, str]) -> str | None:

@@ -109,6 +109,12 @@ def ruled_page_text(tsv: str, table_tsv: str | None, tables: Sequence[Any],
 def _interleave(lines: Sequence[_TsvLine], tables: Sequence[_Placed]) -> str:
     """Tesseract's lines above, between and below the tables, the tables as grid rows (letters read
     for digits in their columns of figures mended)."""
+    from theodoi_extract.readers.ocr_cells import (
+        drop_cell_specks,
+        mend_header_and_units,
+        restore_lost_decimals,
+        strip_cell_markers,
+    )
     from theodoi_extract.readers.ocr_repair import repair_figure_columns
     from theodoi_extract.readers.table_shape import indicators_down
     from theodoi_extract.tables import grid_lines
@@ -117,7 +123,9 @@ def _interleave(lines: Sequence[_TsvLine], tables: Sequence[_Placed]) -> str:
     y = float("-inf")
     for table in tables:
         parts.extend(ln.text for ln in lines if y <= (ln.top + ln.bottom) / 2 < table.top)
-        parts.extend(grid_lines(indicators_down(repair_figure_columns(table.grid))))
+        grid = mend_header_and_units(drop_cell_specks(table.grid))
+        grid = restore_lost_decimals(repair_figure_columns(strip_cell_markers(grid)))
+        parts.extend(grid_lines(indicators_down(grid)))
         y = table.bottom + 1
     parts.extend(ln.text for ln in lines if (ln.top + ln.bottom) / 2 >= y)
     return "\n".join(p for p in parts if p.strip())

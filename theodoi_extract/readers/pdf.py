@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -370,16 +371,29 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     odd_fonts = [page.number for page in pages if page.undecodable_font]
     if odd_fonts:
         warnings.append(f"{_pages_vi(odd_fonts)} dùng phông chữ không giải mã được thành chữ.")
-    texts = [page.text for page in pages]
+    # NFC per page, so that the OCR spans computed here still index the whole text after
+    # `read_bytes` normalises it (a line break composes with nothing).
+    texts = [unicodedata.normalize("NFC", page.text) for page in pages]
     read = [not page.needs_ocr or page.number in ocr_done for page in pages]
+    # A table over three pages or more: the page before may have lost its repeated header to the
+    # join before it, so the header is also looked for as that page's first table line was.
+    first_rows = [next((ln for ln in t.split("\n") if "|" in ln), None) for t in texts]
     for i in range(1, len(pages)):  # OCR'd pages print their tables as the text layer does: mended alike
         if read[i - 1] and read[i]:
-            texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i])
+            texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i], first_rows[i - 1])
+    confidence_of = dict(read_by_ocr)
+    spans: list[tuple[int, int, int, float]] = []
+    offset = 0
+    for page, text in zip(pages, texts, strict=True):
+        if page.number in confidence_of:
+            spans.append((page.number, offset, offset + len(text), confidence_of[page.number]))
+        offset += len(text) + 1
     return ReadResult(
         text="\n".join(texts),
         format="pdf",
         ocr_pages=tuple(ocr_done),
         ocr_confidence=tuple(conf for _, conf in read_by_ocr),
+        ocr_spans=tuple(spans),
         warnings=tuple(warnings),
     )
 
@@ -387,13 +401,14 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
 _FIGURE = re.compile(r"\d")
 
 
-def join_split_row(before: str, after: str) -> tuple[str, str]:
+def join_split_row(before: str, after: str, repeated: str | None = None) -> tuple[str, str]:
     """Mend a table row that a page break cut in two, and drop a header repeated on the new page.
 
     When a page ends with a table row and the next page's table (first line, or second after a
     lone page number) repeats the header row of that table, the repeat goes. When its first row
     then has an empty first cell, no figure and as many cells as the row before the break, it is
     the rest of that row's wrapped cells: each cell's words are appended to the cell above.
+    `repeated`: the header as the page before printed it before its own repeat was dropped.
     """
     head, sep, last = before.rpartition("\n")
     if "|" not in last or "|" not in after:
@@ -402,7 +417,7 @@ def join_split_row(before: str, after: str) -> tuple[str, str]:
     k = 1 if lines and lines[0].strip().isdigit() and len(lines) > 1 else 0
     width = last.count("|")
     table_lines = [ln for ln in before.split("\n") if ln.count("|") == width]
-    if k < len(lines) and table_lines and lines[k] == table_lines[0]:
+    if k < len(lines) and table_lines and lines[k] in (table_lines[0], repeated):
         del lines[k]  # the header row, repeated at the top of the page
     if k >= len(lines):
         return before, "\n".join(lines)

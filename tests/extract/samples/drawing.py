@@ -191,9 +191,10 @@ def to_pdf(source: Path, out_dir: Path) -> Path | None:
 
 
 def to_scan(pdf: Path, target: Path, *, dpi: int = 200, tilt: float = 0.4, seed: int = 15,
-            speckle_every: int = 400) -> None:
+            speckle_every: int = 400, blur: float = 0.5, jpeg_quality: int | None = None) -> None:
     """An image-only PDF that looks scanned: grey pages tilted by `tilt` degrees, one speck per
-    `speckle_every` pixels, slightly blurred, at `dpi`; no text layer."""
+    `speckle_every` pixels, blurred by `blur`, at `dpi`, each page through JPEG at `jpeg_quality`
+    when given (a cheap office scanner's artefacts); no text layer."""
     from PIL import Image, ImageFilter
 
     rng = random.Random(seed)
@@ -208,7 +209,12 @@ def to_scan(pdf: Path, target: Path, *, dpi: int = 200, tilt: float = 0.4, seed:
             for _ in range(w * h // speckle_every):
                 x, y = rng.randrange(w), rng.randrange(h)
                 pixels[x, y] = rng.choice((90, 140, 200))
-            pages.append(image.filter(ImageFilter.GaussianBlur(0.5)))
+            image = image.filter(ImageFilter.GaussianBlur(blur))
+            if jpeg_quality is not None:
+                buffer = io.BytesIO()
+                image.save(buffer, "JPEG", quality=jpeg_quality)
+                image = Image.open(io.BytesIO(buffer.getvalue())).convert("L")
+            pages.append(image)
         pages[0].save(target, "PDF", resolution=dpi, save_all=True, append_images=pages[1:])
 
 
