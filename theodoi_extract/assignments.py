@@ -144,7 +144,9 @@ def _bare_agency_heading(text: str, h: Heading, body: str) -> bool:
 
 _LEAD_VERB_RE = re.compile(r"\s*chủ trì\b")
 _HEADER_END_RE = re.compile(r"[:;.\n]")
-_INLINE_LEAD_RE = re.compile(r"^[^:;.\n]{2,160}?\schủ trì\b")
+# "các đơn vị được giao chủ trì ..." says who (those given the lead), it is no lead verb: "chủ trì"
+# after the passive "được" ("được giao", "được phân công") starts no block
+_INLINE_LEAD_RE = re.compile(r"^[^:;.\n]{2,160}?(?<!được)(?<!được giao)(?<!được phân công)\schủ trì\b")
 
 
 def _header(body: str) -> tuple[str, int] | None:

@@ -92,3 +92,57 @@ def test_an_item_opening_with_an_agency_and_its_task_is_an_assignment() -> None:
 def test_without_an_assignment_section_such_an_item_is_no_block() -> None:
     text = ORGANISATION.replace("II. TỔ CHỨC THỰC HIỆN", "II. TÌNH HÌNH CHUNG")
     assert [a.ref for a in extract_text(text).assignments] == []
+
+
+# Left open by the fourth blind set, shown here on other texts.
+REPORTING = """ỦY BAN NHÂN DÂN TỈNH ĐÔNG KHÊ
+Số: 71/QĐ-UBND                     Đông Khê, ngày 08 tháng 1 năm 2028
+
+Điều 3. Chánh Văn phòng, Thủ trưởng các cơ quan được phân công chủ trì nhiệm vụ tổ chức thực hiện; gửi báo cáo về Sở Nội vụ định kỳ 6 tháng và báo cáo tổng kết trước ngày 05 tháng 12 năm 2028.
+"""
+
+
+def test_those_given_the_lead_are_no_assignment_block() -> None:
+    # "được phân công chủ trì" says who, it is no lead verb
+    assert extract_text(REPORTING).assignments == ()
+
+
+def test_a_routine_duty_takes_no_day_from_a_full_date_after_it() -> None:
+    got = {(d.rule, d.day, d.date) for d in extract_text(REPORTING).deadlines}
+    assert ("semiannual", None, None) in got, got
+    assert ("once", None, "2028-12-05") in got, got
+    assert not any(d.rule == "semiannual" and d.day is not None for d in extract_text(REPORTING).deadlines)
+
+
+# A total over a span stated before its figure; a target handed out, quoted in a later report.
+TERM_AND_REPORT = """ĐẢNG BỘ HUYỆN MƯỜNG LAO
+NGHỊ QUYẾT
+Đại hội đại biểu Đảng bộ huyện lần thứ XX, nhiệm kỳ 2025 - 2030
+
+II. CÁC CHỈ TIÊU CHỦ YẾU
+- Tổng thu ngân sách trên địa bàn giai đoạn 2026 - 2030 đạt 2.400 tỷ đồng.
+- Thu ngân sách năm 2030 đạt 560 tỷ đồng.
+"""
+
+REPORT = """ỦY BAN NHÂN DÂN TỈNH HẠ SƠN
+Số: 301/BC-UBND                    Hạ Sơn, ngày 02 tháng 12 năm 2027
+
+BÁO CÁO
+Tình hình kinh tế - xã hội năm 2027 và kế hoạch năm 2028
+
+I. KẾT QUẢ THỰC HIỆN NĂM 2027
+Tỷ lệ đô thị hóa ước đạt 41,5%2.
+_______________
+2 Hội đồng nhân dân tỉnh đề ra chỉ tiêu tỷ lệ đô thị hóa năm 2027 là 42%.
+"""
+
+
+def test_a_total_names_the_span_it_sums_before_its_figure() -> None:
+    check(target_at(TERM_AND_REPORT, "2.400"), period="2026-2030", kind="target")
+    # a single year in the same layout stays that year
+    check(target_at(TERM_AND_REPORT, "560"), period="2030")
+
+
+def test_a_target_handed_out_and_quoted_in_a_report_stays_a_target() -> None:
+    check(target_at(REPORT, "42"), kind="target", period="2027")
+    check(target_at(REPORT, "41,5"), kind="actual", period="2027")
