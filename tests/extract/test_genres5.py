@@ -1,4 +1,4 @@
-"""A fifth blind genre set (issue 15): four documents written, with their expected outputs, before
+"""A fifth blind genre set (issue 15): six documents (four blind, two after the rules) written, with their expected outputs, before
 the extractor was run on them.
 
 `samples/genres5/` holds invented documents of provinces no other set uses, in genres the other sets
@@ -9,7 +9,9 @@ under agency list headings `1. Sở Tài chính:`; a plan for the national targe
 countryside, poverty reduction) with `có thêm 12 xã`, `bình quân 1,5%/năm giai đoạn 2026-2030` and a
 per-district annex table after the signature; a department's 6-month report (`6 tháng đầu năm 2027`:
 `đạt 52,3% kế hoạch năm`, `bằng 108% cùng kỳ`, `(-1,3%)`; `6 tháng cuối năm` targets; a footnote
-quoting the year's target). The blind scores and what they taught are in docs/extractor.md ("Fifth
+quoting the year's target). Round two, written after the rules: a Sở's quarterly report with a
+plan / result / ratio table, and a district poverty plan with an annex of communes and a `Cộng` row.
+The blind scores and what they taught are in docs/extractor.md ("Fifth
 blind set"); the floors are today's values rounded down. Run as a script for the per-document table:
 
     PYTHONPATH=$PWD .venv/bin/python tests/extract/test_genres5.py -v
