@@ -101,6 +101,24 @@ def from_upper(name: str) -> str:
     return low.capitalize()
 
 
+@cache
+def _leading_name_re() -> re.Pattern[str]:
+    """A council of a whole level ("Ủy ban nhân dân các huyện, thị xã, thành phố", "UBND cấp xã") or
+    a name of the canonical list, at the start of a text."""
+    levels = sorted(set(vocabulary.mapping("agencies", "local_levels").values()), key=len, reverse=True)
+    level = "(?:" + "|".join(re.escape(lv) for lv in levels) + ")"
+    names = sorted(vocabulary.words("agencies", "canonical"), key=len, reverse=True)
+    return re.compile(rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:các|cấp)\s+{level}(?:\s*(?:,|và)\s*{level})*(?!\w)"
+                      r"|(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+
+def leading_name(text: str) -> str | None:
+    """The agency a text opens with when no colon or "chủ trì" marks where its name ends ("Ủy ban
+    nhân dân các huyện, thành phố căn cứ ..."): a whole level's councils or a known name, else None."""
+    m = _leading_name_re().match(text)
+    return m.group() if m else None
+
+
 def is_agency_start(text: str) -> bool:
     """Does this text begin with an agency or a head's title?"""
     return bool(_starter_re().match(text.lstrip()))

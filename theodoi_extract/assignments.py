@@ -58,6 +58,10 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
             continue
         bare = giao is None and _bare_agency_heading(text, h, body)
         found = (body.partition("\n")[0].rstrip(), len(body.partition("\n")[0])) if bare else _header(body)
+        named = False
+        if found is None and agencies.is_assignment_section(parent_title) and _one_level(h):
+            found = _named_lead(body, giao is not None and _closing_item(text, headings, h, stack))
+            named = found is not None
         if found is None:
             continue
         header, header_end = found
@@ -70,7 +74,7 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
         if ("." not in h.ref or not h.ref[0].isdigit()) and "chủ trì" not in header \
                 and (giao is not None or not agencies.is_assignment_section(parent_title)) \
                 and not (targets_only and "chỉ tiêu" in parent_title.lower()) \
-                and not bare and not _is_list_heading(text, h, body_start, header):
+                and not bare and not named and not _is_list_heading(text, h, body_start, header):
             continue
         lead, partners = agencies.parse_header(header)
         if not lead:
@@ -78,6 +82,37 @@ def find_blocks(text: str, headings: list[Heading]) -> list[Block]:
         blocks.append(Block(h.ref, tuple(lead), tuple(partners), h.start, body_start, end,
                             "chủ trì" in header, targets_only, h.level))
     return blocks
+
+
+def _one_level(h: Heading) -> bool:
+    return "." not in h.ref or not h.ref[0].isdigit()
+
+
+def _closing_item(text: str, headings: list[Heading], h: Heading, stack: list[Heading]) -> bool:
+    """The last item of its section that opens with an agency (no sibling after it naming one)."""
+    section_end = stack[-2].end if len(stack) > 1 else max(o.end for o in headings)
+    for o in headings:
+        if o.start > h.start and o.level == h.level and o.start < section_end:
+            body = text[o.text_start:o.text_start + 200]
+            giao = _GIAO_RE.match(body)
+            if agencies.is_agency_start(body[giao.end():] if giao else body):
+                return False
+    return True
+
+
+def _named_lead(body: str, closing_giao: bool) -> tuple[str, int] | None:
+    """"3. Ủy ban nhân dân các huyện, thành phố căn cứ ... " in the section handing out tasks: an item
+    that opens with an agency and goes on with its task, no colon and no "chủ trì" (the lead is the
+    name, the task follows in lower case). A "Giao X ..." item that is the section's last agency
+    item is the document's own follow-up ("Giao Sở X theo dõi, tổng hợp ..."), no block: the
+    convention of the development gold."""
+    name = agencies.leading_name(body)
+    if name is None or closing_giao:
+        return None
+    rest = body[len(name):]
+    if not re.match(r"[ \t]+[a-zđà-ỹ]", rest):
+        return None
+    return name, len(name)
 
 
 def _is_list_heading(text: str, h: Heading, body_start: int, header: str) -> bool:
@@ -109,7 +144,9 @@ def _bare_agency_heading(text: str, h: Heading, body: str) -> bool:
 
 _LEAD_VERB_RE = re.compile(r"\s*chủ trì\b")
 _HEADER_END_RE = re.compile(r"[:;.\n]")
-_INLINE_LEAD_RE = re.compile(r"^[^:;.\n]{2,160}?\schủ trì\b")
+# "các đơn vị được giao chủ trì ..." says who (those given the lead), it is no lead verb: "chủ trì"
+# after the passive "được" ("được giao", "được phân công") starts no block
+_INLINE_LEAD_RE = re.compile(r"^[^:;.\n]{2,160}?(?<!được)(?<!được giao)(?<!được phân công)\schủ trì\b")
 
 
 def _header(body: str) -> tuple[str, int] | None:

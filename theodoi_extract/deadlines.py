@@ -54,7 +54,7 @@ def _periodic(text: str, seg: Segmenter, folded: str | None) -> list[Deadline]:
     routine = [(m.start(), m.end()) for m in match_at_words(_ROUTINE_RE, text, folded, ("định kỳ",))]
     for start, end in routine:
         s, e = seg.sentence(start)
-        due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\s*(?:tháng|/))", text[end:e])
+        due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\d)(?!\s*(?:tháng|/))", text[end:e])
         for rule in _list_rules(_ROUTINE_WORD_RE.sub("", text[start:end])):
             out.append(Deadline(_what(text, seg, start), rule, int(due.group(1)) if due else None, None, s, e))
     covered = -1
@@ -78,7 +78,7 @@ def _periodic(text: str, seg: Segmenter, folded: str | None) -> list[Deadline]:
         listed = _LIST_AFTER_RE.match(text, m.end())
         end = listed.end() if listed else m.end()
         covered = end
-        due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\s*tháng)", text[end:e])
+        due = re.search(r"trước\s+ngày\s+(\d{1,2})(?!\d)(?!\s*(?:tháng|/))", text[end:e])
         for rule in _list_rules(text[m.start():end]):
             out.append(Deadline(_what(text, seg, m.start()), rule, int(due.group(1)) if due else None, None, s, e))
     return out

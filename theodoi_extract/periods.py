@@ -53,7 +53,8 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
-            if mention.is_span and not (span_ok or mention.preceded_by_in):
+            if mention.is_span and not (span_ok or mention.preceded_by_in
+                                        or _TOTAL_SUBJECT_RE.match(ctx.text, cs, mention.pos)):
                 continue
             return mention.period, True
     by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
@@ -67,6 +68,11 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         if span:
             return span, True
     return None, False
+
+
+# "Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt 18.500 tỷ đồng": a clause whose subject is a
+# total ("Tổng ...", after an item mark) and names a span before its figure is a total over that span.
+_TOTAL_SUBJECT_RE = re.compile(r"[\s\-+•*–]*(?:\(?\w{1,3}[.)]\s*)?Tổng\s", re.IGNORECASE)
 
 
 # "phát triển 5.000 ha cây dược liệu đến năm 2025": the year by which, written after the figure
@@ -105,13 +111,28 @@ _PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|n
 _PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
 
 
+# "Nghị quyết ... giao chỉ tiêu tăng trưởng năm 2026 là 8%": a target handed out, its indicator
+# between the verb and the copula, whatever year it names (a report quoting last year's target).
+_ASSIGNED_TARGET_RE = re.compile(rf"(?:giao|đề ra|đặt ra)\s+(?:chỉ tiêu|mục tiêu)\s+[^.;:()\d]{{0,100}}?"
+                                 rf"(?:năm\s+{YEAR}\s+)?là\s*(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá)?\s*$",
+                                 re.IGNORECASE)
+
+
 def find_plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str | None:
     """The words that make the number a plan figure quoted beside a result ("(kế hoạch 7-7,5%)",
-    "kế hoạch năm 2016 là ..."), or None. `folded`: the lower-cased text, "" if not at hand."""
+    "kế hoạch năm 2016 là ...", "giao chỉ tiêu ... là 8%"), or None. `folded`: the lower-cased text,
+    "" if not at hand."""
     lo = max(cs, q.start - 60)
     window = folded[lo:q.start] if folded else text[lo:q.start].lower()
     if not any(w in window for w in _PLAN_WORDS):
-        return None
+        wide = max(cs, q.start - 140)
+        if "chỉ tiêu" not in text[wide:q.start] and "mục tiêu" not in text[wide:q.start]:
+            return None
+        m = _ASSIGNED_TARGET_RE.search(text, wide, q.start)
+        return m.group() if m else None
+    assigned = _ASSIGNED_TARGET_RE.search(text, max(cs, q.start - 140), q.start)
+    if assigned:
+        return assigned.group()
     if not folded:
         m = _PLAN_FIGURE_RE.search(text, lo, q.start)
         return m.group() if m else None

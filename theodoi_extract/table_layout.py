@@ -83,6 +83,27 @@ def _says_kind_or_year(header: str) -> bool:
     return bool(re.search(r"(?:19|20)\d\d", t)) or bool(_role_words_re().search(t))
 
 
+_YEAR_IN_NAME_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_NAME_FILLER_RE = re.compile(r"\b(?:năm|cuối|đầu|đến|giai đoạn)\b|\([^()]*\)|[-–,.]")
+
+
+def _year_of_named(header: str) -> str | None:
+    """The year an indicator's own header names ("Tỷ lệ hộ nghèo cuối năm 2027 (%)"): a column that
+    names its indicator and the year it is for, unlike "Năm 2027" or "Kế hoạch 2027", which name a
+    year or a kind only. None where the header is no such name (no year, a kind word, or nothing but
+    the year and its fillers)."""
+    years = _YEAR_IN_NAME_RE.findall(header)
+    if len(years) != 1 or _role_words_re().search(header.lower()):
+        return None
+    rest = _NAME_FILLER_RE.sub(" ", _YEAR_IN_NAME_RE.sub(" ", header.lower()))
+    return years[0] if len(_WORDY_RE.findall(rest)) >= 2 else None
+
+
+def is_total_row_name(text: str) -> bool:
+    """A sum row ("Tổng cộng", "Toàn tỉnh") in a table of agencies or localities: no agency of its own."""
+    return text.strip(" .:").lower() in _cue("table_total_rows")
+
+
 def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
     """Columns of a table of agencies by indicator, when `cells` (the table's first line) is its
     header, else None.
@@ -90,9 +111,11 @@ def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
     The header holds names only, no figure; the line below has the same cells, a name under the
     first name column (the subject: an agency or a locality, as its header or its text says) and
     figures under at least two other columns, each headed by an indicator that names no year, kind
-    or unit column of its own.
+    or unit column of its own; a column naming its indicator with the year it is for ("Tỷ lệ hộ
+    nghèo cuối năm 2027 (%)") keeps that year as its period.
     """
-    if len(cells) < 3 or len(below) != len(cells) or any(not c.text or _figure(c.text) for c in cells):
+    if len(cells) < 3 or len(below) != len(cells) \
+            or any(not c.text or _figure(_YEAR_IN_NAME_RE.sub("", c.text)) for c in cells):
         return None
     cols: list[Column | None] = [Column("skip") if _STT_RE.match(c.text) else None for c in cells]
     subject = next((i for i, c in enumerate(cols) if c is None), None)
@@ -105,9 +128,10 @@ def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
     for i, c in enumerate(cells):
         if cols[i] is not None:
             continue
-        if not _WORDY_RE.search(c.text) or _says_kind_or_year(c.text) or not _figure(below[i].text):
+        year = _year_of_named(c.text)
+        if not _WORDY_RE.search(c.text) or (year is None and _says_kind_or_year(c.text)) or not _figure(below[i].text):
             return None
-        cols[i] = Column("value", name=c.text)
+        cols[i] = Column("value", period=year, name=c.text)
     named = [c for c in cols if c is not None and c.name]
     return [c for c in cols if c is not None] if len(named) >= 2 else None
 

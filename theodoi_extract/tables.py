@@ -19,7 +19,15 @@ from functools import cache
 from theodoi_extract import agencies, vocabulary
 from theodoi_extract.model import ColumnContext, DocumentMeta, Target
 from theodoi_extract.numbers import NUMBER, canonical_unit, comparator_before, find_quantities, parse_number
-from theodoi_extract.table_layout import Cell, Column, caption_unit_before, column_unit, is_unit, names_header
+from theodoi_extract.table_layout import (
+    Cell,
+    Column,
+    caption_unit_before,
+    column_unit,
+    is_total_row_name,
+    is_unit,
+    names_header,
+)
 
 _ROW_RE = re.compile(r"^[^\n]*\S[ \t]*\|[ \t]*\S[^\n]*$", re.MULTILINE)
 _CELL_NUMBER_RE = re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})(?:\s*[-–]\s*(?P<m>{NUMBER}))?(?![.,]?\d)")
@@ -371,6 +379,8 @@ def _row(cells: list[Cell], cols: list[Column], heads: list[str], agency_above: 
     if agency_col is not None:
         agency_text = cells[agency_col].text
         agency = agencies.canonical(agency_text) if agency_text else agency_above
+        if agency_text and is_total_row_name(agency_text):
+            agency = None  # a sum row over the agencies or localities above belongs to none of them
     chosen = [(cell, col, head) for cell, col, head in zip(cells, cols, heads, strict=False)
               if col.role == "value" and cell.text]
     values = [(cell, ColumnContext(col.kind, col.period, agency, head, cell.start, cell.end)) for cell, col, head in chosen]
