@@ -110,7 +110,8 @@ MIDDLEWARE = [
     "theodoi.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user read together with their roles (theodoi/accounts/backends.py).
+    "theodoi.accounts.backends.RoleAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "theodoi.core.middleware.RefusalMiddleware",
@@ -168,8 +169,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes checks every login first: a locked-out username is refused even with the right password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, whose user lookup brings the memberships in the same statement.
+    "theodoi.accounts.backends.RoleModelBackend",
 ]
+# Django's database sessions, read with one plain SQL statement (theodoi/accounts/backends.py).
+SESSION_ENGINE = "theodoi.accounts.backends"
 # Login lockout: AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that
 # username there for LOGIN_LOCKOUT_MINUTES after the last failure (a failure during the lockout
 # restarts it). LOGIN_LOCKOUT_BY=username locks the username from every address (stops a spread-out
