@@ -57,7 +57,7 @@ class RoleAuthenticationMiddleware(AuthenticationMiddleware):
     def process_request(self, request: HttpRequest) -> None:
         super().process_request(request)
         lazy: Callable[[], Any] = lambda: _session_user(request)  # noqa: E731
-        request.user = SimpleLazyObject(lazy)
+        request.user = SimpleLazyObject(lazy)  # type: ignore[assignment]
 
 
 class SessionStore(db.SessionStore):
