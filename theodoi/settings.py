@@ -160,6 +160,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's prepared statements off (prepare_threshold None). Only the plain SQL of
+    # the hot paths (theodoi/core/rawsql.py) binds on the server and can be prepared; the ORM's
+    # client-side-binding cursors never are. Prepared after 2 runs on a connection, the autosave's
+    # statements cost PostgreSQL no parse or plan (docs/performance.md). 0 or less: never prepare
+    # (a PgBouncer before 1.21 in transaction mode).
+    _prepare = env_int("DB_PREPARE_THRESHOLD", 2)
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = _prepare if _prepare > 0 else None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
