@@ -5,7 +5,7 @@ The rules stay in Python, in one place: ``selectors.project_rows`` judges each r
 at its own checkpoint, and this module stores only the outcome, the earliest checkpoint at which
 any rule fires (``flagged_from``). That outcome does not depend on the day the list is read for,
 so the list "as of" a day is the stored rows with ``flagged_from`` on or before it, the same
-projects as running the rules then (``tests/test_flag_store.py`` holds the two equal).
+projects as running the rules then (``investment/tests/test_flag_store.py`` holds the two equal).
 
 Kept current two ways:
 
