@@ -72,6 +72,8 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--jitter", type=float, default=0.25, help="open loop: ± share of the interval (default 0.25)")
     p.add_argument("--profile", type=int, default=0, metavar="N",
                    help="profile N API saves in this process (cProfile) and stop: where a save's time goes")
+    p.add_argument("--db", default=os.environ.get("BENCH_DB", ""),
+                   help="name of the benchmark's own database (created and dropped; default theodoi_bench_<pid>)")
     p.add_argument("--closed-seconds", type=float, default=15.0,
                    help="open loop: seconds of the closed-loop maximum measured after it (0: skip)")
     return p.parse_args()
@@ -107,6 +109,7 @@ def seed(users: int, targets: int) -> list[dict[str, Any]]:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
@@ -130,7 +133,7 @@ def seed(users: int, targets: int) -> list[dict[str, Any]]:
         Membership.objects.create(user=user, unit=unit, role=Role.REPORTER)
         key = bearer_key(user, name=f"bench-{i}")
         session = SessionStore()
-        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "django.contrib.auth.backends.ModelBackend"
+        session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), settings.AUTHENTICATION_BACKENDS[-1]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         ids = []
@@ -302,7 +305,7 @@ def main() -> int:
         # A reporter pauses `interval` s between saves: the server must keep the connection open that long.
         args.keep_alive = max(args.keep_alive, int(args.interval * (1 + args.jitter)) + 3)
     args.port = args.port or free_port()
-    db = f"theodoi_bench_{os.getpid()}"
+    db = args.db or f"theodoi_bench_{os.getpid()}"
     url = f"{args.pg}/{db}"
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "SECRET_KEY": "bench-only", "DB_CONN_MAX_AGE": "600",
            "ALLOWED_HOSTS": "127.0.0.1,localhost", "LOG_LEVEL": "WARNING", "DJANGO_SETTINGS_MODULE": "theodoi.settings",

@@ -110,7 +110,8 @@ MIDDLEWARE = [
     "theodoi.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the user read together with their roles (theodoi/accounts/backends.py).
+    "theodoi.accounts.backends.RoleAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "theodoi.core.middleware.RefusalMiddleware",
@@ -159,6 +160,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django turns psycopg's prepared statements off (prepare_threshold None). Only the plain SQL of
+    # the hot paths (theodoi/core/rawsql.py) binds on the server and can be prepared; the ORM's
+    # client-side-binding cursors never are. Prepared after 2 runs on a connection, the autosave's
+    # statements cost PostgreSQL no parse or plan (docs/performance.md). 0 or less: never prepare
+    # (a PgBouncer before 1.21 in transaction mode).
+    _prepare = env_int("DB_PREPARE_THRESHOLD", 2)
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = _prepare if _prepare > 0 else None
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -168,8 +177,11 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes checks every login first: a locked-out username is refused even with the right password.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, whose user lookup brings the memberships in the same statement.
+    "theodoi.accounts.backends.RoleModelBackend",
 ]
+# Django's database sessions, read with one plain SQL statement (theodoi/accounts/backends.py).
+SESSION_ENGINE = "theodoi.accounts.backends"
 # Login lockout: AXES_FAILURE_LIMIT wrong passwords for one username from one address lock that
 # username there for LOGIN_LOCKOUT_MINUTES after the last failure (a failure during the lockout
 # restarts it). LOGIN_LOCKOUT_BY=username locks the username from every address (stops a spread-out

@@ -25,7 +25,8 @@ def remember_memberships(user: Any, held: list[tuple[int, str]]) -> None:
     """Keep a user's ``(unit_id, role)`` pairs on the user object for the rest of the request.
 
     The permission checks of one request then read memberships once, whichever check runs first."""
-    user.__dict__["_theodoi_memberships"] = held
+    # setattr, not __dict__: request.user is a lazy proxy, whose own __dict__ is not the user's.
+    user._theodoi_memberships = held
     user._theodoi_roles = {role for _, role in held} | ({Role.ADMIN} if user.is_superuser else set())
 
 
@@ -33,7 +34,7 @@ def memberships_of(user: Any) -> list[tuple[int, str]]:
     """The user's ``(unit_id, role)`` pairs, read once per user object (empty for anonymous)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    held: list[tuple[int, str]] | None = user.__dict__.get("_theodoi_memberships")
+    held: list[tuple[int, str]] | None = getattr(user, "_theodoi_memberships", None)
     if held is None:
         held = [(int(u), str(r)) for u, r in Membership.objects.filter(user=user).values_list("unit_id", "role")]
         remember_memberships(user, held)

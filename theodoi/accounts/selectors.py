@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
@@ -37,9 +38,37 @@ def user_for_token(key: str) -> Any | None:
     rows = rawsql.fetch(sql, [digest(key), now])
     if not rows:
         return None
+    user = _user_from_rows(user_model, names, rows)
+    user.token_scopes = parse_scopes(str(rows[0][len(names)]))
+    return user
+
+
+def user_with_memberships(user_id: Any) -> Any | None:
+    """The user ``user_id`` (active or not) with their memberships, in one statement.
+
+    What a signed-in page request needs before its permission checks: Django's session backend
+    reads the user, then the first check reads the memberships, two ORM statements that cost the
+    grid's autosave more CPU than its own writes. None for an unknown id."""
+    user_model = get_user_model()
+    names = [f.attname for f in user_model._meta.concrete_fields]
+    try:
+        pk = user_model._meta.pk.to_python(user_id)  # type: ignore[union-attr]
+    except ValidationError:
+        return None
+    sql = (
+        f"SELECT {rawsql.columns(user_model, names, 'u')}, m.unit_id, m.role"
+        f" FROM {rawsql.table(user_model)} u"
+        f" LEFT JOIN {rawsql.table(Membership)} m ON m.user_id = u.id"
+        " WHERE u.id = %s"
+    )
+    rows = rawsql.fetch(sql, [pk])
+    return _user_from_rows(user_model, names, rows) if rows else None
+
+
+def _user_from_rows(user_model: Any, names: list[str], rows: list[tuple[Any, ...]]) -> Any:
+    """The user of the first row (its first ``len(names)`` columns), with the ``(unit_id, role)``
+    pairs of the last two columns of every row remembered for the permission checks."""
     read = rawsql.readers(user_model, names)
-    first = rows[0]
-    user: Any = user_model.from_db(connection.alias, names, [r(v) for r, v in zip(read, first, strict=False)])
-    user.token_scopes = parse_scopes(str(first[len(names)]))
+    user: Any = user_model.from_db(connection.alias, names, [r(v) for r, v in zip(read, rows[0], strict=False)])
     remember_memberships(user, [(int(r[-2]), str(r[-1])) for r in rows if r[-2] is not None])
     return user

@@ -15,7 +15,7 @@ from ninja.files import UploadedFile
 from theodoi.accounts.permissions import is_planner
 from theodoi.core.api_inputs import Code, Day, Month, Number, Year
 from theodoi.core.pagination import Rows, paged
-from theodoi.investment import selectors, services
+from theodoi.investment import flags, selectors, services
 from theodoi.investment.models import Project
 
 
@@ -124,12 +124,21 @@ def projects(request: HttpRequest, year: Year | None = None, as_of: Day | None =
 
 @router.get("/flagged", response=list[ProjectOut])
 @paged
-def flagged(request: HttpRequest, year: Year | None = None, as_of: Day | None = None) -> Rows[selectors.ProjectRow]:
+def flagged(request: HttpRequest, year: Year | None = None, as_of: Day | None = None) -> Rows[Project]:
     """Projects proposed for a capital cut and reallocation, with the rule that fired; paged by project code.
 
-    The flags are computed in Python, so every project of the year is checked before the page is cut.
+    The page is cut in the database from the stored flags (theodoi/investment/flags.py), and the
+    rules run again for the page's projects only, to give their figures and reasons.
     """
-    return Rows.each(selectors.flagged(_rows(request, year, as_of)), _project_out)
+    user = _user(request)
+    year = _year(year)
+    as_of = as_of or selectors.default_as_of(year)
+    visible = selectors.projects_visible(user=user)
+
+    def build(page: Sequence[Project]) -> list[dict[str, Any]]:
+        return [_project_out(r) for r in selectors.flagged_page(user=user, year=year, as_of=as_of, page=page)]
+
+    return Rows(flags.flagged_projects(visible, year, as_of), build)
 
 
 @router.get("/totals", response=list[TotalOut])

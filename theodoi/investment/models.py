@@ -102,3 +102,35 @@ class DisbursementRuleSetting(models.Model):
 
     def __str__(self) -> str:
         return self.description or self.name
+
+
+class ProjectFlag(models.Model):
+    """A project flagged for a capital cut in a plan year, from ``flagged_from`` on: the earliest
+    checkpoint (30 June, 30 September) at which a disbursement rule in force fires for it.
+
+    Stored so that the flagged list reads one page of rows instead of running the rules over every
+    project of the year (theodoi/investment/flags.py keeps it current). Whether a rule fires is
+    judged on the figure at its own checkpoint, so it does not depend on the day the list is read
+    for: the list "as of" a day is the rows whose ``flagged_from`` is on or before that day."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="flags")
+    year = models.PositiveIntegerField(_("năm"))
+    flagged_from = models.DateField(_("bị đánh dấu từ ngày"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["project", "year"], name="investment_flag_project_year")]
+        indexes = [models.Index(fields=["year", "flagged_from"], name="investment_flag_year_from")]
+        verbose_name = _("dự án bị đánh dấu")
+        verbose_name_plural = _("dự án bị đánh dấu")
+
+
+class FlagRules(models.Model):
+    """Under which rules a year's ``ProjectFlag`` rows were computed (a digest of the rules in force
+    and of the rules' code): a rule edited in /admin, or new code, makes the year be judged again."""
+
+    year = models.PositiveIntegerField(_("năm"), primary_key=True)
+    digest = models.CharField(_("mã quy tắc"), max_length=64)
+
+    class Meta:
+        verbose_name = _("quy tắc đã dùng để đánh dấu")
+        verbose_name_plural = _("quy tắc đã dùng để đánh dấu")

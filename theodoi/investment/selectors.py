@@ -143,6 +143,12 @@ def flagged(rows: Sequence[ProjectRow]) -> list[ProjectRow]:
     return [r for r in rows if r.flags]
 
 
+def flagged_page(*, user: Any, year: int, as_of: date, page: Sequence[Project]) -> list[ProjectRow]:
+    """The rows of one page of flagged projects (``flags.flagged_projects``), rules run for them only."""
+    ids = [p.pk for p in page]
+    return flagged(project_rows(user=user, year=year, as_of=as_of, projects=projects_visible(user=user).filter(pk__in=ids)))
+
+
 def totals(rows: Sequence[ProjectRow], key: str, *, as_of: date) -> list[rules.GroupTotal]:
     """Capital plan and disbursement per investor or district, biggest plan first; `flagged` counts
     the projects flagged at their checkpoints (the same flags as the project list)."""

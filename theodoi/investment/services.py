@@ -22,6 +22,7 @@ from theodoi.core.refusals import Invalid
 from theodoi.core.text import fold
 from theodoi.core.vnformat import number as format_vn_number
 from theodoi.core.vnnumber import VnNumberError, parse_vn_number
+from theodoi.investment import flags
 from theodoi.investment.models import CapitalPlan, CapitalSource, Disbursement, Project, ProjectStage
 
 
@@ -184,16 +185,17 @@ def projects_import_xlsx(*, user: Any, file: Any, year: int) -> ImportReport:
         raise InvestmentError("Không tìm thấy dòng tiêu đề: tệp cần có cột “Mã dự án” và “Kế hoạch vốn”.")
     cols = _header_map(rows[header_index])
     report = ImportReport()
-    for number, r in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        if not any(c not in (None, "") for c in r):
-            continue
-        code = str(_cell(r, cols, "code") or "").strip()
-        try:
-            with transaction.atomic():
-                message = _import_row(user=user, row=r, cols=cols, year=year, code=code)
-            report.rows.append(ImportRow(number, code, True, message))
-        except InvestmentError as exc:
-            report.rows.append(ImportRow(number, code, False, exc.message))
+    with flags.batched():  # each project's stored flags judged once, after its plan and months
+        for number, r in enumerate(rows[header_index + 1 :], start=header_index + 2):
+            if not any(c not in (None, "") for c in r):
+                continue
+            code = str(_cell(r, cols, "code") or "").strip()
+            try:
+                with transaction.atomic():
+                    message = _import_row(user=user, row=r, cols=cols, year=year, code=code)
+                report.rows.append(ImportRow(number, code, True, message))
+            except InvestmentError as exc:
+                report.rows.append(ImportRow(number, code, False, exc.message))
     return report
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import contextlib
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from theodoi.accounts.permissions import is_planner
-from theodoi.investment import selectors, services
+from theodoi.investment import flags, selectors, services
 
 
 def _guard(request: HttpRequest) -> HttpResponse | None:
@@ -59,11 +61,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "investment/dashboard.html", _context(request))
 
 
+FLAGGED_PAGE_SIZE = 50
+
+
 def flagged(request: HttpRequest) -> HttpResponse:
+    """One page of the flagged projects, cut in the database from the stored flags."""
     denied = _guard(request)
     if denied:
         return denied
-    return render(request, "investment/flagged.html", _context(request))
+    year, as_of = _year_as_of(request)
+    found = flags.flagged_projects(selectors.projects_visible(user=request.user), year, as_of)
+    page = Paginator(found, FLAGGED_PAGE_SIZE).get_page(request.GET.get("trang"))
+    query = urlencode({k: v for k, v in request.GET.items() if k in ("nam", "den_ngay")})
+    return render(request, "investment/flagged.html", {
+        "year": str(year), "as_of": as_of, "page": page, "query": query, "total": page.paginator.count,
+        "flagged": selectors.flagged_page(user=request.user, year=year, as_of=as_of, page=list(page.object_list)),
+        "rules": [(r, selectors.rule_label(r)) for r in selectors.rules_in_force()],
+    })
 
 
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:

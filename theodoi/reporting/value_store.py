@@ -98,15 +98,41 @@ def value_rows(form_id: int, target_ids: Sequence[int]) -> dict[int, ValueRow]:
     return out
 
 
-def update_values(rows: Sequence[ValueRow], now: datetime) -> None:
+@dataclass(frozen=True)
+class Statement:
+    """One write of a save, kept until ``write_together`` sends the save's writes at once."""
+
+    sql: str
+    params: list[Any]
+
+
+def write_together(statements: Sequence[Statement | None]) -> None:
+    """Run a save's writes (value updates, versions, the audit entry) in one round trip.
+
+    On PostgreSQL each but the last becomes a data-modifying CTE of the last: one statement, one
+    plan, one wait for the server, instead of one per write (they touch different rows and none
+    reads what another writes, so running them under one snapshot changes nothing). SQLite has no
+    data-modifying CTEs: there they run one after the other, in the caller's transaction."""
+    todo = [s for s in statements if s is not None]
+    if not todo:
+        return
+    if connection.vendor != "postgresql" or len(todo) == 1:
+        for statement in todo:
+            rawsql.execute(statement.sql, statement.params)
+        return
+    heads = ", ".join(f"w{i} AS ({s.sql})" for i, s in enumerate(todo[:-1]))
+    rawsql.execute(f"WITH {heads} {todo[-1].sql}", [p for s in todo for p in s.params])
+
+
+def value_updates(rows: Sequence[ValueRow], now: datetime) -> list[Statement]:
     """Store the figures, comment and checks of changed values (no model signals: see the service)."""
     sql = (
         f"UPDATE {rawsql.table(ReportValue)} SET value = %s, estimate = %s, comment = %s, issues = %s,"
         " updated_at = %s WHERE id = %s"
     )
     stamp = rawsql.db_value(ReportValue, "updated_at", now)
-    for row in rows:
-        rawsql.execute(sql, [
+    return [
+        Statement(sql, [
             rawsql.db_value(ReportValue, "value", row.value),
             rawsql.db_value(ReportValue, "estimate", row.estimate),
             row.comment,
@@ -114,14 +140,16 @@ def update_values(rows: Sequence[ValueRow], now: datetime) -> None:
             stamp,
             row.pk,
         ])
+        for row in rows
+    ]
 
 
-def insert_versions(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], heads: dict[int, str], *,
-                    user_id: int | None, action: str, now: datetime) -> None:
+def version_inserts(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]], heads: dict[int, str], *,
+                    user_id: int | None, action: str, now: datetime) -> Statement | None:
     """One ValueVersion per ``(value_id, before, after)``, in one multi-row INSERT, each chained
     onto ``heads[value_id]`` (the value's newest version hash)."""
     if not entries:
-        return
+        return None
     stamp = rawsql.db_value(ValueVersion, "at", now)
     params: list[Any] = []
     for value_id, before, after in entries:
@@ -132,19 +160,19 @@ def insert_versions(entries: Sequence[tuple[int, dict[str, Any], dict[str, Any]]
         params += [value_id, user_id, stamp, action, _json(ValueVersion, "before", before),
                    _json(ValueVersion, "after", after), prev, digest]
     rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s)"] * len(entries))
-    rawsql.execute(
+    return Statement(
         f'INSERT INTO {rawsql.table(ValueVersion)} (value_id, user_id, at, action, "before", "after", prev_hash, hash)'
         f" VALUES {rows}",
         params,
     )
 
 
-def insert_audit(form_id: int, prev_hash: str, *, user_id: int | None, action: str, before: Any, after: Any,
-                 note: str, now: datetime) -> None:
+def audit_insert(form_id: int, prev_hash: str, *, user_id: int | None, action: str, before: Any, after: Any,
+                 note: str, now: datetime) -> Statement:
     """The form's audit entry of this change, chained onto ``prev_hash`` (the form's newest entry)."""
     digest = audit.link(prev_hash, audit.audit_content(form_id=form_id, user_id=user_id, at=now, action=action,
                                                        before=before, after=after, note=note))
-    rawsql.execute(
+    return Statement(
         f'INSERT INTO {rawsql.table(AuditEntry)} (form_id, user_id, at, action, "before", "after", note, prev_hash,'
         " hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
         [form_id, user_id, rawsql.db_value(AuditEntry, "at", now), action, _json(AuditEntry, "before", before),

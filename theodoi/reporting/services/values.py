@@ -187,15 +187,18 @@ def form_save_values(
                 versions.append((row.pk, before, after))
                 before_all[str(tid)] = before
                 after_all[str(tid)] = after
-        value_store.update_values(dirty, now)
         result.changed += _save_task_notes(form, tasks, before_all, after_all)
         user_id = _actor_id(user)
         # The chain heads came with the rows (read after the version UPDATE took the form's lock).
         heads = {row.pk: row.history_head for row in rows.values()}
         audit_prev = next(iter(rows.values())).audit_head if rows else audit.audit_head(form.pk)
-        value_store.insert_versions(versions, heads, user_id=user_id, action=action, now=now)
-        value_store.insert_audit(form.pk, audit_prev, user_id=user_id, action=action, before=before_all or None,
-                                 after=after_all or None, note=f"v{version}", now=now)
+        # The values, their versions and the audit entry: one statement on PostgreSQL.
+        value_store.write_together([
+            *value_store.value_updates(dirty, now),
+            value_store.version_inserts(versions, heads, user_id=user_id, action=action, now=now),
+            value_store.audit_insert(form.pk, audit_prev, user_id=user_id, action=action, before=before_all or None,
+                                     after=after_all or None, note=f"v{version}", now=now),
+        ])
         if dirty:
             _statuses_follow(form, [row.target_id for row in dirty])
     return result
