@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PROVINCES, COMMUNES, INDICATORS, COMMUNE_INDICATORS, YEARS = 34, 3300, 300, 50, (2021, 2022, 2023, 2024, 2025)
-BENCH_DB = "theodoi_bench_scale"
+BENCH_DB = "theodoi_bench_scale"  # --database names another one (one per person sharing a server)
 
 
 def _admin_url(url: str, db: str) -> str:
@@ -43,22 +43,38 @@ def _admin_url(url: str, db: str) -> str:
     return urlunparse(parts._replace(path="/" + db))
 
 
-def _recreate_database(base_url: str) -> str:
+def _recreate_database(base_url: str, name: str, *, reuse: bool) -> tuple[str, bool]:
+    """The benchmark's database URL, and whether it was kept from an earlier --keep run (--reuse)."""
     import psycopg
 
     with psycopg.connect(_admin_url(base_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-        conn.execute(f"CREATE DATABASE {BENCH_DB}")
-    return _admin_url(base_url, BENCH_DB)
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        if not (reuse and exists):
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+    return _admin_url(base_url, name), reuse and exists
 
 
-def _drop_database(base_url: str) -> None:
+def _drop_database(base_url: str, name: str) -> None:
     import psycopg
     from django.db import connections
 
     connections.close_all()
     with psycopg.connect(_admin_url(base_url, "postgres"), autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+
+
+def _forget_statuses() -> None:
+    """A kept dataset (--reuse) starts like a fresh one: no status stored, no refresh recorded,
+    and no benchmark user left from the last run."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from theodoi.evaluation.models import StatusRefresh, TargetStatus
+
+    with connection.cursor() as cur:
+        cur.execute(f"TRUNCATE {TargetStatus._meta.db_table}, {StatusRefresh._meta.db_table}")
+    get_user_model().objects.filter(username="bench_leader").delete()
 
 
 def _setup_django(url: str) -> None:
@@ -70,7 +86,12 @@ def _setup_django(url: str) -> None:
     import django
 
     django.setup()
+    import logging
+
     from django.core.management import call_command
+
+    for name in ("theodoi.jobs", "theodoi.request", "axes"):  # a line per job and request drowns the figures
+        logging.getLogger(name).setLevel(logging.WARNING)
 
     call_command("migrate", verbosity=0)
 
@@ -142,12 +163,13 @@ def _generate(scale: float) -> dict[str, int]:
         # Values: year-to-date figures around the pace of the target.
         cur.execute(
             """
-            INSERT INTO reporting_reportvalue (form_id, target_id, value, estimate, comment, evidence, issues, updated_at)
+            INSERT INTO reporting_reportvalue (form_id, target_id, value, estimate, comment, evidence, issues, review_note,
+                updated_at)
             SELECT f.id, t.id,
                    round((CASE WHEN ind.measure = 'flow'
                                THEN t.value * substr(f.period_key, 6, 2)::int / 12 * (0.8 + random() * 0.35)
                                ELSE t.value * (0.88 + random() * 0.2) END)::numeric, 2),
-                   NULL, '', '', '[]'::jsonb, now()
+                   NULL, '', '', '[]'::jsonb, '', now()
             FROM reporting_reportform f
             JOIN plans_target t ON t.responsible_unit_id = f.unit_id AND t.period = substr(f.period_key, 1, 4)
             JOIN plans_indicator ind ON ind.id = t.indicator_id
@@ -265,25 +287,46 @@ def _dashboard_latencies(requests: int) -> list[float]:
     return times
 
 
+def _print_footprint() -> None:
+    """Peak memory of this process (the engine's side) and the database's size on disk."""
+    import resource
+
+    from django.db import connection
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_database_size(current_database())")
+        size = cur.fetchone()[0]
+    print(f"peak RSS of this process: {peak:,.0f} MiB; database size: {size / 2**30:.2f} GiB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=float, default=0.02, help="share of the national dataset (1 = ~10.5 M values)")
     parser.add_argument("--requests", type=int, default=40, help="dashboard requests for the p95")
     parser.add_argument("--changed", type=float, default=0.01, help="share of values changed for the incremental run")
     parser.add_argument("--changes", type=int, default=50, help="single-value changes for the time-until-fresh p95")
-    parser.add_argument("--keep", action="store_true", help=f"keep the {BENCH_DB} database afterwards")
+    parser.add_argument("--database", default=BENCH_DB, help="the benchmark's own database (created and dropped)")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark's database afterwards")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the dataset a --keep run left (statuses emptied first) instead of generating one")
     args = parser.parse_args(argv)
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
     if not base.startswith("postgres"):
         parser.error("DATABASE_URL must point to PostgreSQL")
-    url = _recreate_database(base)
+    url, reused = _recreate_database(base, args.database, reuse=args.reuse)
     try:
         _setup_django(url)
         print(f"scale {args.scale:g} (1 = national: {PROVINCES} provinces, {COMMUNES:,} communes, "
               f"{INDICATORS} indicators, {12 * len(YEARS)} months)")
         started = time.perf_counter()
-        sizes = _generate(args.scale)
-        print(f"generated in {time.perf_counter() - started:.1f} s: " + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
+        if reused:
+            _forget_statuses()
+            print(f"reused the dataset kept in {args.database} (the --scale given is not applied)")
+        else:
+            sizes = _generate(args.scale)
+            print(f"generated in {time.perf_counter() - started:.1f} s: "
+                  + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
         print("load average before timing (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
         _time_group_by()  # warm the cache so both timings read the same pages from memory
         group_by = min(_time_group_by() for _ in range(3))
@@ -309,9 +352,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"province dashboard: median {statistics.median(times) * 1000:.0f} ms, p95 {p95:.0f} ms "
               f"over {len(times)} requests  (goal < 200 ms)")
         print("load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+        _print_footprint()
     finally:
         if not args.keep:
-            _drop_database(base)
+            _drop_database(base, args.database)
     return 0
 
 

@@ -58,6 +58,8 @@ from theodoi.reporting.periods import Period
 
 log = logging.getLogger(__name__)
 
+_FEW_TARGETS = 1000  # up to this many targets a recompute reads only the forms that hold their values
+
 
 def target_statuses_recompute(
     *,
@@ -207,8 +209,10 @@ def _recompute(
     """The year-to-date recompute, in chunks of targets: the latest values of each chunk (`sql`: by
     PostgreSQL, the default there; otherwise in Python), the engine's verdicts, the rows stored."""
     postgres = connection.vendor == "postgresql"
-    # a recompute of a few targets (after a unit's report) reads only the forms that hold their values
-    forms = _forms(as_of_by_year, snapshot, None if everything or len(ids) > _BATCH else ids)
+    # A recompute of a few targets (after a unit's report) reads only the forms that hold their
+    # values. For more, every counted form is cheaper than finding those (a few hundred thousand
+    # rows at national scale, against a scan of the values of every target named).
+    forms = _forms(as_of_by_year, snapshot, None if everything or len(ids) > _FEW_TARGETS else ids)
     order = _form_order(forms)
     latest = _latest_sql(ids, forms, order, everything=everything) if (postgres if sql is None else sql) \
         else _latest_python(ids, forms, order)
