@@ -34,6 +34,7 @@ from theodoi.evaluation.services.inputs import (
     _pick,
     _snapshot_period,
     _spec,
+    _spec_digest,
     _status_row,
     _years_of,
     inputs_digest,
@@ -352,10 +353,11 @@ def _evaluations(
         key = snapshot.key if snapshot is not None else period
         target_groups = groups.get(pk, ())
         previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
+        spec_digest = _spec_digest(spec)
         for public in (False, True):
             picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
                            as_of_by_year=as_of_by_year, today=today)
-            digest = inputs_digest(spec, picked)
+            digest = inputs_digest(spec, picked, spec_digest)
             if known.get((pk, key, public)) == digest:
                 tally.skipped += 1
                 continue

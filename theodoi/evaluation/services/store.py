@@ -57,14 +57,14 @@ def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
 
 def _stored_of(chunk: Sequence[int]) -> Stored:
     """The chunk's stored rows, every period: (target, period, public) → (row id, inputs digest)."""
-    rows = TargetStatus.objects.filter(target_id__in=chunk).values_list("target_id", "period", "public", "pk", "inputs")
     if connection.vendor == "postgresql":
         table = TargetStatus._meta.db_table
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT target_id, period, public, id, inputs FROM {table} WHERE target_id = ANY(%s::bigint[])",
                            [_int_array(chunk)])
             fetched = cursor.fetchall()
-    else:
+    else:  # (not built on PostgreSQL: a `__in` filter prepares each of the ids as it is built)
+        rows = TargetStatus.objects.values_list("target_id", "period", "public", "pk", "inputs")
         fetched = [row for start in range(0, len(chunk), _CHUNK)
                    for row in rows.filter(target_id__in=chunk[start : start + _CHUNK])]
     return {(t, p, pub): (pk, inputs) for t, p, pub, pk, inputs in fetched}
