@@ -17,8 +17,12 @@ default (0.02) finishes in a few minutes on a 2-core machine.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python benchmarks/evaluate_scale.py --scale 0.02
 
-The script creates (and drops, unless --keep) its own database `theodoi_bench_scale`; it never
-touches the database named in DATABASE_URL beyond connecting to it to create that one.
+The script creates (and drops, unless --keep) its own database, `theodoi_bench_scale` or the one
+--database names; it never touches the database named in DATABASE_URL beyond connecting to it to
+create that one. --reuse runs on a dataset a --keep run left (its statuses emptied first). Beside
+each wall time it prints the CPU time of this process and of its PostgreSQL backend: on a shared
+machine their sum against the GROUP BY's CPU is the steadier ratio. At the end: the peak RSS of
+this process and the database's size.
 """
 
 from __future__ import annotations
@@ -192,29 +196,94 @@ GROUP_BY = """
 """
 
 
-def _time_group_by() -> float:
+class _Cost:
+    """Wall time, this process's CPU time and the CPU time of its PostgreSQL backend over a block.
+
+    On a shared machine the wall time of a CPU-bound process stretches with the load average
+    (with a load of 5 on 2 cores it gets well under one core), so the two CPU times are printed
+    beside it: their sum against the GROUP BY's backend CPU is the steadier ratio. The backend's
+    CPU is read from /proc (PostgreSQL on this machine); None where it cannot be. Parallel
+    workers' CPU is not counted (see `_time_group_by`)."""
+
+    def __init__(self) -> None:
+        self.wall = self.python = 0.0
+        self.postgres: float | None = None
+
+    def __enter__(self) -> _Cost:
+        self._start = (time.perf_counter(), time.process_time(), _backend_cpu())
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        wall, python, postgres = self._start
+        self.wall, self.python = time.perf_counter() - wall, time.process_time() - python
+        now = _backend_cpu()
+        self.postgres = now - postgres if now is not None and postgres is not None else None
+
+    @property
+    def cpu(self) -> float:
+        return self.python + (self.postgres or 0.0)
+
+    def line(self, baseline: _Cost) -> str:
+        pg = f"{self.postgres:.2f} s" if self.postgres is not None else "n/a"
+        text = f"{self.wall:8.2f} s  (CPU: Python {self.python:.2f} s, PostgreSQL {pg})  ratio {self.wall / baseline.wall:.2f}x"
+        if self.postgres is not None and baseline.postgres:
+            text += f" wall, {self.cpu / baseline.postgres:.2f}x CPU"
+        return text
+
+
+_BACKEND: list[int] = []
+
+
+def _backend_cpu() -> float | None:
+    """utime + stime of this connection's PostgreSQL backend process, in seconds."""
     from django.db import connection
 
-    with connection.cursor() as cur:
-        started = time.perf_counter()
-        cur.execute(GROUP_BY)
-        cur.fetchall()
-        return time.perf_counter() - started
+    try:
+        if not _BACKEND:
+            with connection.cursor() as cur:
+                cur.execute("SELECT pg_backend_pid()")
+                _BACKEND.append(cur.fetchone()[0])
+        with open(f"/proc/{_BACKEND[0]}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
-def _time_evaluation() -> tuple[float, float, int]:
-    """Wall time, this process's CPU time (the Python side alone: steadier than the wall time on a
-    shared machine) and the rows written."""
+def _time_group_by() -> _Cost:
+    """The baseline: the wall time is the best of three; the CPU time is that of one more run
+    without parallel workers, whose CPU the backend's figure would leave out (the recompute's
+    reduction runs without them; an incremental one over many targets may use them, uncounted)."""
+    from django.db import connection, transaction
+
+    runs = []
+    for _ in range(3):
+        with connection.cursor() as cur, _Cost() as cost:
+            cur.execute(GROUP_BY)
+            cur.fetchall()
+        runs.append(cost)
+    best = min(runs, key=lambda c: c.wall)
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+        with _Cost() as serial:
+            cur.execute(GROUP_BY)
+            cur.fetchall()
+    best.postgres = serial.postgres
+    return best
+
+
+def _time_evaluation() -> tuple[_Cost, int]:
+    """The cost of a full recompute and the rows it covered."""
     from theodoi.evaluation.services import target_statuses_recompute
 
-    started, cpu = time.perf_counter(), time.process_time()
-    rows = target_statuses_recompute()
-    return time.perf_counter() - started, time.process_time() - cpu, rows
+    with _Cost() as cost:
+        rows = target_statuses_recompute()
+    return cost, rows
 
 
-def _time_incremental(share: float) -> tuple[float, int, int, int, int]:
+def _time_incremental(share: float) -> tuple[_Cost, int, int, int, int]:
     """Change `share` of the values (counted forms), then refresh the targets they feed:
-    wall time, values changed, targets fed, rows written, rows skipped."""
+    cost, values changed, targets fed, rows written, rows skipped."""
     from django.db import connection
 
     from theodoi.evaluation.services import Tally, on_values_changed
@@ -227,9 +296,9 @@ def _time_incremental(share: float) -> tuple[float, int, int, int, int]:
         )
         fed = [row[0] for row in cur.fetchall()]
     tally = Tally()
-    started = time.perf_counter()
-    on_values_changed(fed, tally=tally)
-    return time.perf_counter() - started, len(fed), len(set(fed)), tally.written, tally.skipped
+    with _Cost() as cost:
+        on_values_changed(fed, tally=tally)
+    return cost, len(fed), len(set(fed)), tally.written, tally.skipped
 
 
 def _time_one_value_fresh(changes: int) -> list[float]:
@@ -329,20 +398,19 @@ def main(argv: list[str] | None = None) -> int:
                   + ", ".join(f"{k} {v:,}" for k, v in sizes.items()))
         print("load average before timing (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
         _time_group_by()  # warm the cache so both timings read the same pages from memory
-        group_by = min(_time_group_by() for _ in range(3))
-        print(f"SQL GROUP BY over the values:       {group_by:8.2f} s")
-        evaluation, cpu, rows = _time_evaluation()
-        print(f"cold full evaluation:               {evaluation:8.2f} s  ({rows:,} status rows, Python CPU "
-              f"{cpu:.2f} s)  ratio {evaluation / group_by:.2f}x  (goal <= 3x)")
+        group_by = _time_group_by()
+        pg = f"{group_by.postgres:.2f} s" if group_by.postgres is not None else "n/a"
+        print(f"SQL GROUP BY over the values:       {group_by.wall:8.2f} s  (PostgreSQL CPU {pg})")
+        cold, rows = _time_evaluation()
+        print(f"cold full evaluation:               {cold.line(group_by)}  ({rows:,} status rows; goal <= 3x)")
         # The nightly case: the statuses are stored already; unchanged inputs are skipped.
-        again, cpu, _rows = _time_evaluation()
-        print(f"full again, over stored statuses:   {again:8.2f} s  (Python CPU {cpu:.2f} s)  "
-              f"ratio {again / group_by:.2f}x")
-        group_by = min(_time_group_by() for _ in range(3))  # again: the machine is shared, keep it current
+        again, _rows = _time_evaluation()
+        print(f"full again, over stored statuses:   {again.line(group_by)}")
+        group_by = _time_group_by()  # again: the machine is shared, keep it current
         inc, changed, fed, written, skipped = _time_incremental(args.changed)
         print(f"{args.changed:.0%} of values changed ({changed:,} values, {fed:,} targets) -> incremental: "
-              f"{inc:8.2f} s  ({written:,} rows written, {skipped:,} skipped)  GROUP BY {group_by:.2f} s  "
-              f"ratio {inc / group_by:.2f}x  (goal <= 0.3x)")
+              f"{inc.line(group_by)}  ({written:,} rows written, {skipped:,} skipped; GROUP BY {group_by.wall:.2f} s, "
+              f"PostgreSQL CPU {group_by.postgres or 0:.2f} s; goal <= 0.3x)")
         fresh = _time_one_value_fresh(args.changes)
         fresh_p95 = statistics.quantiles(fresh, n=20)[-1] * 1000
         print(f"one changed value -> fresh: median {statistics.median(fresh) * 1000:.0f} ms, p95 {fresh_p95:.0f} ms "

@@ -44,6 +44,7 @@ from theodoi.evaluation.services.inputs import (
 )
 from theodoi.evaluation.services.store import (
     _delete_stale,
+    _dense,
     _fetched,
     _insert,
     _int_array,
@@ -60,6 +61,7 @@ from theodoi.reporting.periods import Period
 log = logging.getLogger(__name__)
 
 _FEW_TARGETS = 1000  # up to this many targets a recompute reads only the forms that hold their values
+_ANALYZE_AFTER = 20000  # rows written by one recompute after which the status table is analysed
 
 
 def target_statuses_recompute(
@@ -222,10 +224,18 @@ def _recompute(
     keep: list[str] = []
     tally = tally if tally is not None else Tally()
     # closed here even on an error, inside the transaction that declared the server-side cursor
+    written = tally.written
     with closing(latest):
         for chunk, groups in latest:
             _recompute_chunk(chunk, groups, store=store, keep=keep, snapshot=snapshot,
                              as_of_by_year=as_of_by_year, today=today, tally=tally)
+    if postgres and tally.written - written >= _ANALYZE_AFTER:
+        # After a bulk write (a first evaluation: the table was empty) the planner's statistics
+        # still describe the table before it; the next recompute's lookups of stored rows by
+        # target then scanned every row of the table for each chunk (0.9 s instead of 0.2 s at a
+        # tenth of national scale), and the dashboards' lookups were planned just as badly.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {TargetStatus._meta.db_table}")
     return tally.written + tally.skipped
 
 
@@ -320,9 +330,13 @@ def _latest_python(
 def _target_rows(chunk: Sequence[int]) -> list[TargetRow]:
     """The chunk's targets with what the engine's spec reads, in id order (see `TargetRow`)."""
     if connection.vendor == "postgresql":
+        sql = _TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table)
         with connection.cursor() as cursor:
-            cursor.execute(_TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table),
-                           [_int_array(chunk)])
+            if _dense(chunk):  # one range scan (see `_dense`)
+                cursor.execute(sql.replace("t.id = ANY(%s::bigint[])", "t.id BETWEEN %s AND %s"), [chunk[0], chunk[-1]])
+                wanted = set(chunk)
+                return [row for row in cursor.fetchall() if row[0] in wanted]
+            cursor.execute(sql, [_int_array(chunk)])
             return cursor.fetchall()
     rows: list[TargetRow] = []
     for start in range(0, len(chunk), _CHUNK):
