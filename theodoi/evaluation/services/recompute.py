@@ -201,7 +201,7 @@ SELECT t.id, t.period, t.comparator, t.value, t.value_max, i.direction, i.measur
        t.baseline, coalesce(nullif(t.unit, ''), nullif(i.unit, ''), ''), t.forecast_only, t.indicator_id,
        t.responsible_unit_id
 FROM {target} t JOIN {indicator} i ON i.id = t.indicator_id
-WHERE t.id = ANY(%s::bigint[]) ORDER BY t.id
+WHERE {where} ORDER BY t.id
 """
 
 
@@ -330,13 +330,13 @@ def _latest_python(
 def _target_rows(chunk: Sequence[int]) -> list[TargetRow]:
     """The chunk's targets with what the engine's spec reads, in id order (see `TargetRow`)."""
     if connection.vendor == "postgresql":
-        sql = _TARGET_SQL.format(target=Target._meta.db_table, indicator=Indicator._meta.db_table)
+        tables = {"target": Target._meta.db_table, "indicator": Indicator._meta.db_table}
         with connection.cursor() as cursor:
             if _dense(chunk):  # one range scan (see `_dense`)
-                cursor.execute(sql.replace("t.id = ANY(%s::bigint[])", "t.id BETWEEN %s AND %s"), [chunk[0], chunk[-1]])
+                cursor.execute(_TARGET_SQL.format(where="t.id BETWEEN %s AND %s", **tables), [chunk[0], chunk[-1]])
                 wanted = set(chunk)
                 return [row for row in cursor.fetchall() if row[0] in wanted]
-            cursor.execute(sql, [_int_array(chunk)])
+            cursor.execute(_TARGET_SQL.format(where="t.id = ANY(%s::bigint[])", **tables), [_int_array(chunk)])
             return cursor.fetchall()
     rows: list[TargetRow] = []
     for start in range(0, len(chunk), _CHUNK):
