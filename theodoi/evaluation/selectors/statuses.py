@@ -112,10 +112,11 @@ def status_rows(
 
 
 # One lookup of the unique index (target, period, public) per target, whatever the planner's
-# statistics say: right after a full recompute they are stale, and it would rather scan every
+# statistics say: right after a full recompute they were stale, and it would rather scan every
 # status of the year through the (period, status) index (43 ms for a province at a tenth of the
-# national scale, growing with the number of targets of the year). LIMIT 1 (the index is unique) keeps the lookups
-# apart from the join. The ids and periods as array parameters: an ORM `__in` prepares each id,
+# national scale, growing with the number of targets of the year). That index is gone and a bulk
+# write now analyses the table, but the plan stays pinned. LIMIT 1 (the index is unique) keeps the
+# lookups apart from the join. The ids and periods as array parameters: an ORM `__in` prepares each id,
 # a tenth of a dashboard's time.
 _STATUS_ROWS_SQL = f"""
 SELECT s.* FROM unnest(%s::bigint[], %s::text[]) AS wanted(target_id, period)

@@ -321,15 +321,18 @@ def _spec_digest(spec: engine.TargetSpec) -> int:
     return int.from_bytes(raw, "big", signed=True)
 
 
-def inputs_digest(spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> int:
+def inputs_digest(spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]],
+                  spec_digest: int | None = None) -> int:
     """The inputs digest of one row, a signed 64-bit integer (a bigint column): the spec's digest
     (BLAKE2b over the rules and the spec, once per spec) and the picked input, as a tuple of ints,
     floats and bools. The hash of such a tuple is the same in every 64-bit CPython process (only
     strings, bytes and dates are salted per process, hence the ordinals), and it costs a fraction
-    of a cryptographic digest of the whole input: a national recompute takes millions."""
+    of a cryptographic digest of the whole input: a national recompute takes millions.
+    `spec_digest`: `_spec_digest(spec)` when the caller has it (once per target for both scopes;
+    looking it up hashes the spec's every field)."""
     year, as_of, obs = picked
     return hash((
-        _spec_digest(spec), year, as_of.toordinal(),
+        _spec_digest(spec) if spec_digest is None else spec_digest, year, as_of.toordinal(),
         *[(o.period_end.toordinal(), o.value, o.cumulative, o.final,
            o.reported_on.toordinal() if o.reported_on is not None else 0) for o in obs],
     ))

@@ -55,16 +55,29 @@ def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
         yield from fetched
 
 
+def _dense(chunk: Sequence[int]) -> bool:
+    """Whether the sorted ids fill most of their range (a full recompute's chunks do): then one range
+    scan of the index reads them, where `= ANY(ids)` descends the index once per id (four times
+    slower for the 10,000 ids of a chunk)."""
+    return bool(chunk) and chunk[-1] - chunk[0] < 2 * len(chunk)
+
+
 def _stored_of(chunk: Sequence[int]) -> Stored:
     """The chunk's stored rows, every period: (target, period, public) → (row id, inputs digest)."""
-    rows = TargetStatus.objects.filter(target_id__in=chunk).values_list("target_id", "period", "public", "pk", "inputs")
     if connection.vendor == "postgresql":
         table = TargetStatus._meta.db_table
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT target_id, period, public, id, inputs FROM {table} WHERE target_id = ANY(%s::bigint[])",
-                           [_int_array(chunk)])
-            fetched = cursor.fetchall()
-    else:
+            if _dense(chunk):
+                cursor.execute(f"SELECT target_id, period, public, id, inputs FROM {table} "
+                               "WHERE target_id BETWEEN %s AND %s", [chunk[0], chunk[-1]])
+                wanted = set(chunk)
+                fetched = [row for row in cursor.fetchall() if row[0] in wanted]
+            else:
+                cursor.execute(f"SELECT target_id, period, public, id, inputs FROM {table} "
+                               "WHERE target_id = ANY(%s::bigint[])", [_int_array(chunk)])
+                fetched = cursor.fetchall()
+    else:  # (not built on PostgreSQL: a `__in` filter prepares each of the ids as it is built)
+        rows = TargetStatus.objects.values_list("target_id", "period", "public", "pk", "inputs")
         fetched = [row for start in range(0, len(chunk), _CHUNK)
                    for row in rows.filter(target_id__in=chunk[start : start + _CHUNK])]
     return {(t, p, pub): (pk, inputs) for t, p, pub, pk, inputs in fetched}

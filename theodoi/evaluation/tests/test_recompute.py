@@ -125,3 +125,15 @@ def test_recompute_writes_one_internal_and_one_public_row_per_target(plan2021: A
 @pytest.mark.parametrize(("period", "years"), [("2021", (2021, 2021)), ("2021-2025", (2021, 2025)), ("x", None)])
 def test_target_periods_read_as_years(period: str, years: Any) -> None:
     assert target_years(period) == years
+
+
+def test_deleting_a_target_deletes_its_statuses_without_a_database_constraint(plan2021: Any) -> None:
+    """The status table has no foreign key constraint (a recompute writes too many rows to check
+    each one at commit): Django's collector still deletes a target's statuses with it (a target
+    nobody reported on: reported values protect theirs)."""
+    target_statuses_recompute()
+    pk = plan2021.growth.pk
+    assert TargetStatus.objects.filter(target_id=pk).count() == 2
+    assert getattr(TargetStatus._meta.get_field("target"), "db_constraint", None) is False
+    plan2021.growth.delete()
+    assert not TargetStatus.objects.filter(target_id=pk).exists()
