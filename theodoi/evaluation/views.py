@@ -167,7 +167,7 @@ def field_page(request: HttpRequest, field: str) -> HttpResponse:
         return _deny(request)
     year = _year(request, public=False)
     context = _overview_context(request, public=False, year=year, field_value=field)
-    context["title"] = f"Lĩnh vực {Field(field).label}"
+    context["title"] = _("Lĩnh vực %(field)s") % {"field": Field(field).label}
     return render(request, "evaluation/overview.html", context)
 
 

@@ -136,6 +136,10 @@ def _data_strings() -> list[str]:
 
     for user in get_user_model().objects.all():
         values.update({f"{user.first_name} {user.last_name}".strip(), f"{user.last_name} {user.first_name}".strip()})
+    from theodoi.plans.models import TargetSource
+
+    # a target's source sentence is a piece of a document's text, shown as the document says it
+    values.update(s.excerpt.strip() for s in TargetSource.objects.select_related("document"))
     return sorted(values, key=len, reverse=True)
 
 
@@ -243,3 +247,58 @@ def test_the_script_catalogue_answers_in_the_page_language(client: Any) -> None:
     assert "Saved at %(time)s (version %(version)s)." in english and "Reallocation threshold" in english
     client.cookies["django_language"] = "vi"
     assert "Saved at" not in client.get("/jsi18n/").content.decode()
+
+
+@pytest.mark.django_db
+def test_evaluated_pages_with_maps_in_english_show_no_vietnamese_chrome() -> None:
+    """The pages where the engine's sentences, the summaries, the maps (districts and communes), the
+    corrective form, the trail and the disbursement rules show, on a judged plan, in English."""
+    from tests.browser.test_district_map import _districts_with_rice_targets
+    from theodoi.evaluation.models import TargetStatus
+    from theodoi.evaluation.tests.test_commune_map import communes_with_rice_targets
+    from theodoi.investment.tests.conftest import make_project
+    from theodoi.plans.models import Target
+
+    plan = _districts_with_rice_targets()
+    communes_with_rice_targets(plan)
+    cast = plan.cast
+    make_project("A", cast.health, district=cast.district, plan=10000, months={6: 3500, 9: 8000})
+    make_project("D", cast.district, district=cast.district, stage="new", prepared=False, plan=3000)
+    plan.report(cast.planning, plan.growth, "2021-06", 4.5)
+    from theodoi.evaluation.services import target_statuses_recompute
+
+    target_statuses_recompute()
+    behind = TargetStatus.objects.filter(public=False, status__in=("off_track", "at_risk")).first()
+    assert behind is not None
+    district_rice = Target.objects.filter(responsible_unit=cast.district, indicator=plan.rice.indicator,
+                                          plan__unit=cast.district).first()
+    assert district_rice is not None
+    pages = [
+        "/danh-gia/?nam=2021", "/danh-gia/don-vi/huyen-dak-ha/?nam=2021", "/danh-gia/don-vi/xa-dak-la/?nam=2021",
+        f"/danh-gia/chi-tieu/{plan.rice.pk}/", f"/danh-gia/chi-tieu/{district_rice.pk}/",
+        f"/danh-gia/chi-tieu/{plan.growth.pk}/", f"/danh-gia/chi-tieu/{plan.population.pk}/",
+        f"/danh-gia/chi-tieu/{behind.target_id}/khac-phuc/", "/danh-gia/linh-vuc/economy/?nam=2021",
+        "/danh-gia/cong-khai/?nam=2021", "/danh-gia/chi-tieu/?trang_thai=good", "/danh-gia/chi-tieu/?trang_thai=off_track",
+        "/nhat-ky/", f"/nhat-ky/chi-tieu/{plan.rice.pk}/", "/thong-bao/den-han/", "/thong-bao/cai-dat/",
+        "/dau-tu-cong/?nam=2021", "/ke-hoach/don-vi/", f"/ke-hoach/chi-tieu/{plan.rice.pk}/",
+    ]
+    from django.test import Client
+
+    client = Client()
+    client.force_login(cast.planner)
+    client.cookies["django_language"] = "en"
+    data = _data_strings()
+    offenders, seen = {}, ""
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        html = response.content.decode()
+        seen += html
+        left = vietnamese_chrome(html, data)
+        if left:
+            offenders[path] = left[:5]
+    assert offenders == {}, "\n".join(f"{k}: {v}" for k, v in offenders.items())
+    # the scene reaches what it is meant to check: sentences, both maps, the rules' reasons
+    for words in ("against the target of", "Map of target results by commune", "Map of target results by district",
+                  "main targets", "below the", "Propose cutting and reallocating the capital"):
+        assert words in seen, words
