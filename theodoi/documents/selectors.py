@@ -106,7 +106,9 @@ def _describe(item: ExtractedItem) -> str:
     if item.kind == ItemKind.ASSIGNMENT:
         partners = "; ".join(data.get("partners") or [])
         tasks = len(data.get("items") or []) or data.get("tasks") or 0
-        return f"{tasks} nhiệm vụ" + (f"; phối hợp: {partners}" if partners else "")
+        if partners:
+            return gettext("%(n)s nhiệm vụ; phối hợp: %(partners)s") % {"n": tasks, "partners": partners}
+        return gettext("%(n)s nhiệm vụ") % {"n": tasks}
     return str(data.get("date") or data.get("rule") or "")
 
 

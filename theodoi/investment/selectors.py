@@ -18,6 +18,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from theodoi.accounts.models import Role
 from theodoi.accounts.permissions import can_read_all, unit_ids_with_role
+from theodoi.evaluation.wording import in_page_language
 from theodoi.investment import rules
 from theodoi.investment.models import CapitalPlan, Disbursement, DisbursementRuleSetting, Project
 
@@ -188,7 +189,7 @@ def monthly_chart(rows: Sequence[ProjectRow], year: int) -> dict[str, Any]:
             total += float(r.months[max(upto)]) if upto else 0.0
         points.append(round(total * 100 / plan, 1) if plan else 0)
     marks = [
-        {"month": rule.by_month_day[0], "share": round(rule.min_share * 100), "label": RULE_LABELS_VI.get(rule.name, rule.name)}
+        {"month": rule.by_month_day[0], "share": round(rule.min_share * 100), "label": in_page_language(RULE_LABELS_VI.get(rule.name, rule.name))}
         for rule in rules_in_force() if rule.min_share is not None
     ]
     return {"months": [f"T{m}/{year}" for m in range(1, last + 1)], "points": points, "marks": marks}

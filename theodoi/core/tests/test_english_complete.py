@@ -10,6 +10,7 @@ labels built in views) rather than from templates.
 from __future__ import annotations
 
 import ast
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -102,27 +103,53 @@ def test_the_template_scan_catches_literal_text_and_spares_translated_text() -> 
 
 
 class _Text(HTMLParser):
-    """Visible text and the accessible-name attributes of a page (scripts and styles left out)."""
+    """Visible text and the accessible-name attributes of a page (scripts and styles left out, and
+    text marked lang="vi": Vietnamese words an English page quotes as such, e.g. search examples)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.parts: list[str] = []
         self._skip = 0
+        self._quoted: list[str] = []  # open elements marked lang="vi" (their tag names)
+        self._json: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and dict(attrs).get("type") == "application/json":
+            self._json = []  # a chart's or a map's data (json_script): its strings are shown too
         if tag in ("script", "style"):
+            self._skip += 1
+        if tag != "html" and (dict(attrs).get("lang") or "").startswith("vi"):
+            self._quoted.append(tag)
             self._skip += 1
         for name, value in attrs:
             if name in ("title", "placeholder", "aria-label", "alt") and value:
                 self.parts.append(value)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._json is not None:
+            self.parts += [v for v in _json_strings(json.loads("".join(self._json))) if v.strip()]
+            self._json = None
         if tag in ("script", "style"):
+            self._skip -= 1
+        if self._quoted and self._quoted[-1] == tag:
+            self._quoted.pop()
             self._skip -= 1
 
     def handle_data(self, data: str) -> None:
+        if self._json is not None:
+            self._json.append(data)
         if not self._skip and data.strip():
             self.parts.append(data.strip())
+
+
+def _json_strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _json_strings(v)]
+    return []
 
 
 def _data_strings() -> list[str]:
@@ -132,6 +159,15 @@ def _data_strings() -> list[str]:
         fields = [f.name for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
         for row in model._default_manager.values_list(*fields) if fields else ():
             values.update(v.strip() for v in row if isinstance(v, str) and len(v.strip()) >= 3)
+    # strings inside JSON fields (an extracted item's name, unit, agency…) are data too
+    for model in apps.get_models():
+        json_fields = [f.name for f in model._meta.concrete_fields if isinstance(f, models.JSONField)]
+        for row in model._default_manager.values_list(*json_fields) if json_fields else ():
+            values.update(v.strip() for v in _json_strings(row) if len(v.strip()) >= 3)
+    from theodoi.plans.models import Indicator, Target
+
+    # units of measure are data however short ("xã", "ha")
+    values.update(u.strip() for m in (Target, Indicator) for u in m.objects.values_list("unit", flat=True) if u.strip())
     from django.contrib.auth import get_user_model
 
     for user in get_user_model().objects.all():
@@ -153,10 +189,21 @@ def vietnamese_chrome(html: str, data: list[str]) -> list[str]:
     parser = _Text()
     parser.feed(html)
     left = []
+    documents = [value for value in data if len(value) > 200]  # texts shown piece by piece (highlights)
     for part in parser.parts:
+        if any(part in text for text in documents):
+            continue
+        for cut in re.findall(r"((?:^|(?<=: ))[^:·]+?)…", part):  # a long name or text shortened on the page
+            if len(cut.strip()) >= 10 and any(value.startswith(cut.strip()) for value in data):
+                part = part.replace(cut + "…", " ")
         for value in data:
             if value in part:
-                part = part.replace(value, " ")
+                # a short value (a unit: "ha", "xã") only as a word of its own, never inside a word
+                part = part.replace(value, " ") if len(value) >= 3 else re.sub(
+                    rf"(?<!\w){re.escape(value)}(?!\w)", " ", part)
+        for quote in re.findall(r"«([^»]+)»", part):  # a heading of a document, quoted
+            if any(quote in text for text in documents):
+                part = part.replace(f"«{quote}»", " ")
         if VIETNAMESE.search(part) and part.strip() not in TEMPLATE_ALLOWED:
             left.append(part.strip())
     return left
@@ -166,6 +213,11 @@ def test_the_page_check_spares_data_and_catches_chrome() -> None:
     html = '<h1>Sở Y tế</h1><p title="Lưu">Tổng số 3 nhiệm vụ: 1 xong</p><script>var a = "Lưu";</script>'
     assert vietnamese_chrome(html, ["Sở Y tế"]) == ["Lưu", "Tổng số 3 nhiệm vụ: 1 xong"]
     assert vietnamese_chrome("<td>Tháng 1/2027</td>", []) == ["Tháng 1/2027"]  # period names are chrome now
+    task = "Triển khai đề án phát triển vùng đồng bào dân tộc thiểu số"
+    assert vietnamese_chrome('<p title="Situation: Triển khai đề án phát…">8 xã</p><b>Lưu…</b>', [task, "xã"]) == ["Lưu…"]
+    assert vietnamese_chrome('<p>Type <span lang="vi">“tăng trưởng”</span> or <b>Lưu</b></p>', []) == ["Lưu"]
+    payload = '<script type="application/json" id="d">{"labels": ["Đạt", "Sở Y tế"], "n": 3}</script>'
+    assert vietnamese_chrome(payload, ["Sở Y tế"]) == ["Đạt"]
 
 
 @pytest.mark.django_db
