@@ -245,6 +245,11 @@ def corrective_open(request: HttpRequest, pk: int) -> HttpResponse:
     form = CorrectiveTaskForm(request.POST or None, initial={
         "lead_unit": target.responsible_unit, "fact": status.explanation if status else "",
     })
+    if status and status.explanation and not request.LANGUAGE_CODE.startswith("vi"):  # type: ignore[attr-defined]
+        # the fact goes into the consolidated report (Vietnamese): it is offered as the report will
+        # print it, marked as Vietnamese text, with a word on why
+        form.fields["fact"].widget.attrs["lang"] = "vi"
+        form.fields["fact"].help_text = _("Điền sẵn bằng câu đánh giá, như báo cáo tổng hợp (tiếng Việt) sẽ in.")
     if request.method == "POST" and form.is_valid():
         try:
             corrective.corrective_task_open(user=request.user, target=target, **form.cleaned_data)

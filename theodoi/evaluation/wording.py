@@ -1,7 +1,7 @@
 """The engine's stored Vietnamese sentences, shown in the page's language.
 
 The engine writes each explanation once, in Vietnamese (sentences.py, engine.py, levels.py and the
-disbursement rules): the consolidated report, a Vietnamese state document, prints it as stored, and
+disbursement rules; the forecast method beside it): the consolidated report, a Vietnamese state document, prints it as stored, and
 the stored row stays what the engine computed. A page in another language reads the sentence back
 through the grammar below: every form the engine writes is a msgid with named slots, the slots are
 read out of the stored text (numbers, dates and units are data and stay as they are; phrases such
@@ -56,6 +56,10 @@ _FORMS: tuple[str, ...] = (
     gettext_noop("sau %(n)s tháng"),
     gettext_noop("đến ngày %(date)s"),
     gettext_noop("theo mùa vụ năm trước"),
+    # the forecast methods (explain.FORECAST_METHODS_VI), stored beside the sentence
+    gettext_noop("ngoại suy tuyến tính số lũy kế"),
+    gettext_noop("giữ nguyên số liệu mới nhất"),
+    gettext_noop("số liệu cả năm"),
     # no result (engine._no_data, engine._forecast_only, levels._goal)
     gettext_noop("Chưa có số liệu báo cáo đến %(date)s."),
     gettext_noop("Số liệu báo cáo không hợp lệ."),

@@ -152,11 +152,19 @@ def _json_strings(value: Any) -> list[str]:
     return []
 
 
+# Text the app itself writes into the database, in Vietnamese, to be shown in the page's language:
+# not data, so a page showing it untranslated fails (the engine's explanation and forecast method).
+APP_WRITTEN = {("evaluation", "targetstatus"): {"explanation", "forecast_method"}}
+
+
 def _data_strings() -> list[str]:
-    """Every text value stored in the database: names of units, targets, plans… are data."""
+    """Every text value stored in the database: names of units, targets, plans… are data (but the
+    app's own stored wording, APP_WRITTEN)."""
     values: set[str] = set()
     for model in apps.get_models():
-        fields = [f.name for f in model._meta.concrete_fields if isinstance(f, (models.CharField, models.TextField))]
+        written = APP_WRITTEN.get((model._meta.app_label, model._meta.model_name), set())
+        fields = [f.name for f in model._meta.concrete_fields
+                  if isinstance(f, (models.CharField, models.TextField)) and f.name not in written]
         for row in model._default_manager.values_list(*fields) if fields else ():
             values.update(v.strip() for v in row if isinstance(v, str) and len(v.strip()) >= 3)
     # strings inside JSON fields (an extracted item's name, unit, agency…) are data too

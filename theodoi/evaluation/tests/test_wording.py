@@ -151,3 +151,12 @@ def test_task_and_timeliness_summaries_rebuild_and_translate() -> None:
         with translation.override("en"):
             english = summary_sentence(summary)
         assert not VIETNAMESE.search(english), english
+
+
+def test_the_forecast_methods_stored_beside_the_sentence_translate() -> None:
+    from theodoi.evaluation.explain import FORECAST_METHODS_VI
+
+    for text in FORECAST_METHODS_VI.values():
+        with translation.override("en"):
+            english = in_page_language(text)
+        assert english != text and not VIETNAMESE.search(english), text
