@@ -162,7 +162,7 @@ def _data_strings() -> list[str]:
     app's own stored wording, APP_WRITTEN)."""
     values: set[str] = set()
     for model in apps.get_models():
-        written = APP_WRITTEN.get((model._meta.app_label, model._meta.model_name), set())
+        written = APP_WRITTEN.get((model._meta.app_label, str(model._meta.model_name)), set())
         fields = [f.name for f in model._meta.concrete_fields
                   if isinstance(f, (models.CharField, models.TextField)) and f.name not in written]
         for row in model._default_manager.values_list(*fields) if fields else ():
