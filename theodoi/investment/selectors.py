@@ -193,4 +193,6 @@ def monthly_chart(rows: Sequence[ProjectRow], year: int) -> dict[str, Any]:
          "label": gettext(RULE_LABELS_VI[rule.name]) if rule.name in RULE_LABELS_VI else rule.name}
         for rule in rules_in_force() if rule.min_share is not None
     ]
-    return {"months": [f"T{m}/{year}" for m in range(1, last + 1)], "points": points, "marks": marks}
+    # "T6/2021" (tháng 6) in the page's language; charts.js writes the threshold marks' months alike
+    months = [gettext("T%(month)s/%(year)s") % {"month": m, "year": year} for m in range(1, last + 1)]
+    return {"months": months, "points": points, "marks": marks}

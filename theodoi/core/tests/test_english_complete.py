@@ -305,6 +305,7 @@ def test_the_script_catalogue_answers_in_the_page_language(client: Any) -> None:
     client.cookies["django_language"] = "en"
     english = client.get("/jsi18n/").content.decode()
     assert "Saved at %(time)s (version %(version)s)." in english and "Reallocation threshold" in english
+    assert '"T%(month)s/%(year)s": "%(month)s/%(year)s"' in english  # the charts' months, as the server's
     client.cookies["django_language"] = "vi"
     assert "Saved at" not in client.get("/jsi18n/").content.decode()
 

@@ -12,6 +12,10 @@
   var interpolate = window.interpolate || function (fmt, obj) {
     return fmt.replace(/%\((\w+)\)s/g, function (m, k) { return obj[k]; });
   };
+  function month(m, year) {
+    // "T6/2021" (tháng 6); the same words as the server's month labels (investment.selectors)
+    return interpolate(gettext("T%(month)s/%(year)s"), { month: m, year: year }, true);
+  }
   var FONT = { fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif' };
 
   function vn(value, decimals) {
@@ -137,7 +141,7 @@
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: "time", min: d.year ? d.year + "-01-01" : null, max: d.year ? d.year + "-12-31" : null,
-               axisLabel: { formatter: function (v) { var t = new Date(v); return "T" + (t.getMonth() + 1) + "/" + t.getFullYear(); } } },
+               axisLabel: { formatter: function (v) { var t = new Date(v); return month(t.getMonth() + 1, t.getFullYear()); } } },
       yAxis: { type: "value", scale: !d.flow, axisLabel: { formatter: function (v) { return vn(v); } } },
       series: [{ name: d.flow ? gettext("Lũy kế thực hiện") : gettext("Thực hiện"), type: "line", data: d.points, symbolSize: 8,
                  itemStyle: { color: "#b3261e" }, label: { show: true, formatter: function (p) { return vn(p.value[1]); } },
@@ -152,7 +156,7 @@
     var d = data("data-disbursement"), chart = d && init("chart-disbursement");
     if (!chart) return;
     var year = (d.months[0] || "").split("/")[1];
-    var ticks = d.marks.map(function (m) { return ["T" + m.month + "/" + year, m.share]; })
+    var ticks = d.marks.map(function (m) { return [month(m.month, year), m.share]; })
       .filter(function (t) { return d.months.indexOf(t[0]) >= 0; });
     chart.setOption({
       textStyle: FONT, animation: false,
