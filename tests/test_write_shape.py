@@ -218,6 +218,17 @@ def _behind(target: Any) -> Any:
     return target
 
 
+def _renamed(unit: Any) -> Any:
+    unit.short_name = "Sở YT"
+    return unit
+
+
+def _role(user: Any) -> Any:
+    from theodoi.accounts.models import Membership
+
+    return Membership.objects.filter(user=user).first()
+
+
 def _geojson(code: str) -> str:
     square = [[[107.8, 14.4], [108.0, 14.4], [108.0, 14.6], [107.8, 14.6], [107.8, 14.4]]]
     return json.dumps({"type": "FeatureCollection", "features": [
@@ -253,6 +264,11 @@ CASES: dict[str, Case] = {
         lambda w, a: {"token_id": w.token_of(a if a.is_authenticated else w.cast.planner).pk}, refused="anonymous"),
     "theodoi.accounts.services.tokens_revoke": Case(
         lambda w, a: {"token_ids": [w.token_of(w.cast.planner).pk], "reason": "máy bị mất"}, allowed="admin"),
+    # accounts: an administrator's edits in /admin (a unit renamed, a role removed)
+    "theodoi.accounts.services.admin_save": Case(lambda w, a: {"instance": _renamed(w.cast.health), "created": False},
+                                                 allowed="admin"),
+    "theodoi.accounts.services.admin_delete": Case(lambda w, a: {"instance": _role(w.cast.district_reporter)},
+                                                   allowed="admin"),
     # documents
     "theodoi.documents.services.document_upload": Case(lambda w, a: {
         "name": "ke-hoach-2026.txt", "data": "Kế hoạch năm 2026: thu ngân sách đạt 2.500 tỷ đồng.".encode()}),

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
+from django.views.i18n import JavaScriptCatalog
 
 from theodoi.api import api
 
@@ -20,6 +21,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The words of the pages' scripts (charts, the report grid) in the page's language: a script
+    # file, so it passes the Content-Security-Policy that refuses inline scripts.
+    path("jsi18n/", JavaScriptCatalog.as_view(domain="djangojs"), name="javascript-catalog"),
 ]
 # No /media/ route, not even with DEBUG on: uploaded and generated files go out only through views
 # that check the permission of the page they belong to (theodoi/core/files.py).

@@ -62,6 +62,8 @@ def test_main_pages_have_no_serious_axe_violations(live_server: Any, page_as: An
             "/", "/bao-cao-dinh-ky/", f"/bao-cao-dinh-ky/bieu/{form.pk}/", "/bao-cao-dinh-ky/dung-han/",
             "/bao-cao-dinh-ky/tong-hop/", "/danh-gia/", "/danh-gia/chi-tieu/", f"/danh-gia/chi-tieu/{world.beds.pk}/",
             "/dau-tu-cong/", "/ke-hoach/chi-tieu/", "/ke-hoach/nhiem-vu/", "/van-ban/", "/bao-cao/",
+            "/bao-cao-dinh-ky/duyet/", "/nhat-ky/", f"/nhat-ky/chi-tieu/{world.beds.pk}/", "/thong-bao/den-han/",
+            "/thong-bao/cai-dat/",
         ]),
         "reporter": (c.health_reporter, ["/bao-cao-dinh-ky/", f"/bao-cao-dinh-ky/bieu/{form.pk}/"]),
         "anonymous": (None, ["/tai-khoan/dang-nhap/", "/danh-gia/cong-khai/", "/danh-gia/cong-khai/chi-tieu/"]),

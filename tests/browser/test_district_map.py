@@ -104,3 +104,49 @@ def test_the_dashboard_map_shows_each_district_and_its_table(page_as: Any, shot:
     page.goto(f"{live_server.url}/danh-gia/chi-tieu/{plan.rice.pk}/")
     page.wait_for_selector("#map-indicator[data-rendered='1']")
     assert serious_violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_district_page_maps_its_communes_and_a_click_opens_the_commune(
+    page_as: Any, shot: Any, live_server: Any
+) -> None:
+    from tests.browser.test_accessibility import serious_violations
+    from theodoi.evaluation.tests.test_commune_map import communes_with_rice_targets
+    from theodoi.geo.selectors import BAND_COLORS
+
+    plan = _districts_with_rice_targets()
+    communes_with_rice_targets(plan)
+    page = page_as(plan.cast.leader)
+    page.goto(f"{live_server.url}/danh-gia/don-vi/huyen-dak-ha/?nam=2021")
+    page.wait_for_selector("#map-communes[data-rendered='1']")
+    colours = dict(page.evaluate("""() => {
+        const chart = echarts.getInstanceByDom(document.getElementById('map-communes'));
+        return chart.getOption().series[0].data.map(d => [d.name, d.itemStyle.areaColor]);
+    }"""))
+    assert len(colours) == 6
+    assert colours["tt-dak-ha"] == colours["xa-dak-mar"] == BAND_COLORS["high"]
+    assert colours["xa-dak-la"] == BAND_COLORS["low"] and colours["xa-ha-mon"] == BAND_COLORS["none"]
+    table = page.get_by_test_id("map-communes-table")
+    assert table.get_by_role("link", name="xã Đắk La").get_attribute("href") == "/danh-gia/don-vi/xa-dak-la/?nam=2021"
+    assert serious_violations(page) == []
+    shot(page, "map-communes")
+
+    # click inside xã Đắk La's outline (a point of it, converted to a pixel by the chart itself)
+    point = page.evaluate("""() => {
+        const el = document.getElementById('map-communes');
+        const px = echarts.getInstanceByDom(el).convertToPixel({seriesIndex: 0}, [107.90, 14.50]);
+        const box = el.getBoundingClientRect();
+        return [box.left + px[0], box.top + px[1]];
+    }""")
+    page.mouse.click(point[0], point[1])
+    page.wait_for_url(f"{live_server.url}/danh-gia/don-vi/xa-dak-la/?nam=2021")
+    assert "UBND xã Đắk La" in page.locator("h1").inner_text()
+
+    # the same page in English: the map's words translated, the places' names as they are
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    page.goto(f"{live_server.url}/danh-gia/don-vi/huyen-dak-ha/?nam=2021")
+    page.wait_for_selector("#map-communes[data-rendered='1']")
+    section = page.get_by_test_id("map-communes").inner_text()
+    assert "Map of target results by commune" in section and "Commune" in section and "xã Đắk La" in section
+    shot(page, "map-communes-en")

@@ -5,6 +5,8 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
@@ -15,6 +17,29 @@ from theodoi.accounts.forms import TokenForm
 from theodoi.accounts.models import ApiToken, Membership, OrgUnit
 
 
+class AuditedAdmin(admin.ModelAdmin):
+    """Saves and deletions of /admin (the form, its inlines, the bulk delete action) go through
+    ``accounts.services.admin_save`` / ``admin_delete``: the permission check and one audit event per
+    row, as every other write of the app has."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        services.admin_save(actor=request.user, instance=obj, created=not change)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        services.admin_delete(actor=request.user, instance=obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        for obj in queryset:
+            services.admin_delete(actor=request.user, instance=obj)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        for obj in formset.save(commit=False):
+            services.admin_save(actor=request.user, instance=obj, created=obj.pk is None)
+        for obj in formset.deleted_objects:
+            services.admin_delete(actor=request.user, instance=obj)
+        formset.save_m2m()
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
@@ -22,7 +47,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(AuditedAdmin):
     list_display = ("name", "short_name", "code", "kind", "parent", "valid_to", "successor")
     list_filter = ("kind",)
     search_fields = ("name", "short_name", "name_folded", "code")
@@ -31,11 +56,37 @@ class OrgUnitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditedAdmin):
     list_display = ("user", "role", "unit")
     list_filter = ("role",)
     search_fields = ("user__username", "user__last_name", "unit__name")
     autocomplete_fields = ("user", "unit")
+
+
+class AuditedPasswordForm(AdminPasswordChangeForm):
+    """The admin's "change password" form sets the password but leaves the save to the admin's
+    ``log_change`` (below), which saves through ``admin_save`` and so records that it changed."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=False)
+        user._password_pending = True
+        return user
+
+
+class AuditedUserAdmin(AuditedAdmin, UserAdmin):  # type: ignore[misc]
+    change_password_form = AuditedPasswordForm
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        if getattr(obj, "_password_pending", False):
+            obj._password_pending = False
+            services.admin_save(actor=request.user, instance=obj, created=False)
+        return super().log_change(request, obj, message)
+
+
+User = get_user_model()
+if admin.site.is_registered(User):
+    admin.site.unregister(User)
+admin.site.register(User, AuditedUserAdmin)
 
 
 class ApiTokenAddForm(forms.ModelForm):

@@ -16,3 +16,10 @@ def person_name(user: Any) -> str:
     first = str(getattr(user, "first_name", "") or "").strip()
     last = str(getattr(user, "last_name", "") or "").strip()
     return f"{last} {first}".strip() or str(getattr(user, "username", ""))
+
+
+def person_name_on_page(user: Any) -> str:
+    """person_name for a page: the system's actions are named in the page's language."""
+    from django.utils.translation import gettext
+
+    return gettext("Hệ thống") if user is None else person_name(user)

@@ -149,3 +149,65 @@ def _revoke(tokens_qs: Any, reason: str, *, actor: Any) -> int:
     if live:
         log.info("%s api tokens revoked: %s", len(live), reason)
     return len(live)
+
+
+# --------------------------------------------------------------------------- edits in /admin
+
+# What an administrator's edit in /admin may change on each model, and what the audit keeps of it.
+# The password is never kept, not even hashed: the audit says only that it changed.
+_ADMIN_FIELDS: dict[str, tuple[str, ...]] = {
+    "auth.user": ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser"),
+    "accounts.orgunit": ("name", "short_name", "code", "kind", "parent", "head_title", "valid_to", "successor"),
+    "accounts.membership": ("user", "unit", "role"),
+}
+_ADMIN_ENTITIES = {"auth.user": "user", "accounts.orgunit": "unit", "accounts.membership": "membership"}
+
+
+def _admin_label(instance: Any) -> str:
+    label = instance._meta.label_lower
+    if label not in _ADMIN_FIELDS:
+        raise TypeError(f"{label} is not edited through accounts.services.admin_save")
+    return str(label)
+
+
+def _admin_snapshot(instance: Any, label: str) -> dict[str, Any]:
+    fields = [f for f in _ADMIN_FIELDS[label] if any(x.name == f for x in instance._meta.concrete_fields)]
+    return audit.snapshot(instance, fields)
+
+
+def _admin_allowed(actor: Any, instance: Any, verb: str) -> None:
+    codename = f"{instance._meta.app_label}.{verb}_{instance._meta.model_name}"
+    if not (getattr(actor, "is_authenticated", False) and actor.has_perm(codename)):
+        raise PermissionRefused(_("Chỉ quản trị viên được sửa tài khoản, đơn vị và vai trò."))
+
+
+def admin_save(*, actor: Any, instance: Any, created: bool) -> Any:
+    """Save a user, unit or membership as an administrator edited it in /admin, with one audit event
+    (``user.create``, ``unit.update``…) of the fields before and after: /admin writes people's roles
+    and the unit tree, the writes an audit most needs to show."""
+    label = _admin_label(instance)
+    _admin_allowed(actor, instance, "add" if created else "change")
+    with transaction.atomic():
+        stored = None if created else type(instance)._default_manager.filter(pk=instance.pk).first()
+        before = _admin_snapshot(stored, label) if stored is not None else None
+        instance.save()
+        after = _admin_snapshot(instance, label)
+        if label == "auth.user":
+            changed = stored is None or stored.password != instance.password
+            after["password_changed"] = changed
+            if before is not None:
+                before["password_changed"] = False
+        verb = "create" if stored is None else "update"
+        audit.record(actor=actor, action=f"{_ADMIN_ENTITIES[label]}.{verb}", subject=instance, before=before,
+                     after=after, note="admin")
+    return instance
+
+
+def admin_delete(*, actor: Any, instance: Any) -> None:
+    """Delete a user, unit or membership from /admin; the audit keeps what it was."""
+    label = _admin_label(instance)
+    _admin_allowed(actor, instance, "delete")
+    with transaction.atomic():
+        audit.record(actor=actor, action=f"{_ADMIN_ENTITIES[label]}.delete", subject=instance,
+                     before=_admin_snapshot(instance, label), after=None, note="admin")
+        instance.delete()

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 
 from theodoi.accounts.permissions import can_read_all
 from theodoi.core.text import fold
@@ -94,6 +95,7 @@ def _describe(item: ExtractedItem) -> str:
         if data.get("value_max") is not None:
             value += " - " + format_number(data.get("value_max"))
         word = COMPARATOR_WORDS.get(str(data.get("comparator") or "="), "")
+        word = gettext(word) if word else ""
         unit = str(data.get("unit") or "")
         parts = [word, value + (unit if unit == "%" else f" {unit}" if unit else "")]
         if data.get("period"):
@@ -104,7 +106,9 @@ def _describe(item: ExtractedItem) -> str:
     if item.kind == ItemKind.ASSIGNMENT:
         partners = "; ".join(data.get("partners") or [])
         tasks = len(data.get("items") or []) or data.get("tasks") or 0
-        return f"{tasks} nhiệm vụ" + (f"; phối hợp: {partners}" if partners else "")
+        if partners:
+            return gettext("%(n)s nhiệm vụ; phối hợp: %(partners)s") % {"n": tasks, "partners": partners}
+        return gettext("%(n)s nhiệm vụ") % {"n": tasks}
     return str(data.get("date") or data.get("rule") or "")
 
 

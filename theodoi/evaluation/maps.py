@@ -1,13 +1,13 @@
 """The dashboards' maps: what colours each district, from the figures this app already reads.
 
-Three maps: the share of a district's targets on track or better (province overview, field page),
-one indicator's status in each district (a target's page), and the share of capital disbursed
-(province overview). Shapes and colours are `theodoi.geo`'s; a click opens the district's page.
+Four maps: the share of a district's targets on track or better (province overview, field page),
+the same for a district's communes (the district's page), one indicator's status in each district (a
+target's page), and the share of capital disbursed (province overview). Shapes and colours are `theodoi.geo`'s; a click opens the district's page.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,6 +19,7 @@ from theodoi.evaluation import selectors
 from theodoi.evaluation.explain import STATUS_LABELS_VI, format_pct, format_vn_number
 from theodoi.evaluation.summaries import STATUS_ORDER
 from theodoi.geo import selectors as geo
+from theodoi.geo.models import BoundaryLevel
 from theodoi.plans.models import Plan, Target
 
 GOOD_OR_ON_TRACK = ("exceeded", "achieved", "on_track")
@@ -42,29 +43,58 @@ def _band_legend(high: str, mid: str, low: str, none: str) -> list[geo.LegendEnt
             geo.LegendEntry("low", low, colors["low"]), geo.LegendEntry("none", none, colors["none"])]
 
 
+def _share_region(unit: OrgUnit, counts: Counter[str], url: str) -> geo.Region:
+    """A unit coloured by the share of its judged targets on track or better."""
+    judged = sum(counts.values()) - counts["no_data"]
+    good = sum(counts[s] for s in GOOD_OR_ON_TRACK)
+    share = good * 100 / judged if judged else None
+    label = (_("%(good)s/%(judged)s chỉ tiêu đạt, vượt hoặc đúng tiến độ") % {"good": good, "judged": judged}
+             if judged else _("Chưa có số liệu"))
+    parts = [f"{_(STATUS_LABELS_VI[s])}: {counts[s]}" for s in STATUS_ORDER if counts[s]]
+    return geo.Region(unit=unit, category=geo.band(share, high=STATUS_HIGH, low=STATUS_LOW), label=label,
+                      detail="; ".join(parts), url=url)
+
+
+def _share_legend() -> list[geo.LegendEntry]:
+    return _band_legend(_("Từ 75% chỉ tiêu trở lên đạt hoặc đúng tiến độ"), _("Từ 50% đến dưới 75%"),
+                        _("Dưới 50%"), _("Chưa có số liệu hoặc chưa giao chỉ tiêu"))
+
+
 def status_share_map(rows: Sequence[selectors.StatusRow], *, public: bool, year: str) -> geo.MapData | None:
     """Each district coloured by the share of its targets (and its communes') on track or better."""
     shapes = geo.boundaries()
     if not shapes:
         return None
-    regions = []
-    for group in selectors.by_district(rows):
-        judged = group.total - group.count("no_data")
-        good = sum(group.count(s) for s in GOOD_OR_ON_TRACK)
-        share = good * 100 / judged if judged else None
-        label = (_("%(good)s/%(judged)s chỉ tiêu đạt, vượt hoặc đúng tiến độ") % {"good": good, "judged": judged}
-                 if judged else _("Chưa có số liệu"))
-        parts = [f"{_(STATUS_LABELS_VI[s])}: {group.count(s)}" for s in STATUS_ORDER if group.count(s)]
-        regions.append(geo.Region(
-            unit=group.unit, category=geo.band(share, high=STATUS_HIGH, low=STATUS_LOW),  # type: ignore[arg-type]
-            label=label, detail="; ".join(parts), url=_unit_url(group.unit, public=public, year=year),  # type: ignore[arg-type]
-        ))
+    regions = [
+        _share_region(group.unit, Counter({s: group.count(s) for s in STATUS_ORDER}),  # type: ignore[arg-type]
+                      _unit_url(group.unit, public=public, year=year))  # type: ignore[arg-type]
+        for group in selectors.by_district(rows)
+    ]
     return geo.choropleth(
         dom_id="map-status", title=_("Bản đồ kết quả chỉ tiêu theo huyện"),
         caption=_("Màu theo tỷ lệ chỉ tiêu của huyện (và các xã) đạt, vượt hoặc đúng tiến độ; bấm vào một huyện để xem trang của huyện."),
-        regions=regions, shapes=shapes, empty_label=_("Không có chỉ tiêu giao cho huyện"),
-        legend=_band_legend(_("Từ 75% chỉ tiêu trở lên đạt hoặc đúng tiến độ"), _("Từ 50% đến dưới 75%"),
-                            _("Dưới 50%"), _("Chưa có số liệu hoặc chưa giao chỉ tiêu")),
+        regions=regions, shapes=shapes, empty_label=_("Không có chỉ tiêu giao cho huyện"), legend=_share_legend(),
+    )
+
+
+def commune_map(rows: Sequence[selectors.StatusRow], *, district: OrgUnit, public: bool, year: str) -> geo.MapData | None:
+    """A district's communes, each coloured by the share of its own targets on track or better (the
+    province map's bands); a click opens the commune's page. None without commune outlines."""
+    shapes = geo.boundaries(level=BoundaryLevel.COMMUNE, within=district)
+    if not shapes:
+        return None
+    commune_of = {pk: shape.unit for shape in shapes for pk in shape.unit.descendant_ids()}
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for row in rows:
+        commune = commune_of.get(row.target.responsible_unit_id)  # type: ignore[arg-type]
+        if commune is not None:
+            counts[commune.pk][row.code] += 1
+    regions = [_share_region(shape.unit, counts[shape.unit_id], _unit_url(shape.unit, public=public, year=year))
+               for shape in shapes if shape.unit_id in counts]
+    return geo.choropleth(
+        dom_id="map-communes", title=_("Bản đồ kết quả chỉ tiêu theo xã"), heading=_("Xã, phường, thị trấn"),
+        caption=_("Màu theo tỷ lệ chỉ tiêu của xã đạt, vượt hoặc đúng tiến độ; bấm vào một xã để xem trang của xã."),
+        regions=regions, shapes=shapes, empty_label=_("Không có chỉ tiêu giao cho xã"), legend=_share_legend(),
     )
 
 

@@ -51,9 +51,13 @@ class TargetStatus(models.Model):
 
     @property
     def label(self) -> str:
+        """The status's name in the page's language ("Đúng tiến độ" / "On track")."""
+        from django.utils.translation import gettext
+
         from theodoi.evaluation.explain import STATUS_LABELS_VI
 
-        return STATUS_LABELS_VI.get(self.status, self.status)
+        label = STATUS_LABELS_VI.get(self.status)
+        return gettext(label) if label else self.status
 
     @property
     def badge(self) -> str:

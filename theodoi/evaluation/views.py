@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from theodoi.accounts.models import OrgUnit
+from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.accounts.permissions import can_read_all
 from theodoi.core.refusals import Refused
 from theodoi.evaluation import maps, selectors
@@ -82,6 +82,8 @@ def _overview_context(
         "filter_query": _filter_query(year=year, field_value=field_value, unit=unit),
         "years": [str(y) for y in selectors.plan_years(public=public)],
         "status_map": maps.status_share_map(every_level, public=public, year=_shown(year)) if unit is None else None,
+        "commune_map": (maps.commune_map(every_level, district=unit, public=public, year=_shown(year))
+                        if unit is not None and unit.kind == UnitKind.DISTRICT else None),
     }
     return context
 
@@ -165,7 +167,7 @@ def field_page(request: HttpRequest, field: str) -> HttpResponse:
         return _deny(request)
     year = _year(request, public=False)
     context = _overview_context(request, public=False, year=year, field_value=field)
-    context["title"] = f"Lĩnh vực {Field(field).label}"
+    context["title"] = _("Lĩnh vực %(field)s") % {"field": Field(field).label}
     return render(request, "evaluation/overview.html", context)
 
 
@@ -197,7 +199,7 @@ def _list(request: HttpRequest, *, public: bool) -> HttpResponse:
     status = request.GET.get("trang_thai", "")
     field_value = request.GET.get("linh_vuc", "")
     rows = selectors.targets_for_list(public=public, status=status, field_value=field_value, unit=unit, year=year)
-    label = "Đạt và vượt" if status == "good" else STATUS_LABELS_VI.get(status, "")
+    label = _("Đạt và vượt") if status == "good" else _(STATUS_LABELS_VI[status]) if status in STATUS_LABELS_VI else ""
     return render(request, "evaluation/target_list.html", {
         "public": public, "rows": rows, "year": _shown(year), "status": status, "status_label": label,
         "field_label": Field(field_value).label if field_value in Field.values else "", "unit": unit,
@@ -243,6 +245,11 @@ def corrective_open(request: HttpRequest, pk: int) -> HttpResponse:
     form = CorrectiveTaskForm(request.POST or None, initial={
         "lead_unit": target.responsible_unit, "fact": status.explanation if status else "",
     })
+    if status and status.explanation and not request.LANGUAGE_CODE.startswith("vi"):  # type: ignore[attr-defined]
+        # the fact goes into the consolidated report (Vietnamese): it is offered as the report will
+        # print it, marked as Vietnamese text, with a word on why
+        form.fields["fact"].widget.attrs["lang"] = "vi"
+        form.fields["fact"].help_text = _("Điền sẵn bằng câu đánh giá, như báo cáo tổng hợp (tiếng Việt) sẽ in.")
     if request.method == "POST" and form.is_valid():
         try:
             corrective.corrective_task_open(user=request.user, target=target, **form.cleaned_data)

@@ -54,6 +54,7 @@ class MapData:
     legend: list[LegendEntry]
     regions: list[Region]
     payload: dict[str, Any]
+    heading: str = ""  # the table's first column ("Xã, phường, thị trấn"); empty: districts
 
 
 def unit_label(unit: OrgUnit) -> str:
@@ -78,7 +79,7 @@ def band(share: float | None, *, high: float, low: float) -> str:
 
 def choropleth(
     *, dom_id: str, title: str, caption: str, regions: Iterable[Region], legend: Sequence[LegendEntry],
-    shapes: Sequence[Boundary], empty_label: str, empty_key: str = "none",
+    shapes: Sequence[Boundary], empty_label: str, empty_key: str = "none", heading: str = "",
 ) -> MapData | None:
     """A map of `shapes`, each coloured by its region (units without one get `empty_label`).
 
@@ -96,7 +97,7 @@ def choropleth(
         features.append({"type": "Feature", "properties": {"name": shape.unit.code}, "geometry": shape.geometry})
     used = {r.category for r in shown}
     return MapData(
-        dom_id=dom_id, title=title, caption=caption,
+        dom_id=dom_id, title=title, caption=caption, heading=heading,
         legend=[entry for entry in legend if entry.key in used],
         regions=shown,
         payload={

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext, gettext_noop
+
 from theodoi.core import vnformat
 
-COMPARATOR_WORDS = {">": "trên", ">=": "từ", "<": "dưới", "<=": "không quá", "~": "khoảng", "=": "", "between": ""}
+# The word before a figure (pages translate it: gettext(COMPARATOR_WORDS[c])).
+COMPARATOR_WORDS = {">": gettext_noop("trên"), ">=": gettext_noop("từ"), "<": gettext_noop("dưới"),
+                    "<=": gettext_noop("không quá"), "~": gettext_noop("khoảng"), "=": "", "between": ""}
+# The same words around the figure, in the page's language ("từ 10% trở lên" / "10% or more").
+_LABELS = {
+    ">": gettext_noop("trên %(value)s"),
+    ">=": gettext_noop("từ %(value)s trở lên"),
+    "<": gettext_noop("dưới %(value)s"),
+    "<=": gettext_noop("không quá %(value)s"),
+    "~": gettext_noop("khoảng %(value)s"),
+}
 
 
 def format_number(value: float | None) -> str:
@@ -15,12 +27,11 @@ def format_number(value: float | None) -> str:
 
 
 def target_value_label(target: Any) -> str:
-    word = COMPARATOR_WORDS.get(target.comparator, "")
+    """The target as the page states it, in the active language (Vietnamese: "từ 10% trở lên")."""
     if target.comparator == "between" and target.value_max is not None:
         core = f"{format_number(target.value)} - {format_number(target.value_max)}"
     else:
         core = format_number(target.value)
     suffix = "%" if target.unit == "%" else (f" {target.unit}" if target.unit else "")
-    if target.comparator == ">=":
-        return f"từ {core}{suffix} trở lên"
-    return f"{word} {core}{suffix}".strip()
+    label = _LABELS.get(target.comparator)
+    return gettext(label) % {"value": core + suffix} if label else f"{core}{suffix}"

@@ -18,6 +18,9 @@ SUBJECT_KINDS: dict[str, tuple[str, str]] = {
     "job": ("jobs", "job"),
     "token": ("accounts", "apitoken"),
     "regime": ("reporting", "reportingregime"),
+    "user": ("auth", "user"),
+    "unit": ("accounts", "orgunit"),
+    "membership": ("accounts", "membership"),
 }
 FORM, VALUE = "form", "value"
 
@@ -52,6 +55,9 @@ SUBJECT_LABELS = {
     "job": _("Việc nền"),
     "token": _("Mã truy cập API"),
     "regime": _("Chế độ báo cáo"),
+    "user": _("Tài khoản"),
+    "unit": _("Đơn vị"),
+    "membership": _("Vai trò của người dùng"),
     FORM: _("Báo cáo định kỳ"),
     VALUE: _("Số liệu báo cáo"),
     "other": _("Khác"),
@@ -86,6 +92,15 @@ ACTION_LABELS = {
     "reminder.read": _("Đọc nhắc việc"),
     "regime.duties_from_plan": _("Giao nhiệm vụ báo cáo theo kế hoạch"),
     "statuses.recompute": _("Tính lại đánh giá"),
+    "user.create": _("Tạo tài khoản"),
+    "user.update": _("Sửa tài khoản"),
+    "user.delete": _("Xóa tài khoản"),
+    "unit.create": _("Thêm đơn vị"),
+    "unit.update": _("Sửa đơn vị"),
+    "unit.delete": _("Xóa đơn vị"),
+    "membership.create": _("Giao vai trò"),
+    "membership.update": _("Đổi vai trò"),
+    "membership.delete": _("Bỏ vai trò"),
     # the report forms' trail (reporting.AuditEntry, ValueVersion)
     "create": _("Lập báo cáo"),
     "save": _("Lưu số liệu"),

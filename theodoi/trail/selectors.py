@@ -21,6 +21,7 @@ from theodoi.core import vnformat
 from theodoi.core.models import AuditEvent
 from theodoi.documents.models import ExtractedItem, ItemKind
 from theodoi.plans.models import Plan, Target
+from theodoi.reporting.i18n import period_name
 from theodoi.reporting.models import AuditEntry, ReportValue, ValueVersion
 from theodoi.trail.labels import (
     FIELD_LABELS,
@@ -133,7 +134,7 @@ def _event_rows(events: QuerySet[AuditEvent]) -> list[Row]:
 
 
 def _form_label(form: Any) -> str:
-    return f"{form.unit.name} · {form.period.label}"
+    return f"{form.unit.name} · {period_name(form.period_key)}"
 
 
 def _entry_rows(entries: QuerySet[AuditEntry]) -> list[Row]:

@@ -273,7 +273,7 @@ def field_chart(groups: Sequence[GroupSummary], base_url: str) -> dict[str, Any]
         "categories": [g.label for g in groups],
         "keys": [g.key for g in groups],
         "series": [
-            {"status": s, "name": STATUS_LABELS_VI[s], "data": [g.count(s) for g in groups]} for s in statuses
+            {"status": s, "name": gettext(STATUS_LABELS_VI[s]), "data": [g.count(s) for g in groups]} for s in statuses
         ],
         "base_url": base_url,
     }

@@ -57,6 +57,7 @@ def timeliness_heatmap(
         return None
     try:
         from theodoi.reporting import selectors as reporting_selectors
+        from theodoi.reporting.i18n import period_name
         from theodoi.reporting.models import ReportingRegime
     except ImportError:  # pragma: no cover - the reporting app is always installed
         return None
@@ -81,7 +82,7 @@ def timeliness_heatmap(
     )
     return {
         "regime": regime.name,
-        "periods": [p.label for p in recent],
+        "periods": [period_name(p) for p in recent],  # in the page's language
         "units": [u.short_name or u.name for u, _ in table],
         "unit_codes": [u.code for u, _ in table],
         "data": data,

@@ -12,8 +12,22 @@ from django.utils.translation import gettext
 from theodoi.core import vnformat
 from theodoi.evaluation.explain import format_pct, format_vn_number
 from theodoi.evaluation.explain import with_unit as explain_with_unit
+from theodoi.evaluation.summary_wording import summary_sentence
+from theodoi.evaluation.wording import in_page_language
 
 register = template.Library()
+
+
+@register.filter
+def in_language(text: Any) -> str:
+    """A stored engine sentence (explanation, rule, reason) in the page's language (wording.py)."""
+    return in_page_language(str(text or ""))
+
+
+@register.filter
+def sentence(summary: Any) -> str:
+    """A summary's sentence in the page's language (summary_wording.py)."""
+    return summary_sentence(summary)
 
 
 @register.filter
@@ -92,7 +106,7 @@ def status_rows_html(rows: Any, detail_url: str, trail_url: Any = "") -> str:
             else:
                 value_html = escape(value)
             progress = pct(status.progress_pct) if status.progress_pct is not None else "—"
-            reason = f'<td class="small">{escape(status.explanation)}</td>'
+            reason = f'<td class="small">{escape(in_page_language(status.explanation))}</td>'
         else:
             value = progress = value_html = "—"
             reason = _not_evaluated()

@@ -24,7 +24,9 @@ def test_the_province_headline_leaves_out_district_plans_and_the_map_keeps_them(
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):  # the status refresh runs after commit
         call_command("loaddemo", "--sample-dir", str(tmp_path), stdout=StringIO())
-    district_plan_targets = Target.objects.filter(plan__unit__kind=UnitKind.DISTRICT, is_main=True)
+    # the districts' plans and the plans of Đắk Hà's communes (the commune map's demo)
+    district_plan_targets = Target.objects.filter(plan__unit__kind__in=(UnitKind.DISTRICT, UnitKind.COMMUNE),
+                                                  is_main=True)
     assert district_plan_targets.exists(), "the demo is expected to hold district plans"
     year = int(district_plan_targets.first().period)  # type: ignore[union-attr]
 
@@ -45,3 +47,8 @@ def test_the_province_headline_leaves_out_district_plans_and_the_map_keeps_them(
     district_map = context["status_map"]
     assert district_map is not None
     assert any(region.category != "none" for region in district_map.regions)
+    assert Target.objects.filter(plan__unit__kind=UnitKind.COMMUNE, is_main=True).count() == 18
+
+    dak_ha = client.get(f"/danh-gia/don-vi/huyen-dak-ha/?nam={year}").context["commune_map"]
+    assert dak_ha is not None and len(dak_ha.regions) == 6
+    assert len({region.category for region in dak_ha.regions}) >= 2, "the communes' June figures differ"

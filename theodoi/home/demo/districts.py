@@ -6,7 +6,8 @@ revenue) are set again, district by district, as a district's yearly plan does; 
 June figures are made up (a pace per district, fixed, so that the engine itself judges some on
 track, some at risk, some behind). The figures reach the engine as accepted reports of the district
 in a regime of their own, so the seed regime's forms, reminders and timeliness are untouched.
-Keyed on plan names, indicators and the form's unit and period: loading twice gives the same rows.
+The communes of huyện Đắk Hà get their own plans the same way, for the commune map on that district's
+page. Keyed on plan names, indicators and the form's unit and period: loading twice gives the same rows.
 """
 
 from __future__ import annotations
@@ -43,6 +44,16 @@ DISTRICTS: dict[str, tuple[tuple[float, float], ...]] = {
     "huyen-sa-thay": ((350, 0.95), (91.5, 0.99), (150, 0.86)),
     "huyen-ia-hdrai": ((200, 0.6), (90.0, 0.94), (55, 0.65)),
 }
+# The communes of huyện Đắk Hà (the demo's one district with commune outlines), the same way: their
+# own plans set again the district's three indicators, with invented levels and June paces.
+COMMUNES: dict[str, tuple[tuple[float, float], ...]] = {
+    "tt-dak-ha": ((20, 1.08), (96.0, 1.01), (95, 1.05)),
+    "xa-dak-hring": ((60, 0.96), (92.0, 0.99), (18, 0.93)),
+    "xa-dak-mar": ((45, 1.05), (93.5, 1.0), (22, 1.02)),
+    "xa-dak-la": ((55, 0.72), (91.0, 0.95), (15, 0.75)),
+    "xa-ha-mon": ((50, 0.9), (92.5, 0.985), (16, 0.88)),
+    "xa-ngok-wang": ((70, 0.62), (90.5, 0.94), (12, 0.66)),
+}
 
 
 def _figure(measure: str, level: float, pace: float, unit: str) -> Decimal:
@@ -53,7 +64,8 @@ def _figure(measure: str, level: float, pace: float, unit: str) -> Decimal:
 
 
 def load_demo_district_targets() -> int:
-    """Create or refresh the districts' 2021 plans, targets and June reports; returns the targets."""
+    """Create or refresh the districts' and communes' 2021 plans, targets and June reports; returns the
+    targets."""
     from theodoi.evaluation.services import target_statuses_recompute
     from theodoi.reporting.deadlines import SEED_REGIME
     from theodoi.reporting.models import FormStatus, ReportForm, ReportingRegime, ReportValue
@@ -64,8 +76,8 @@ def load_demo_district_targets() -> int:
     regime, _ = ReportingRegime.objects.get_or_create(name=REGIME_NAME, defaults={"config": SEED_REGIME.to_dict()})
     when = timezone.make_aware(datetime.combine(datetime(YEAR, 7, 12).date(), time(10, 0)))
     made: list[int] = []
-    for code, specs in DISTRICTS.items():
-        district = OrgUnit.objects.filter(code=code, kind=UnitKind.DISTRICT).first()
+    for code, specs in {**DISTRICTS, **COMMUNES}.items():
+        district = OrgUnit.objects.filter(code=code, kind__in=(UnitKind.DISTRICT, UnitKind.COMMUNE)).first()
         if district is None:
             continue
         plan, _ = Plan.objects.update_or_create(

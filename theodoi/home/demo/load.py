@@ -35,6 +35,8 @@ REVIEW_SAMPLE_FILE = DEMO_DIR / "samples" / "chuong-trinh-mau.txt"
 DEMO_PASSWORD = "theodoi2021"
 #: The demo province's district outlines (schematic, drawn for the demo), imported for the maps.
 BOUNDARIES_FILE = Path(__file__).resolve().parents[2] / "geo" / "data" / "kontum_districts.geojson"
+#: The communes of huyện Đắk Hà, cut from that district's schematic outline (the commune map's demo).
+COMMUNE_BOUNDARIES_FILE = Path(__file__).resolve().parents[2] / "geo" / "data" / "kontum_dakha_communes.geojson"
 
 
 @dataclass(frozen=True)
@@ -232,11 +234,13 @@ def load_assignments(data: dict[str, Any], plan: Plan, units_by_name: dict[str, 
 
 
 def load_boundaries() -> int:
-    """The districts' outlines for the maps (the same file again writes nothing)."""
+    """The districts' and Đắk Hà's communes' outlines for the maps (the same files again write nothing)."""
     from theodoi.geo.services import boundaries_import
 
-    result = boundaries_import(user=None, data=BOUNDARIES_FILE.read_bytes(), source=BOUNDARIES_FILE.name)
-    return result.total
+    total = 0
+    for path in (BOUNDARIES_FILE, COMMUNE_BOUNDARIES_FILE):
+        total += boundaries_import(user=None, data=path.read_bytes(), source=path.name).total
+    return total
 
 
 def copy_sample(target_dir: Path | None = None) -> Path:

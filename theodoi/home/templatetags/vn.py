@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from theodoi.accounts.names import person_name
+from theodoi.accounts.names import person_name_on_page
 from theodoi.core import vnformat
 
 register = template.Library()
@@ -21,8 +21,8 @@ def vn_number(value: float | int | None) -> str:
         return str(value)
 
 
-register.filter("vn_name", person_name)
-register.filter("person", person_name)
+register.filter("vn_name", person_name_on_page)
+register.filter("person", person_name_on_page)
 
 
 @register.filter

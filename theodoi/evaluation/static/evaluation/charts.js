@@ -6,6 +6,16 @@
     exceeded: "#1e7d32", achieved: "#4caf50", on_track: "#1d4f91", at_risk: "#e0a100",
     off_track: "#d9534f", not_achieved: "#b3261e", no_data: "#9aa5b1", forecast: "#c5ccd3"
   };
+  // Words come from Django's JavaScript catalogue (jsi18n, loaded before this file) in the page's
+  // language; without it they stay as written, in Vietnamese.
+  var gettext = window.gettext || function (s) { return s; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (m, k) { return obj[k]; });
+  };
+  function month(m, year) {
+    // "T6/2021" (tháng 6); the same words as the server's month labels (investment.selectors)
+    return interpolate(gettext("T%(month)s/%(year)s"), { month: m, year: year }, true);
+  }
   var FONT = { fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif' };
 
   function vn(value, decimals) {
@@ -46,7 +56,7 @@
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { bottom: 0, textStyle: FONT },
       grid: { left: 8, right: 16, top: 8, bottom: 44, containLabel: true },
-      xAxis: { type: "value", minInterval: 1, name: "chỉ tiêu", nameLocation: "end" },
+      xAxis: { type: "value", minInterval: 1, name: gettext("chỉ tiêu"), nameLocation: "end" },
       yAxis: { type: "category", data: d.categories, inverse: true, axisLabel: { width: 230, overflow: "break" } },
       series: d.series.map(function (s) {
         return { name: s.name, type: "bar", stack: "all", data: s.data, itemStyle: { color: COLORS[s.status] },
@@ -64,7 +74,7 @@
     var d = data("data-progress"), chart = d && init("chart-progress");
     if (!chart) return;
     if (!d.ids.length) {
-      chart.setOption({ title: { text: "Chưa có số liệu để tính tiến độ", left: "center", top: "middle",
+      chart.setOption({ title: { text: gettext("Chưa có số liệu để tính tiến độ"), left: "center", top: "middle",
                                  textStyle: { color: "#5f6b76", fontSize: 14, fontWeight: "normal" } } });
       return;
     }
@@ -73,9 +83,11 @@
       textStyle: FONT, animation: false,
       tooltip: { trigger: "item", formatter: function (p) {
         var i = p.dataIndex;
-        return esc(d.full_names[i]) + "<br>Thực hiện: " + vn(d.progress[i], 1) + "% chỉ tiêu" +
-          (d.expected[i] !== null ? "<br>Cần theo tiến độ: " + vn(d.expected[i], 1) + "%" : "") +
-          "<br>Đánh giá: " + esc(d.labels[i]);
+        return esc(d.full_names[i]) + "<br>" +
+          interpolate(gettext("Thực hiện: %(pct)s% chỉ tiêu"), { pct: vn(d.progress[i], 1) }, true) +
+          (d.expected[i] !== null ? "<br>" + interpolate(gettext("Cần theo tiến độ: %(pct)s%"),
+            { pct: vn(d.expected[i], 1) }, true) : "") +
+          "<br>" + interpolate(gettext("Đánh giá: %(label)s"), { label: esc(d.labels[i]) }, true);
       } },
       grid: { left: 8, right: 48, top: 28, bottom: 24, containLabel: true },
       xAxis: { type: "value", max: function (v) { return Math.max(100, Math.ceil(v.max / 10) * 10); },
@@ -110,8 +122,8 @@
       xAxis: { type: "category", data: d.periods, splitArea: { show: true }, axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: "category", data: d.units, inverse: true, axisLabel: { width: 200, overflow: "truncate" } },
       visualMap: { type: "piecewise", orient: "horizontal", left: "center", bottom: 0, dimension: 2,
-        pieces: [ { value: 2, label: "Đúng hạn", color: "#4caf50" }, { value: 1, label: "Trễ hạn", color: "#e0a100" },
-                  { value: 0, label: "Quá hạn, chưa gửi", color: "#d9534f" }, { value: -1, label: "Chưa đến hạn", color: "#d9dee3" } ] },
+        pieces: [ { value: 2, label: gettext("Đúng hạn"), color: "#4caf50" }, { value: 1, label: gettext("Trễ hạn"), color: "#e0a100" },
+                  { value: 0, label: gettext("Quá hạn, chưa gửi"), color: "#d9534f" }, { value: -1, label: gettext("Chưa đến hạn"), color: "#d9dee3" } ] },
       series: [{ type: "heatmap", data: d.data.map(function (c) { return [c[0], c[1], c[2]]; }),
                  itemStyle: { borderColor: "#fff", borderWidth: 2 } }]
     });
@@ -121,21 +133,21 @@
     var d = data("data-series"), chart = d && init("chart-series");
     if (!chart) return;
     var unit = d.unit ? " " + d.unit : "";
-    var marks = [{ yAxis: d.target, name: "Chỉ tiêu", label: { formatter: "Chỉ tiêu " + vn(d.target) + unit, position: "insideEndTop" } }];
-    if (d.target_max !== null) marks.push({ yAxis: d.target_max, label: { formatter: "Cận trên " + vn(d.target_max) + unit, position: "insideEndTop" } });
+    var marks = [{ yAxis: d.target, name: gettext("Chỉ tiêu"), label: { formatter: interpolate(gettext("Chỉ tiêu %(value)s"), { value: vn(d.target) + unit }, true), position: "insideEndTop" } }];
+    if (d.target_max !== null) marks.push({ yAxis: d.target_max, label: { formatter: interpolate(gettext("Cận trên %(value)s"), { value: vn(d.target_max) + unit }, true), position: "insideEndTop" } });
     var option = {
       textStyle: FONT, animation: false,
       tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v) + esc(unit); } },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: "time", min: d.year ? d.year + "-01-01" : null, max: d.year ? d.year + "-12-31" : null,
-               axisLabel: { formatter: function (v) { var t = new Date(v); return "T" + (t.getMonth() + 1) + "/" + t.getFullYear(); } } },
+               axisLabel: { formatter: function (v) { var t = new Date(v); return month(t.getMonth() + 1, t.getFullYear()); } } },
       yAxis: { type: "value", scale: !d.flow, axisLabel: { formatter: function (v) { return vn(v); } } },
-      series: [{ name: d.flow ? "Lũy kế thực hiện" : "Thực hiện", type: "line", data: d.points, symbolSize: 8,
+      series: [{ name: d.flow ? gettext("Lũy kế thực hiện") : gettext("Thực hiện"), type: "line", data: d.points, symbolSize: 8,
                  itemStyle: { color: "#b3261e" }, label: { show: true, formatter: function (p) { return vn(p.value[1]); } },
                  markLine: { symbol: "none", lineStyle: { color: "#1e7d32", type: "solid", width: 2 }, data: marks } }]
     };
-    if (d.pace.length) option.series.push({ name: "Tiến độ cần đạt", type: "line", data: d.pace, symbol: "none",
+    if (d.pace.length) option.series.push({ name: gettext("Tiến độ cần đạt"), type: "line", data: d.pace, symbol: "none",
       lineStyle: { type: "dashed", color: "#5f6b76" }, itemStyle: { color: "#5f6b76" } });
     chart.setOption(option);
   }
@@ -144,7 +156,7 @@
     var d = data("data-disbursement"), chart = d && init("chart-disbursement");
     if (!chart) return;
     var year = (d.months[0] || "").split("/")[1];
-    var ticks = d.marks.map(function (m) { return ["T" + m.month + "/" + year, m.share]; })
+    var ticks = d.marks.map(function (m) { return [month(m.month, year), m.share]; })
       .filter(function (t) { return d.months.indexOf(t[0]) >= 0; });
     chart.setOption({
       textStyle: FONT, animation: false,
@@ -154,13 +166,13 @@
       xAxis: { type: "category", data: d.months },
       yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
       series: [
-        { name: "Lũy kế giải ngân / kế hoạch vốn", type: "bar", data: d.points, itemStyle: { color: "#1d4f91" },
+        { name: gettext("Lũy kế giải ngân / kế hoạch vốn"), type: "bar", data: d.points, itemStyle: { color: "#1d4f91" },
           label: { show: true, position: "insideTop", color: "#fff", fontSize: 11,
                    formatter: function (p) { return vn(p.value, 1) + "%"; } } },
-        { name: "Ngưỡng điều chuyển vốn", type: "scatter", data: ticks, symbol: "rect", symbolSize: [56, 4],
+        { name: gettext("Ngưỡng điều chuyển vốn"), type: "scatter", data: ticks, symbol: "rect", symbolSize: [56, 4],
           itemStyle: { color: "#b3261e" }, z: 5,
           label: { show: true, position: "top", color: "#b3261e", fontWeight: "bold",
-                   formatter: function (p) { return "ngưỡng " + p.value[1] + "%"; } } }
+                   formatter: function (p) { return interpolate(gettext("ngưỡng %(pct)s%"), { pct: p.value[1] }, true); } } }
       ]
     });
   }

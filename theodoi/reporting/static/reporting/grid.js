@@ -2,6 +2,12 @@
    survives a dropped connection or a reload (localStorage), replayed to the server when it can. */
 (function () {
   "use strict";
+  // Words come from Django's JavaScript catalogue (jsi18n, loaded before this file) in the page's
+  // language; without it they stay as written, in Vietnamese.
+  var gettext = window.gettext || function (s) { return s; };
+  var interpolate = window.interpolate || function (fmt, obj) {
+    return fmt.replace(/%\((\w+)\)s/g, function (m, k) { return obj[k]; });
+  };
   var grid = document.getElementById("report-grid");
   if (!grid || grid.dataset.editable !== "1") return;
   var url = grid.dataset.autosaveUrl;
@@ -41,7 +47,7 @@
       var cell = document.getElementById("issues-" + tid);
       if (!cell) return;
       cell.innerHTML = "";
-      if (!issues[tid].length) { cell.innerHTML = '<span class="badge b-ok">Hợp lệ</span>'; return; }
+      if (!issues[tid].length) { cell.innerHTML = '<span class="badge b-ok">' + gettext("Hợp lệ") + "</span>"; return; }
       issues[tid].forEach(function (i) {
         var d = document.createElement("div"); d.className = "issue " + i.severity; d.textContent = i.message; cell.appendChild(d);
       });
@@ -52,7 +58,7 @@
     if (blocked || inFlight) return inFlight || Promise.resolve(!blocked);
     var snapshot = Object.assign({}, pending);
     if (!Object.keys(snapshot).length) return Promise.resolve(true);
-    show("Đang lưu…");
+    show(gettext("Đang lưu…"));
     inFlight = fetch(url, {
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf() },
@@ -69,17 +75,17 @@
         Object.keys(snapshot).forEach(function (k) { if (pending[k] === snapshot[k]) delete pending[k]; });
         persist(); renderIssues(res.data.issues || {});
         grid.querySelectorAll("input.dirty").forEach(function (el) { if (!(keyOf(el) in pending)) { el.classList.remove("dirty"); el.classList.add("saved"); } });
-        show("Đã lưu lúc " + res.data.saved_at + " (phiên bản " + version + ").", "ok");
+        show(interpolate(gettext("Đã lưu lúc %(time)s (phiên bản %(version)s)."), { time: res.data.saved_at, version: version }, true), "ok");
         if (Object.keys(pending).length) schedule();
         return true;
       }
       if (res.status === 409 && res.data.conflict) { blocked = true; show(res.data.error, "err"); return false; }
       if (res.status === 409 || res.status === 403) { blocked = true; show(res.data.error, "err"); return false; }
-      show(res.data.error || "Không lưu được.", "err");
+      show(res.data.error || gettext("Không lưu được."), "err");
       return false;
     }).catch(function () {
       inFlight = null;
-      show("Mất kết nối: chưa lưu lên máy chủ. Số liệu đã giữ trên máy này và sẽ tự lưu khi có mạng.", "warn");
+      show(gettext("Mất kết nối: chưa lưu lên máy chủ. Số liệu đã giữ trên máy này và sẽ tự lưu khi có mạng."), "warn");
       setTimeout(save, 10000);
       return false;
     });
@@ -126,13 +132,13 @@
       });
     };
     if (saved.version === version) {
-      restore(); show("Đã khôi phục " + Object.keys(saved.pending).length + " ô chưa lưu từ lần trước; đang lưu…", "warn"); save();
+      restore(); show(interpolate(gettext("Đã khôi phục %(n)s ô chưa lưu từ lần trước; đang lưu…"), { n: Object.keys(saved.pending).length }, true), "warn"); save();
     } else {
       var n = Object.keys(saved.pending).length;
-      show("Trên máy này còn " + n + " ô nhập dở từ phiên bản " + saved.version + ", nhưng báo cáo đã được lưu tiếp (phiên bản " + version + "). ", "warn");
-      var b = document.createElement("button"); b.className = "btn small secondary"; b.textContent = "Áp dụng bản nhập dở";
+      show(interpolate(gettext("Trên máy này còn %(n)s ô nhập dở từ phiên bản %(old)s, nhưng báo cáo đã được lưu tiếp (phiên bản %(version)s). "), { n: n, old: saved.version, version: version }, true), "warn");
+      var b = document.createElement("button"); b.className = "btn small secondary"; b.textContent = gettext("Áp dụng bản nhập dở");
       b.onclick = function () { restore(); save(); b.remove(); };
-      var d = document.createElement("button"); d.className = "btn small secondary"; d.textContent = "Bỏ";
+      var d = document.createElement("button"); d.className = "btn small secondary"; d.textContent = gettext("Bỏ");
       d.onclick = function () { localStorage.removeItem(storeKey); show(""); };
       state.appendChild(b); state.appendChild(document.createTextNode(" ")); state.appendChild(d);
     }
