@@ -129,6 +129,16 @@ def disbursement_rate(disbursed: float, capital_plan: float) -> float | None:
     return rate if math.isfinite(rate) else None
 
 
+def below(rate: float, threshold: float) -> bool:
+    """The share is under the threshold, and not just by the last bit of a float division.
+
+    1,2 disbursed of a plan of 3 is 40 % on paper, but 1.2 / 3 is 0.39999999999999997: a project
+    that met the 40 % rule exactly must not be proposed for a capital cut. Money is entered to the
+    million đồng, so a real shortfall is never within a billionth of the threshold.
+    """
+    return rate < threshold and not math.isclose(rate, threshold, rel_tol=1e-9, abs_tol=1e-12)
+
+
 def _applies(rule: DisbursementRule, project: ProjectFacts) -> bool:
     if rule.applies_to != project.kind:
         return False
@@ -140,7 +150,7 @@ def _reasons(
 ) -> list[str]:
     """Vietnamese reasons why the rule is violated (empty when it is met)."""
     reasons: list[str] = []
-    if rule.min_share is not None and rate is not None and rate < rule.min_share:
+    if rule.min_share is not None and rate is not None and below(rate, rule.min_share):
         limit = format_pct(rule.min_share * 100)
         if as_of == when:
             reasons.append(

@@ -67,6 +67,18 @@ def test_ongoing_thresholds(disbursed: float, as_of: date, fired: list[str]) -> 
         assert flag.project_code == "DA-01"
 
 
+@pytest.mark.parametrize(("disbursed", "plan", "as_of"), [
+    (1.2, 3.0, date(Y, 6, 30)),  # 40 %, though 1.2 / 3 is 0.39999999999999997
+    (2.1, 3.0, date(Y, 9, 30)),  # 70 %
+    (0.7, 1.0, date(Y, 9, 30)),
+])
+def test_a_share_exactly_at_the_threshold_is_not_flagged_in_floating_point(
+    disbursed: float, plan: float, as_of: date
+) -> None:
+    assert flag_project(project(plan=plan), disbursed, as_of) == []
+    assert [f.rule.name for f in flag_project(project(plan=plan), disbursed * 0.999, as_of)] != []
+
+
 NEW_CASES = [
     ("29-jun-not-prepared", False, date(Y, 6, 29), []),
     ("30-jun-not-prepared", False, date(Y, 6, 30), ["new_preparation_by_30_06"]),

@@ -129,10 +129,26 @@
     });
   }
 
+  // Round an axis end to two significant figures, so the ticks stay readable.
+  function niceStep(v) { var p = Math.pow(10, Math.floor(Math.log10(Math.abs(v) || 1)) - 1); return p; }
+  function niceFloor(v) { var p = niceStep(v); return Math.floor(v / p) * p; }
+  function niceCeil(v) { var p = niceStep(v); return Math.ceil(v / p) * p; }
+
   function series() {
     var d = data("data-series"), chart = d && init("chart-series");
     if (!chart) return;
     var unit = d.unit ? " " + d.unit : "";
+    // The axis reaches the target (and its upper bound): a chart "against the target" whose line
+    // falls outside the scaled axis shows no target at all.
+    var levels = [d.target, d.target_max].filter(function (v) { return v !== null && v !== undefined; });
+    function reach(pick) {
+      return function (extent) {
+        var lo = Math.min.apply(null, [extent.min].concat(levels)), hi = Math.max.apply(null, [extent.max].concat(levels));
+        var pad = (hi - lo) * 0.08 || Math.abs(hi) * 0.08 || 1;
+        if (pick === Math.min) return d.flow && lo >= 0 ? 0 : niceFloor(lo - pad);
+        return niceCeil(hi + pad);
+      };
+    }
     var marks = [{ yAxis: d.target, name: gettext("Chỉ tiêu"), label: { formatter: interpolate(gettext("Chỉ tiêu %(value)s"), { value: vn(d.target) + unit }, true), position: "insideEndTop" } }];
     if (d.target_max !== null) marks.push({ yAxis: d.target_max, label: { formatter: interpolate(gettext("Cận trên %(value)s"), { value: vn(d.target_max) + unit }, true), position: "insideEndTop" } });
     var option = {
@@ -142,7 +158,8 @@
       grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
       xAxis: { type: "time", min: d.year ? d.year + "-01-01" : null, max: d.year ? d.year + "-12-31" : null,
                axisLabel: { formatter: function (v) { var t = new Date(v); return month(t.getMonth() + 1, t.getFullYear()); } } },
-      yAxis: { type: "value", scale: !d.flow, axisLabel: { formatter: function (v) { return vn(v); } } },
+      yAxis: { type: "value", scale: !d.flow, min: reach(Math.min), max: reach(Math.max),
+               axisLabel: { formatter: function (v) { return vn(v); } } },
       series: [{ name: d.flow ? gettext("Lũy kế thực hiện") : gettext("Thực hiện"), type: "line", data: d.points, symbolSize: 8,
                  itemStyle: { color: "#b3261e" }, label: { show: true, formatter: function (p) { return vn(p.value[1]); } },
                  markLine: { symbol: "none", lineStyle: { color: "#1e7d32", type: "solid", width: 2 }, data: marks } }]
