@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from theodoi.accounts.models import OrgUnit, UnitKind
 from theodoi.exports.models import ReportScope
 from theodoi.plans.models import Field
+from theodoi.reporting.i18n import period_name
 from theodoi.reporting.periods import Period, PeriodKind, parse_period_key, periods_in_year
 
 Choices = list[tuple[Any, Any]]
@@ -24,7 +25,7 @@ def period_choices(years: list[int]) -> Choices:
                    Period(PeriodKind.SEMIANNUAL, year, 1)]
         periods += reversed(periods_in_year(PeriodKind.QUARTERLY, year))
         periods += reversed(periods_in_year(PeriodKind.MONTHLY, year))
-        groups.append((str(year), [(p.key, p.label) for p in periods]))
+        groups.append((str(year), [(p.key, period_name(p)) for p in periods]))
     return groups
 
 
