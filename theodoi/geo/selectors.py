@@ -62,6 +62,23 @@ def unit_label(unit: OrgUnit) -> str:
     return unit.short_name or unit.name
 
 
+# The administrative words that open a place's name. On a map the outline already says what a place
+# is, and ten "huyện ..." labels on a small province overlap one another; the tooltip and the table
+# keep the full name.
+_LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "phường", "xã")
+
+
+def map_label(unit: OrgUnit) -> str:
+    """"Đắk Hà" for "huyện Đắk Hà", "TP. Kon Tum" for "thành phố Kon Tum": the words on the outline."""
+    name = unit_label(unit)
+    lowered = name.lower()
+    for word in _LEVEL_WORDS:
+        if lowered.startswith(word + " ") and len(name) > len(word) + 1:
+            rest = name[len(word) + 1:].strip()
+            return f"TP. {rest}" if word == "thành phố" else rest
+    return name
+
+
 def boundaries(*, level: str = BoundaryLevel.DISTRICT, within: OrgUnit | None = None) -> list[Boundary]:
     """The shapes of one level (under a unit, when given), in name order."""
     qs = Boundary.objects.filter(level=level).select_related("unit")
@@ -104,7 +121,7 @@ def choropleth(
             "map": dom_id,
             "geo": {"type": "FeatureCollection", "features": features},
             "regions": [
-                {"code": r.unit.code, "name": unit_label(r.unit), "label": r.label, "detail": r.detail,
+                {"code": r.unit.code, "name": unit_label(r.unit), "place": map_label(r.unit), "label": r.label, "detail": r.detail,
                  "url": r.url, "color": colors.get(r.category, BAND_COLORS["none"]), "category": r.category}
                 for r in shown
             ],

@@ -136,5 +136,6 @@ def target_series(target: Target, values: Iterable[ReportValue], status: TargetS
         "pace": line,
         "unit": target.unit or target.indicator.unit,
         "flow": measure == "flow",
-        "year": years[0] if years else None,
+        # The x-axis spans the target's years: one year reads as months T1..T12, a span as dates.
+        "years": list(years) if years else None,
     }

@@ -32,7 +32,7 @@ def test_a_flow_target_plots_its_year_to_date_figures_with_the_pace_line(plan202
     page = client.get(reverse("evaluation:target", args=[plan2021.rice.pk])).content.decode()
     series = series_of(page)
     assert series["points"] == [["2021-03-31", 9000.0], ["2021-06-30", 21000.0]]
-    assert series["target"] == 40000 and series["flow"] is True
+    assert series["target"] == 40000 and series["flow"] is True and series["years"] == [2021, 2021]
     assert series["pace"] == [["2021-01-01", 0], ["2021-12-31", 40000]]
     assert "Đúng tiến độ" in page and "21.000/40.000 tấn" in page
     assert "Quý" not in page and "Tháng 6/2021" in page and "Đã gửi" in page

@@ -134,6 +134,31 @@
   function niceFloor(v) { var p = niceStep(v); return Math.floor(v / p) * p; }
   function niceCeil(v) { var p = niceStep(v); return Math.ceil(v / p) * p; }
 
+  // The x-axis of a target's chart. Values are dated at their period's end (30/6 for June): on a
+  // time axis whose ticks are month starts, June's figure sat beside the "T7" tick and read as
+  // July's. A one-year target is drawn on the months T1..T12 instead, each figure on the month it
+  // runs to; a target over several years keeps a time axis over all of them (not its first year).
+  function seriesAxis(d) {
+    var years = d.years || [];
+    function ymd(iso) { var p = iso.split("-"); return { y: +p[0], m: +p[1] }; }
+    if (years.length && years[0] === years[1]) {
+      var y = years[0], months = [];
+      for (var m = 1; m <= 12; m++) months.push(month(m, y));
+      var inYear = function (pt) { return ymd(pt[0]).y === y; };
+      var points = d.points.filter(inYear).map(function (pt) { return [month(ymd(pt[0]).m, y), pt[1]]; });
+      var pace = [];
+      if (d.pace.length === 2) {
+        var v0 = d.pace[0][1], v1 = d.pace[1][1];
+        for (var k = 1; k <= 12; k++) pace.push([month(k, y), v0 + (v1 - v0) * k / 12]);
+      }
+      return { points: points, pace: pace,
+               xAxis: { type: "category", data: months, boundaryGap: false, axisLabel: { interval: 0, hideOverlap: true } } };
+    }
+    return { points: d.points, pace: d.pace,
+             xAxis: { type: "time", min: years.length ? years[0] + "-01-01" : null, max: years.length ? years[1] + "-12-31" : null,
+                      axisLabel: { formatter: function (v) { var t = new Date(v); return month(t.getMonth() + 1, t.getFullYear()); } } } };
+  }
+
   function series() {
     var d = data("data-series"), chart = d && init("chart-series");
     if (!chart) return;
@@ -151,20 +176,20 @@
     }
     var marks = [{ yAxis: d.target, name: gettext("Chỉ tiêu"), label: { formatter: interpolate(gettext("Chỉ tiêu %(value)s"), { value: vn(d.target) + unit }, true), position: "insideEndTop" } }];
     if (d.target_max !== null) marks.push({ yAxis: d.target_max, label: { formatter: interpolate(gettext("Cận trên %(value)s"), { value: vn(d.target_max) + unit }, true), position: "insideEndTop" } });
+    var axis = seriesAxis(d);
     var option = {
       textStyle: FONT, animation: false,
       tooltip: { trigger: "axis", valueFormatter: function (v) { return vn(v) + esc(unit); } },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
-      xAxis: { type: "time", min: d.year ? d.year + "-01-01" : null, max: d.year ? d.year + "-12-31" : null,
-               axisLabel: { formatter: function (v) { var t = new Date(v); return month(t.getMonth() + 1, t.getFullYear()); } } },
+      xAxis: axis.xAxis,
       yAxis: { type: "value", scale: !d.flow, min: reach(Math.min), max: reach(Math.max),
                axisLabel: { formatter: function (v) { return vn(v); } } },
-      series: [{ name: d.flow ? gettext("Lũy kế thực hiện") : gettext("Thực hiện"), type: "line", data: d.points, symbolSize: 8,
+      series: [{ name: d.flow ? gettext("Lũy kế thực hiện") : gettext("Thực hiện"), type: "line", data: axis.points, symbolSize: 8,
                  itemStyle: { color: "#b3261e" }, label: { show: true, formatter: function (p) { return vn(p.value[1]); } },
                  markLine: { symbol: "none", lineStyle: { color: "#1e7d32", type: "solid", width: 2 }, data: marks } }]
     };
-    if (d.pace.length) option.series.push({ name: gettext("Tiến độ cần đạt"), type: "line", data: d.pace, symbol: "none",
+    if (axis.pace.length) option.series.push({ name: gettext("Tiến độ cần đạt"), type: "line", data: axis.pace, symbol: "none",
       lineStyle: { type: "dashed", color: "#5f6b76" }, itemStyle: { color: "#5f6b76" } });
     chart.setOption(option);
   }

@@ -31,7 +31,9 @@
         type: "map", map: d.map, roam: false, aspectScale: 0.95, layoutCenter: ["50%", "50%"], layoutSize: "96%",
         selectedMode: false,
         label: { show: true, fontSize: 11, color: "#1f2933", textBorderColor: "#fff", textBorderWidth: 2,
-                 formatter: function (p) { var r = byCode[p.name]; return r ? r.name : ""; } },
+                 formatter: function (p) { var r = byCode[p.name]; return r ? r.place || r.name : ""; } },
+        // small districts side by side: a label that would cover another is left to the tooltip
+        labelLayout: { hideOverlap: true },
         itemStyle: { borderColor: "#fff", borderWidth: 1.5 },
         emphasis: { label: { show: true }, itemStyle: { borderColor: "#1f2933", borderWidth: 2 } },
         data: d.regions.map(function (r) {
