@@ -16,9 +16,9 @@ KẾ HOẠCH
 Giảm nghèo bền vững năm 2029
 
 STT | Xã, thị trấn | Số hộ nghèo (hộ) / Thực hiện năm 2028 | Số hộ nghèo (hộ) / Kế hoạch năm 2029 | Tỷ lệ hộ có nước sạch (%) / Kế hoạch năm 2029 | Ghi chú
-1 | Xã Nà Khương | 412 | 356 | 81,5 | 
+1 | Xã Nà Khương | 412 | 356 | 81,5 |
 2 | Thị trấn Lũng Tâm | 95 | 71 | 99,2 | Đô thị loại V
- | Toàn huyện | 507 | 427 | 88 | 
+ | Toàn huyện | 507 | 427 | 88 |
 """
 
 
@@ -105,3 +105,16 @@ def test_an_article_item_giving_the_issuing_levels_council_a_task_is_an_assignme
 def test_count_units_of_investors_and_criteria() -> None:
     check(target_at("Năm 2028, có 11/15 chủ đầu tư giải ngân đạt kế hoạch.", "11/15"), unit="chủ đầu tư", value=11)
     check(target_at("Năm 2028, bình quân mỗi xã đạt 16,4 tiêu chí.", "16,4"), unit="tiêu chí")
+
+
+# A share after a count that says which of the counted reached it: "6/11 huyện giải ngân trên 80%" is
+# a count of districts, the 80% is the bar they passed, not a figure of its own.
+COUNTED_BAR = """Năm 2028, toàn tỉnh có 6/11 huyện giải ngân trên 80% kế hoạch vốn; còn 4 dự án giải ngân dưới 30% phải điều chuyển vốn.
+Năm 2028, có 1.250 hộ thoát nghèo, tăng trên 12% so với năm 2027.
+"""
+
+
+def test_a_bar_after_a_count_describes_the_counted() -> None:
+    found = {t.number_text for t in extract_text(COUNTED_BAR).targets}
+    assert {"6/11", "4", "1.250", "12"} <= found, found
+    assert not {"80", "30"} & found, found
