@@ -108,7 +108,12 @@ def _leading_name_re() -> re.Pattern[str]:
     levels = sorted(set(vocabulary.mapping("agencies", "local_levels").values()), key=len, reverse=True)
     level = "(?:" + "|".join(re.escape(lv) for lv in levels) + ")"
     names = sorted(vocabulary.words("agencies", "canonical"), key=len, reverse=True)
-    return re.compile(rf"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?:các|cấp)\s+{level}(?:\s*(?:,|và)\s*{level})*(?!\w)"
+    council = r"(?:Thường trực\s+)?(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND)"
+    # the council of one level named by the level alone ("Ủy ban nhân dân tỉnh triển khai ..."): the
+    # issuing level's own, its task following in lower case
+    one_level = rf"{council}\s+(?:tỉnh|{level})(?=[ \t]+[a-zđà-ỹ])"
+    return re.compile(rf"{council}\s+(?:các|cấp)\s+{level}(?:\s*(?:,|và)\s*{level})*(?!\w)"
+                      rf"|{one_level}"
                       r"|(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 

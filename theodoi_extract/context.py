@@ -85,7 +85,8 @@ def apply_column_context(target: Target, column: ColumnContext | None, *, headin
     head = column.header or "table"
     kind = decide("kind", [c for c in (("column", column.kind, head), heading_kind, metadata_kind) if c])
     period = decide("period", [c for c in (("column", column.period, head), heading_period, metadata_period) if c])
-    agency = decide("agency", [c for c in (("column", column.agency, head), heading_agency) if c])
+    agency = Decision("agency", None, "column", head) if column.no_agency else \
+        decide("agency", [c for c in (("column", column.agency, head), heading_agency) if c])
     if kind.value is None:
         kind = Decision("kind", target.kind, "default", "")
     return with_decisions(target, (kind, period, agency))

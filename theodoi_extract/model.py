@@ -49,6 +49,9 @@ class ColumnContext:
     header: str = ""
     start: int = 0
     end: int = 0
+    # a sum row ("Tổng cộng") of a table of agencies: the table says the figure is no one's, so no
+    # enclosing agency block lends it one
+    no_agency: bool = False
 
 
 # Where an attribute was read, strongest first: `context.decide` takes the first source that says.

@@ -108,6 +108,14 @@ _PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị q
 _PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
 
 
+# "Kế hoạch vốn đầu tư công năm 2027 được giao 6.450 tỷ đồng", "Kế hoạch thu ngân sách năm 2029 của
+# tỉnh là 3.400 tỷ đồng": the clause's subject is the plan of something, the figure is that plan's,
+# whatever the section around it reports. Searched in the lower-cased text.
+_PLAN_SUBJECT_RE = re.compile(rf"kế hoạch(?:\s+[^\W\d_]+){{1,6}}?(?:\s+năm\s+{YEAR})?(?:\s+của\s+[^\W\d_]+)?"
+                              r"\s+(?:được\s+)?(?:giao|là|giao\s+là)\s*$")
+_PLAN_SUBJECT_WINDOW = 90
+
+
 _PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
 
 
@@ -116,6 +124,20 @@ _PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị
 _ASSIGNED_TARGET_RE = re.compile(rf"(?:giao|đề ra|đặt ra)\s+(?:chỉ tiêu|mục tiêu)\s+[^.;:()\d]{{0,100}}?"
                                  rf"(?:năm\s+{YEAR}\s+)?là\s*(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá)?\s*$",
                                  re.IGNORECASE)
+
+
+def _plan_subject(text: str, cs: int, at: int, folded: str) -> str | None:
+    """The "Kế hoạch <what> [năm N] (được giao|là)" subject right before the figure at `at`, or None;
+    it must open the clause (nothing but the clause start or a list mark before it)."""
+    lo = max(cs, at - _PLAN_SUBJECT_WINDOW)
+    window = folded[lo:at] if folded else text[lo:at].lower()
+    i = window.rfind("kế hoạch")
+    while i >= 0:
+        m = _PLAN_SUBJECT_RE.match(window, i)
+        if m and not window[:i].strip(" \t\n-+•–*0123456789.)"):
+            return text[lo + i:at]
+        i = window.rfind("kế hoạch", 0, i)
+    return None
 
 
 def find_plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str | None:
@@ -133,6 +155,9 @@ def find_plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> 
     assigned = _ASSIGNED_TARGET_RE.search(text, max(cs, q.start - 140), q.start)
     if assigned:
         return assigned.group()
+    subject = _plan_subject(text, cs, q.start, folded)
+    if subject:
+        return subject
     if not folded:
         m = _PLAN_FIGURE_RE.search(text, lo, q.start)
         return m.group() if m else None

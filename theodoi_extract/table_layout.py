@@ -85,6 +85,26 @@ def _says_kind_or_year(header: str) -> bool:
 
 _YEAR_IN_NAME_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _NAME_FILLER_RE = re.compile(r"\b(?:năm|cuối|đầu|đến|giai đoạn)\b|\([^()]*\)|[-–,.]")
+HEADER_SEPARATOR = " / "  # joins the parts of a merged header ("Năm 2024 / Kế hoạch")
+_PATH_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
+
+
+def path_kind_period(header: str) -> tuple[str | None, str | None]:
+    """Kind and year of a value column from its header path: the deepest part that says wins.
+
+    "Năm 2024 / Kế hoạch" is a 2024 target, "Kế hoạch năm 2025 / Ước thực hiện" an estimate of
+    the 2025 result: the sub-column names the kind, a year may sit in the parent.
+    """
+    kind = period = None
+    for part in header.lower().split(HEADER_SEPARATOR):
+        t = f" {part.strip()} "
+        part_kind = "actual" if any(w in t for w in _cue("table_actual")) else (
+            "target" if any(w in t for w in _cue("table_target")) else None)
+        kind = part_kind or kind
+        y = _PATH_YEAR_RE.search(t)
+        if y:
+            period = f"{y.group(1)}-{y.group(2)}" if y.group(2) else y.group(1)
+    return kind, period
 
 
 def _year_of_named(header: str) -> str | None:
@@ -97,6 +117,44 @@ def _year_of_named(header: str) -> str | None:
         return None
     rest = _NAME_FILLER_RE.sub(" ", _YEAR_IN_NAME_RE.sub(" ", header.lower()))
     return years[0] if len(_WORDY_RE.findall(rest)) >= 2 else None
+
+
+def _named_column(header: str) -> Column | None:
+    """The value column of a header that names an indicator, with the kind and year it states, or None.
+
+    Three shapes: a name alone ("Thu ngân sách"), a name with its year ("Tỷ lệ hộ nghèo cuối năm 2027
+    (%)"), a name with a kind word and a year ("Kế hoạch vốn năm 2029": words are left once the kind
+    word, the year and their fillers are taken out, unlike "Kế hoạch năm 2029"). A merged header's
+    path ("Số hộ nghèo (hộ) / Kế hoạch năm 2029") names the indicator in its top part and the kind and
+    year in the parts below it.
+    """
+    top, sep, below = header.partition(HEADER_SEPARATOR)
+    if sep:
+        named = _named_column(top)
+        if named is None or named.kind is not None:
+            return None
+        kind, period = path_kind_period(below)
+        return Column("value", kind, period or named.period, name=top)
+    if not _WORDY_RE.search(header):
+        return None
+    year = _year_of_named(header)
+    if year is not None or not _says_kind_or_year(header):
+        return Column("value", period=year, name=header)
+    lower = header.lower()
+    if len(_YEAR_IN_NAME_RE.findall(lower)) > 1:
+        return None
+    rest = _NAME_FILLER_RE.sub(" ", _YEAR_IN_NAME_RE.sub(" ", _role_words_re().sub(" ", lower)))
+    if not _WORDY_RE.search(rest) or not _YEAR_IN_NAME_RE.search(lower):
+        return None
+    kind, period = path_kind_period(header)
+    return Column("value", kind, period, name=header) if kind else None
+
+
+def _note_column(header: str) -> bool:
+    """"Ghi chú" and the like: a column of remarks, empty in most rows, never figures."""
+    t = f" {header.lower().strip()} "
+    return any(w in t for w in _cue("table_skip")) and not _YEAR_IN_NAME_RE.search(t) \
+        and not _DIGIT_RE.search(t) and HEADER_SEPARATOR not in header
 
 
 def is_total_row_name(text: str) -> bool:
@@ -128,10 +186,13 @@ def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
     for i, c in enumerate(cells):
         if cols[i] is not None:
             continue
-        year = _year_of_named(c.text)
-        if not _WORDY_RE.search(c.text) or (year is None and _says_kind_or_year(c.text)) or not _figure(below[i].text):
+        if _note_column(c.text):
+            cols[i] = Column("skip")
+            continue
+        named_col = _named_column(c.text)
+        if named_col is None or not _figure(below[i].text):
             return None
-        cols[i] = Column("value", period=year, name=c.text)
+        cols[i] = named_col
     named = [c for c in cols if c is not None and c.name]
     return [c for c in cols if c is not None] if len(named) >= 2 else None
 

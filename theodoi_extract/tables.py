@@ -20,6 +20,7 @@ from theodoi_extract import agencies, vocabulary
 from theodoi_extract.model import ColumnContext, DocumentMeta, Target
 from theodoi_extract.numbers import NUMBER, canonical_unit, comparator_before, find_quantities, parse_number
 from theodoi_extract.table_layout import (
+    HEADER_SEPARATOR,
     Cell,
     Column,
     caption_unit_before,
@@ -27,6 +28,7 @@ from theodoi_extract.table_layout import (
     is_total_row_name,
     is_unit,
     names_header,
+    path_kind_period,
 )
 
 _ROW_RE = re.compile(r"^[^\n]*\S[ \t]*\|[ \t]*\S[^\n]*$", re.MULTILINE)
@@ -43,7 +45,6 @@ class GridCell:
     text: str
 
 
-HEADER_SEPARATOR = " / "
 _FIGURE_RE = re.compile(r"\d")
 # Period labels, no figures: "9 tháng", "Tháng 10", "tháng 10/2026" (the year goes with `_YEAR_RE`).
 _MONTHS_RE = re.compile(r"\d{1,2}\s*tháng|tháng\s*\d{1,2}(?!\d)", re.IGNORECASE)
@@ -123,7 +124,7 @@ def _row_matches(text: str) -> list[tuple[int, int, str]]:
     space-aligned lines that stand in a block of two or more with a figure in one of them."""
     found = [(m.start(), m.end(), "|") for m in _ROW_RE.finditer(text)] if "|" in text else []
     if "\t" in text:
-        found += [(a, b, "\t") for a, b in _lines_with(text, "\t") if _tab_row(text[a:b])]
+        found += _tab_rows(text)
     if "   " in text:
         found += _spaced_blocks(text)
     if len(found) > 1:
@@ -142,6 +143,18 @@ def _lines_with(text: str, mark: str) -> list[tuple[int, int]]:
         end = len(text) if end < 0 else end
         out.append((start, end))
         i = text.find(mark, end)
+    return out
+
+
+def _tab_rows(text: str) -> list[tuple[int, int, str]]:
+    """Tab-separated table lines; a line opening with a tab (its first cell empty: the sum row
+    "<TAB>Tổng cộng<TAB>...") continues a table when the line right above is one of its rows."""
+    out: list[tuple[int, int, str]] = []
+    for a, b in _lines_with(text, "\t"):
+        line = text[a:b]
+        if _tab_row(line) or (out and out[-1][1] + 1 == a and line.startswith("\t")
+                                    and "|" not in line and sum(1 for c in line.split("\t") if c.strip()) >= 3):
+            out.append((a, b, "\t"))
     return out
 
 
@@ -237,22 +250,7 @@ _RATIO_PART = r"(?:th|kh|ưth|ưđ|thực hiện|kế hoạch|cùng kỳ|(?:19|2
 _RATIO_HEADER_RE = re.compile(rf"(?<!\w){_RATIO_PART}/{_RATIO_PART}(?!\w)")
 
 
-def _path_kind_period(header: str) -> tuple[str | None, str | None]:
-    """Kind and year of a value column from its header path: the deepest part that says wins.
-
-    "Năm 2024 / Kế hoạch" is a 2024 target, "Kế hoạch năm 2025 / Ước thực hiện" an estimate of
-    the 2025 result: the sub-column names the kind, a year may sit in the parent.
-    """
-    kind = period = None
-    for part in header.lower().split(HEADER_SEPARATOR):
-        t = f" {part.strip()} "
-        part_kind = "actual" if any(w in t for w in _cue("table_actual")) else (
-            "target" if any(w in t for w in _cue("table_target")) else None)
-        kind = part_kind or kind
-        y = _YEAR_RE.search(t)
-        if y:
-            period = f"{y.group(1)}-{y.group(2)}" if y.group(2) else y.group(1)
-    return kind, period
+_path_kind_period = path_kind_period
 
 
 def _guess_columns(cells: list[Cell]) -> list[Column]:
@@ -342,7 +340,7 @@ def _rows(text: str, meta: DocumentMeta) -> list[_Row]:
         prev_end = cells[-1].end
         nxt = all_rows[i + 1] if i + 1 < len(all_rows) and all_rows[i + 1][0].start - cells[-1].end <= 2 else None
         if first and nxt is not None and (named := names_header(cells, nxt)) is not None:
-            header_cols, header, agency_above = named, cells, None
+            header_cols, header, agency_above = [_kind_of_named(c, meta) for c in named], cells, None
             continue
         if _is_header(cells):
             header_cols, header, agency_above = _columns(cells, meta), cells, None
@@ -376,14 +374,17 @@ def _row(cells: list[Cell], cols: list[Column], heads: list[str], agency_above: 
     unit = canonical_unit(unit_cell.text.strip(" ()")) if unit_cell and unit_cell.text else _unit_in(indicator.text)
     unit = unit or caption_unit
     agency: str | None = None
+    total = False
     if agency_col is not None:
         agency_text = cells[agency_col].text
         agency = agencies.canonical(agency_text) if agency_text else agency_above
         if agency_text and is_total_row_name(agency_text):
             agency = None  # a sum row over the agencies or localities above belongs to none of them
+            total = True
     chosen = [(cell, col, head) for cell, col, head in zip(cells, cols, heads, strict=False)
               if col.role == "value" and cell.text]
-    values = [(cell, ColumnContext(col.kind, col.period, agency, head, cell.start, cell.end)) for cell, col, head in chosen]
+    values = [(cell, ColumnContext(col.kind, col.period, agency, head, cell.start, cell.end,
+                                                total and named_columns)) for cell, col, head in chosen]
     return _Row(indicator, unit, agency, values, tuple(col.name for _, col, _ in chosen))
 
 
@@ -412,7 +413,7 @@ def _cell_target(text: str, cell: Cell, ctx: ColumnContext, indicator: Cell, uni
         value_max = parse_number(m.group("m")) if m.group("m") else None
         comparator = "between" if value_max is not None else (comparator_before(cell.text, m.start(), 0) or "=")
         num_start, num_end = cell.start + m.start(), cell.start + m.end()
-    kind = ctx.kind or ("actual" if meta.kind == "bao_cao" else "target")
+    kind = ctx.kind or _kind_by_year(ctx.period, meta)
     period = ctx.period or _default_period(kind, meta)
     agency = ctx.agency
     name = _STT_RE.sub("", column_name or indicator.text).strip()
@@ -423,6 +424,22 @@ def _cell_target(text: str, cell: Cell, ctx: ColumnContext, indicator: Cell, uni
     # the span runs from the indicator cell to the number (a row may put the number first)
     return Target(kind, name, comparator, value, value_max, unit, period, agency, min(indicator.start, num_start),
                   max(num_end, num_start + 1), text[num_start:num_end])
+
+
+def _kind_of_named(col: Column, meta: DocumentMeta) -> Column:
+    """A named column that states a year and no kind takes its kind from the year (`_kind_by_year`),
+    so the column, not an enclosing heading, decides it."""
+    if col.role != "value" or col.kind is not None or not col.period:
+        return col
+    return Column(col.role, _kind_by_year(col.period, meta), col.period, col.name)
+
+
+def _kind_by_year(period: str | None, meta: DocumentMeta) -> str:
+    """A column that names a year and no kind ("Giải ngân năm 2028" in a plan for 2029): a year
+    before the plan year is a result, as in prose; otherwise the document kind decides."""
+    if period and period.isdigit() and meta.plan_year and int(period) < meta.plan_year:
+        return "actual"
+    return "actual" if meta.kind == "bao_cao" else "target"
 
 
 def _default_period(kind: str, meta: DocumentMeta) -> str | None:

@@ -72,6 +72,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             continue
         if _is_denominator(ctx, q, quantities[i + 1] if i + 1 < len(quantities) else None):
             continue
+        if i and _is_bar_of_count(text, quantities[i - 1], q):
+            continue
         met = _indicator_count(ctx, q)
         if met is False:
             continue
@@ -113,6 +115,22 @@ def _is_denominator(ctx: TargetContext, q: QuantityMatch, nxt: QuantityMatch | N
         return False
     _, ce = ctx.seg.clause(q.start)
     return nxt.start < ce
+
+
+_BAR_GAP_RE = re.compile(r"[ \t]+(?:[a-zđà-ỹ]+[ \t]+){1,3}(?:trên|dưới|từ|hơn)[ \t]+$")
+_BAR_GAP_VERBS = frozenset(("tăng", "giảm", "bằng", "chiếm", "đạt", "là", "lên", "còn", "xuống", "so", "vượt", "với"))
+
+
+def _is_bar_of_count(text: str, prev: QuantityMatch, q: QuantityMatch) -> bool:
+    """"có 9/14 chủ đầu tư giải ngân trên 95%", "3 dự án giải ngân dưới 50%": a share right after a count
+    (a count unit, a few lower-case words and "trên"/"dưới" between, no comma) is the bar the counted
+    passed or missed, which says who is counted, not a figure of its own. A verb of change or ratio
+    between ("tăng trên 12%") makes it the count's own figure."""
+    if q.unit != "%" or q.comparator not in (">", "<", ">=", "<=") or q.start - prev.end > 40 \
+            or prev.unit not in vocabulary.words("units", "count_units"):
+        return False
+    gap = text[prev.end:q.start]
+    return bool(_BAR_GAP_RE.fullmatch(gap)) and not any(w in _BAR_GAP_VERBS for w in gap.split())
 
 
 def _is_section_count(text: str, q: QuantityMatch) -> bool:
