@@ -1,0 +1,39 @@
+"""Rules learnt while measuring the held-out real document (docs/extractor.md, "Held-out real
+document"): probes of its genre (a mid-term review and the reports it rests on), each rule shown on
+a text of another invented province and another layout."""
+
+from __future__ import annotations
+
+from rule_texts import check, target_at
+
+# A district statistics office's nine-month bulletin: results compared with a base year by a ratio
+# written straight after the figure ("bằng 96,5% năm 2027", "bằng 1,4 lần năm 2025"), no "so với".
+BULLETIN = """CHI CỤC THỐNG KÊ HUYỆN ĐĂK RƠ
+Số: 19/BC-CCTK                     Đăk Rơ, ngày 05 tháng 10 năm 2028
+
+BÁO CÁO
+Tình hình kinh tế - xã hội 9 tháng năm 2028
+
++ Sản lượng cà phê nhân năm 2028 ước đạt 41.200 tấn, bằng 96,5% năm 2027 và vượt 3% kế hoạch.
++ Thu nhập bình quân đầu người năm 2028 đạt 52 triệu đồng, bằng 1,4 lần năm 2025.
++ Vốn tín dụng chính sách năm 2028 giải ngân 310 tỷ đồng, bằng 118% cùng kỳ năm 2027.
++ Tỷ trọng dịch vụ tăng từ 31,2% năm 2026 lên 33,8% năm 2028.
++ Thu ngân sách năm 2028 đạt 640 tỷ đồng, bằng 104% dự toán năm 2028.
+"""
+
+
+def test_a_ratio_to_a_year_written_after_it_keeps_the_result_year() -> None:
+    # the year after "bằng N%" / "bằng N lần" is the base the figure is compared with
+    check(target_at(BULLETIN, "96,5"), kind="actual", period="2028", unit="%")
+    check(target_at(BULLETIN, "1,4"), kind="actual", period="2028", unit="lần")
+    check(target_at(BULLETIN, "118"), kind="actual", period="2028", unit="%")
+    # and it lends no year to the next figure of the clause
+    check(target_at(BULLETIN, "3", "vượt "), period="2028")
+
+
+def test_a_year_after_a_plain_figure_is_still_its_period() -> None:
+    # "từ 31,2% năm 2026 lên 33,8% năm 2028": each figure's own year (the development gold's)
+    check(target_at(BULLETIN, "31,2"), kind="actual", period="2026")
+    check(target_at(BULLETIN, "33,8"), kind="actual", period="2028")
+    # a plan named between the ratio and the year is no base year of its own
+    check(target_at(BULLETIN, "104"), period="2028")
