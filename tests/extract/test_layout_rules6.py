@@ -37,3 +37,27 @@ def test_a_year_after_a_plain_figure_is_still_its_period() -> None:
     check(target_at(BULLETIN, "33,8"), kind="actual", period="2028")
     # a plan named between the ratio and the year is no base year of its own
     check(target_at(BULLETIN, "104"), period="2028")
+
+
+# A mid-term review's competitiveness ranking: a move up the national table counted in places.
+RANKING = """ỦY BAN NHÂN DÂN TỈNH NAM LỘC
+Số: 88/BC-UBND                     Nam Lộc, ngày 12 tháng 5 năm 2028
+
+BÁO CÁO
+Đánh giá giữa kỳ cải thiện môi trường đầu tư giai đoạn 2026-2030
+
+- Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2027 đạt 67,1 điểm, tăng 9 bậc so với năm 2026.
+- Chỉ số cải cách hành chính (PAR INDEX) năm 2027 giảm 3 bậc.
+"""
+
+
+def test_places_gained_in_a_ranking_are_a_result_in_bac() -> None:
+    check(target_at(RANKING, "9"), kind="actual", unit="bậc", period="2027", comparator="=")
+    check(target_at(RANKING, "3", "giảm "), kind="actual", unit="bậc", period="2027")
+    check(target_at(RANKING, "67,1"), unit="điểm", period="2027")
+
+
+def test_levels_of_schooling_or_of_pay_are_no_ranking() -> None:
+    text = RANKING + "- Hệ thống giáo dục của tỉnh có đủ 4 bậc học; 35 công chức được nâng 1 bậc lương trước thời hạn.\n"
+    assert target_at(text, "4", "đủ ") is None
+    assert target_at(text, "1", "nâng ") is None
