@@ -30,6 +30,13 @@ _YEAR_SCAN = re.compile(rf"({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
 _IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*$")
 
 
+# "Giai đoạn 2026-2028, toàn huyện tạo việc làm cho 4.800 lao động": a span that opens its sentence
+# (or item) and is set off by a comma frames the whole clause, as "Trong giai đoạn ..." does; a span
+# inside the clause ("hộ nghèo theo chuẩn giai đoạn 2026-2030 còn 6,4%") qualifies a word instead.
+_FRONTED_SPAN_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n[ \t]*(?:[-+•–*][ \t]+|\w{1,3}[.)][ \t]+)?)"
+                                  r"(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+$")
+
+
 _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
 
 
@@ -72,7 +79,10 @@ class Mentions:
                 continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
-                self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
+                low = before.lower()
+                framed = bool(_IN_SPAN_BEFORE.search(low)) or (
+                    text.startswith(",", m.end()) and bool(_FRONTED_SPAN_BEFORE.search(low)))
+                self.items.append(Mention(m.start(), m.end(), period, True, framed))
             elif _year_word_before(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
                 self.items.append(Mention(m.start(), m.end(), m.group(1), False, False))
         self.starts = [x.pos for x in self.items]

@@ -61,3 +61,35 @@ def test_levels_of_schooling_or_of_pay_are_no_ranking() -> None:
     text = RANKING + "- Hệ thống giáo dục của tỉnh có đủ 4 bậc học; 35 công chức được nâng 1 bậc lương trước thời hạn.\n"
     assert target_at(text, "4", "đủ ") is None
     assert target_at(text, "1", "nâng ") is None
+
+
+# A mid-term review whose sentences open with the span they sum ("Giai đoạn 2026-2028, ...") and
+# whose remaining targets are set "by the end of the term".
+MIDTERM = """HUYỆN ỦY YÊN PHONG
+Số 31-KL/HU
+Yên Phong, ngày 20 tháng 7 năm 2028
+
+KẾT LUẬN
+về sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ huyện, nhiệm kỳ 2025-2030
+
+I. KẾT QUẢ
+Giai đoạn 2026-2028, toàn huyện tạo việc làm mới cho 4.800 lao động. Năm 2027, có 2 xã đạt chuẩn nông thôn mới nâng cao.
+Tỷ lệ hộ nghèo theo chuẩn đa chiều giai đoạn 2026-2030 còn 6,4%.
+
+II. NHIỆM VỤ ĐẾN CUỐI NHIỆM KỲ
+Phấn đấu đến cuối nhiệm kỳ, tỷ lệ trường đạt chuẩn quốc gia đạt 85%; thu ngân sách năm 2029 đạt 210 tỷ đồng.
+"""
+
+
+def test_a_sentence_opening_with_a_span_sums_its_figures_over_it() -> None:
+    check(target_at(MIDTERM, "4.800"), kind="actual", period="2026-2028")
+    # the next sentence names its own year
+    check(target_at(MIDTERM, "2", "có 2 xã"), period="2027")
+    # a span qualifying a word inside the clause is no frame of the figure
+    t = target_at(MIDTERM, "6,4")
+    assert t is not None and t.period != "2026-2030", t
+
+
+def test_by_the_end_of_the_term_is_the_last_year_of_the_term() -> None:
+    check(target_at(MIDTERM, "85"), kind="target", period="2030")
+    check(target_at(MIDTERM, "210"), kind="target", period="2029")
