@@ -53,7 +53,9 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
-            if mention.is_span and not (span_ok or mention.preceded_by_in
+            if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
+                return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
+            if mention.is_span and not (span_ok or mention.preceded_by_in or mention.fronted
                                         or _TOTAL_SUBJECT_RE.match(ctx.text, cs, mention.pos)):
                 continue
             return mention.period, True

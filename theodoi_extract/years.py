@@ -22,6 +22,7 @@ class Mention:
     period: str
     is_span: bool
     preceded_by_in: bool
+    fronted: bool = False  # "Giai đoạn 2026-2028, ...": opens its sentence, set off by a comma
 
 
 _YEAR_SCAN = re.compile(rf"({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
@@ -31,8 +32,9 @@ _IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|n
 
 
 # "Giai đoạn 2026-2028, toàn huyện tạo việc làm cho 4.800 lao động": a span that opens its sentence
-# (or item) and is set off by a comma frames the whole clause, as "Trong giai đoạn ..." does; a span
-# inside the clause ("hộ nghèo theo chuẩn giai đoạn 2026-2030 còn 6,4%") qualifies a word instead.
+# (or item) and is set off by a comma frames the clause: its totals are over the span, its
+# percentages (levels) are at the span's end (`periods.explicit_period`); a span inside the clause
+# ("hộ nghèo theo chuẩn giai đoạn 2026-2030 còn 6,4%") qualifies a word instead.
 _FRONTED_SPAN_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n[ \t]*(?:[-+•–*][ \t]+|\w{1,3}[.)][ \t]+)?)"
                                   r"(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+$")
 
@@ -80,9 +82,8 @@ class Mentions:
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
                 low = before.lower()
-                framed = bool(_IN_SPAN_BEFORE.search(low)) or (
-                    text.startswith(",", m.end()) and bool(_FRONTED_SPAN_BEFORE.search(low)))
-                self.items.append(Mention(m.start(), m.end(), period, True, framed))
+                fronted = text.startswith(",", m.end()) and bool(_FRONTED_SPAN_BEFORE.search(low))
+                self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(low)), fronted))
             elif _year_word_before(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
                 self.items.append(Mention(m.start(), m.end(), m.group(1), False, False))
         self.starts = [x.pos for x in self.items]

@@ -93,3 +93,9 @@ def test_a_sentence_opening_with_a_span_sums_its_figures_over_it() -> None:
 def test_by_the_end_of_the_term_is_the_last_year_of_the_term() -> None:
     check(target_at(MIDTERM, "85"), kind="target", period="2030")
     check(target_at(MIDTERM, "210"), kind="target", period="2029")
+
+
+def test_a_level_under_a_fronted_span_is_at_its_end() -> None:
+    text = MIDTERM + "Giai đoạn 2026-2030, phấn đấu tỷ lệ che phủ rừng đạt 54% và trồng mới 1.200 ha rừng.\n"
+    check(target_at(text, "54"), kind="target", period="2030", indicator="tỷ lệ che phủ rừng")
+    check(target_at(text, "1.200"), kind="target", period="2026-2030")
