@@ -26,7 +26,9 @@ _AGENCY_LABEL_RE = re.compile(r"(?:Giám đốc|Trưởng|Chủ tịch|Thủ tr�
 _LEAD_JUNK = re.compile(
     r"^(?:[-+•–*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ]\)\s+|[ivx]{2,5}\)\s+|\(\)\s*|\[\d+:\s*\(\)\s*|[,;:)\]]\s*|"
     r"(?:và|với|lên|xuống|còn|trong đó|trong|đó|phấn đấu|tiếp tục|đến|vào|cuối|năm|có|đạt|thêm|toàn tỉnh|hiện|nay|sau|để|là|bằng|đảm bảo|, )\b\s*|"
-    rf"{YEAR}\b\s*|[Nn]ăm\s+{YEAR}\b,?\s*)+",
+    rf"{YEAR}\b\s*|[Nn]ăm\s+{YEAR}\b,?\s*|"
+    # a span or term set off before the clause ("Giai đoạn 2026-2028, ...", "đến cuối nhiệm kỳ, ...")
+    rf"(?:giai đoạn|thời kỳ|nhiệm kỳ)(?:\s+{YEAR}\s*[-–]\s*{YEAR})?\s*,\s*)+",
     re.IGNORECASE,
 )
 

@@ -53,13 +53,18 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
-            if mention.is_span and not (span_ok or mention.preceded_by_in
+            if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
+                return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
+            if mention.is_span and not (span_ok or mention.preceded_by_in or mention.fronted
                                         or _TOTAL_SUBJECT_RE.match(ctx.text, cs, mention.pos)):
                 continue
             return mention.period, True
     by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
     if by_year:
         return by_year, True
+    term_end = None if span_ok else _term_end(ctx, ss, q.start)
+    if term_end:
+        return term_end, True
     if span_ok:  # "tăng bình quân 8%/năm giai đoạn 2021-2025": the span written just after
         for mention in ctx.mentions.between(q.end, min(ce, q.end + 60)):
             if mention.is_span:
@@ -68,6 +73,30 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         if span:
             return span, True
     return None, False
+
+
+# "Phấn đấu đến cuối nhiệm kỳ, tỷ lệ ... đạt 85%": the year by which is the last year of the term (or
+# stage) the document names; the sentence, else an enclosing heading ("II. NHIỆM VỤ ĐẾN CUỐI NHIỆM KỲ").
+_TERM_END_RE = re.compile(r"(?:đến|tới|vào)\s+cuối\s+(nhiệm kỳ|giai đoạn)(?!\s*(?:\d|trước))", re.IGNORECASE)
+
+
+def _term_end(ctx: TargetContext, ss: int, pos: int) -> str | None:
+    """The end year of the term a figure is set "by the end of": the nearest span before it written
+    after the same word ("nhiệm kỳ 2025-2030"), else its section's span, else the last span named."""
+    text = ctx.text
+    if "cuối" not in text[ss:pos] and not any("cuối" in h.title.lower() for h in ctx.headings.containing(pos)):
+        return None
+    m = _TERM_END_RE.search(text, ss, pos)
+    if m is None:
+        m = next((x for h in reversed(ctx.headings.containing(pos)) if (x := _TERM_END_RE.search(h.title))), None)
+    if m is None:
+        return None
+    word = m.group(1).lower()
+    for mention in reversed(ctx.mentions.between(0, pos)):
+        if mention.is_span and text[max(0, mention.pos - 16):mention.pos].lower().rstrip().endswith(word):
+            return mention.period[-4:]
+    span = heading_span_at(ctx, pos) or ctx.mentions.last_span_before(pos)
+    return span[-4:] if span else None
 
 
 # "Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt 18.500 tỷ đồng": a clause whose subject is a

@@ -22,6 +22,7 @@ class Mention:
     period: str
     is_span: bool
     preceded_by_in: bool
+    fronted: bool = False  # "Giai đoạn 2026-2028, ...": opens its sentence, set off by a comma
 
 
 _YEAR_SCAN = re.compile(rf"({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
@@ -30,20 +31,30 @@ _YEAR_SCAN = re.compile(rf"({YEAR})(?:\s*[-–]\s*({YEAR}))?(?!\d)")
 _IN_SPAN_BEFORE = re.compile(r"trong\s+(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)?\s*$")
 
 
+# "Giai đoạn 2026-2028, toàn huyện tạo việc làm cho 4.800 lao động": a span that opens its sentence
+# (or item) and is set off by a comma frames the clause: its totals are over the span, its
+# percentages (levels) are at the span's end (`periods.explicit_period`); a span inside the clause
+# ("hộ nghèo theo chuẩn giai đoạn 2026-2030 còn 6,4%") qualifies a word instead.
+_FRONTED_SPAN_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n[ \t]*(?:[-+•–*][ \t]+|\w{1,3}[.)][ \t]+)?)"
+                                  r"(?:cả\s+)?(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+$")
+
+
 _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
 
 
 # What a year after these words names is the base a figure is compared with or priced at.
-# "gấp 1,6 lần năm 2020" names the base of a ratio the same way; "so với cuối năm 2025" a level.
+# "gấp 1,6 lần năm 2020" names the base of a ratio the same way, and so do "bằng 1,4 lần năm 2025"
+# and "bằng 96,5% năm 2027" (a ratio written straight before the year: the figure is the ratio, the
+# year its base); "so với cuối năm 2025" a level.
 _BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc"
-                          r"|\bgấp\s+\d[\d.,]*\s+lần(?:\s+so\s+với)?)"
+                          r"|\bgấp\s+\d[\d.,]*\s+lần(?:\s+so\s+với)?|\bbằng\s+\d[\d.,]*\s*(?:%|lần))"
                           r"(?:\s+cùng\s+kỳ|\s+cùng\s+thời\s+điểm|\s+quý\s+[IV]{1,3}|\s+tháng\s+\d{1,2}"
                           r"|\s+\d{1,2}\s+tháng(?:\s+đầu)?|\s+cuối|\s+đầu)?(?:\s+năm)?\s+$", re.IGNORECASE)
 
 
 def _may_be_base(window: str) -> bool:
     """Cheap filter before `_BASE_BEFORE`: the words every base phrase holds."""
-    return "so" in window or "gốc" in window or "So" in window or "lần" in window
+    return "so" in window or "gốc" in window or "So" in window or "lần" in window or "bằng" in window
 
 
 def _year_word_before(before: str) -> bool:
@@ -70,7 +81,9 @@ class Mentions:
                 continue  # "so với năm 2022", "giá so sánh năm 2010": a comparison base, never the period
             if m.group(2):
                 period = f"{m.group(1)}-{m.group(2)}"
-                self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(before.lower()))))
+                low = before.lower()
+                fronted = text.startswith(",", m.end()) and bool(_FRONTED_SPAN_BEFORE.search(low))
+                self.items.append(Mention(m.start(), m.end(), period, True, bool(_IN_SPAN_BEFORE.search(low)), fronted))
             elif _year_word_before(before) or text[m.end():m.end() + 2].lstrip().startswith(":"):
                 self.items.append(Mention(m.start(), m.end(), m.group(1), False, False))
         self.starts = [x.pos for x in self.items]
