@@ -75,3 +75,9 @@ def test_the_harsh_scans_leads_are_spelt_as_in_their_text_version() -> None:
     # `Phòng Xuất nhập khẩu` is in no vocabulary and misread in both its mentions: it stays as read
     name = "so-congthuong-dongbinh-2025-kehoach-giao-h150"
     assert _leads(name)[1:] == _gold_leads(name)[1:]
+
+
+def test_a_misread_head_word_before_a_name_is_mended_but_not_a_title_or_prose() -> None:
+    assert repair_agency_names("Phỏng Việc làm chủ trì.", {}) == "Phòng Việc làm chủ trì."
+    assert repair_agency_names("Trưởng Phòng Nội vụ", {}) == "Trưởng Phòng Nội vụ"  # a title, not `Trường`
+    assert repair_agency_names("Phỏng vấn người dân.", {}) == "Phỏng vấn người dân."

@@ -318,10 +318,39 @@ def agency_lexicon(trusted: Iterable[str] = ()) -> dict[tuple[str, ...], tuple[s
     return {key: next(iter(forms)) for key, forms in found.items() if len(forms) == 1}
 
 
+@cache
+def _head_words() -> tuple[dict[str, str], frozenset[str]]:
+    """One-word heads of 4+ letters by their loose form (`phong` -> `Phòng`; forms two heads share
+    left out), and every word of the agency vocabulary (starters, titles), which is never re-spelt."""
+    from theodoi_extract import vocabulary
+
+    found: dict[str, set[str]] = {}
+    for head in _agency_heads():
+        if " " not in head and len(head) >= 4:
+            found.setdefault(_loose(head), set()).add(head)
+    known = {w for entry in (*_agency_heads(), *vocabulary.words("agencies", "titles")) for w in entry.split()}
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}, frozenset(known)
+
+
+def _mend_heads(text: str) -> str:
+    """`Phỏng Việc làm` -> `Phòng Việc làm`: a capitalised word that is no agency word but a head's
+    letters with other tones, before a capitalised word (where a name starts), takes the head's."""
+    heads, known = _head_words()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1)
+        head = heads.get(_loose(word))
+        return m.group(0) if head is None or word in known or len(head) != len(word) else head + m.group(2)
+
+    return re.sub(r"(?<!\w)([A-ZĐÀ-Ỹ][^\W\d_]{3,})( [A-ZĐÀ-Ỹ])", fix, text)
+
+
 def repair_agency_names(text: str, lexicon: dict[tuple[str, ...], tuple[str, ...]]) -> str:
     """Agency names whose tones (or `đ`) OCR misread (`Trung tâm Phát triến`, `Thế thao`, `xây
     đựng`): inside each mention, the longest run of 2+ words whose loose form is one lexicon entry
-    takes the entry's spelling, letter by letter, keeping the OCR'd capitals."""
+    takes the entry's spelling, letter by letter, keeping the OCR'd capitals; a misread head word
+    first (`_mend_heads`)."""
+    text = _mend_heads(text)
     if not lexicon:
         return text
     longest = max(len(k) for k in lexicon)
