@@ -10,6 +10,7 @@ figures come first in the low-confidence-first order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -36,6 +37,16 @@ def ocr_note(start: int, end: int, spans: Sequence[OcrSpan]) -> tuple[float, str
         if first <= at < last:
             return ocr_weight(conf), f"OCR page {page}, confidence {conf:.0f}"
     return None
+
+
+_NOTE_RE = re.compile(r"^OCR page (\d+), confidence (\d+)")
+
+
+def note_of(reason: str) -> tuple[int, int] | None:
+    """(page, confidence) from a reason that `ocr_note` opened; None for an item of a text layer.
+    The review screen words it in the reader's language."""
+    m = _NOTE_RE.match(reason or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def discount_ocr(targets: Iterable[Target], spans: Sequence[OcrSpan]) -> list[Target]:

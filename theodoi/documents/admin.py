@@ -14,7 +14,7 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind")
     search_fields = ("title", "number", "original_name")
     readonly_fields = ("checksum", "size", "format", "original_name", "file_link", "text", "status", "progress",
-                       "uploaded_by", "uploaded_at", "published_at", "warnings", "ocr_pages", "error_message")
+                       "uploaded_by", "uploaded_at", "published_at", "warnings", "ocr_pages", "ocr_spans", "error_message")
     exclude = ("text_folded", "file")
     raw_id_fields = ("previous_version", "plan")
 

@@ -79,8 +79,21 @@ def _read_stored(document: Document, note: Any) -> Any:
     with page_progress(ocr_page):
         read = _read(data, document.original_name)
     _set_text(document, read)
-    document.save(update_fields=["format", "text", "text_folded", "ocr_pages", "warnings"])
+    document.save(update_fields=["format", "text", "text_folded", "ocr_pages", "ocr_spans", "warnings"])
     return read
+
+
+def stored_ocr_spans(document: Document) -> tuple[tuple[int, int, int, float], ...]:
+    """The OCR'd pages' spans kept on the document: a job re-run extracts from the stored text,
+    where nothing else says which figures came from a scan."""
+    spans = []
+    for span in document.ocr_spans or []:
+        try:
+            page, start, end, confidence = span
+            spans.append((int(page), int(start), int(end), float(confidence)))
+        except (TypeError, ValueError):
+            log.warning("document %s: ignored a malformed OCR span %r", document.pk, span)
+    return tuple(spans)
 
 
 def _items_from_extraction(document: Document, result: dict[str, Any]) -> list[ExtractedItem]:
@@ -107,10 +120,9 @@ def extraction_run(document_id: int, *, progress: Any = None) -> Document:
     job's progress writer (None when called directly).
     """
     document = Document.objects.get(pk=document_id)
-    ocr_spans: tuple[tuple[int, int, int, float], ...] = ()
     if not document.text and document.format == "pdf":
         try:
-            ocr_spans = tuple(getattr(_read_stored(document, progress), "ocr_spans", ()))
+            _read_stored(document, progress)
         except (ValidationError, OSError) as exc:
             message = " ".join(exc.messages) if isinstance(exc, ValidationError) else "Không đọc được tệp đã lưu."
             log.warning("document %s could not be read: %s", document_id, exc)
@@ -120,6 +132,7 @@ def extraction_run(document_id: int, *, progress: Any = None) -> Document:
             return document
     _set_progress(document, DocumentStatus.EXTRACTING, 30 if document.format == "pdf" else 10, progress,
                   "Đang trích xuất chỉ tiêu, nhiệm vụ")
+    ocr_spans = stored_ocr_spans(document)
     try:
         result = _extract(document.text)
         if ocr_spans:  # figures read from a scanned page: lower confidence, "OCR page N, confidence X"

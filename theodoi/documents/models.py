@@ -40,6 +40,9 @@ class Document(models.Model):
     text = models.TextField(_("nội dung"), blank=True)
     text_folded = models.TextField(editable=False, blank=True, default="")
     ocr_pages = models.JSONField(default=list, blank=True)
+    # [page, start, end, confidence] of each OCR'd page in `text`: a re-run of the extraction from
+    # the stored text gives the figures read there the same lowered confidence as the first one
+    ocr_spans = models.JSONField(default=list, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.UPLOADED

@@ -66,5 +66,6 @@ def _set_text(document: Document, read: Any) -> None:
     document.text = read.text
     document.text_folded = fold(read.text)
     document.ocr_pages = list(read.ocr_pages)
+    document.ocr_spans = [list(span) for span in getattr(read, "ocr_spans", ())]
     document.warnings = list(read.warnings)
 

@@ -56,6 +56,12 @@ def reasons(item: ExtractedItem) -> list[str]:
     """One line per attribute: what was decided and from which context, e.g.
     "Kỳ: 2023 — theo đề mục «I. KẾT QUẢ THỰC HIỆN NĂM 2023»"."""
     lines = []
+    from theodoi_extract.scan_confidence import note_of
+
+    scanned = note_of(str(item.data.get("reason") or ""))
+    if scanned is not None:  # a figure read from a scan: why its confidence is lowered comes first
+        lines.append(_("Đọc bằng OCR: trang %(page)s, độ tin cậy %(confidence)s/100 — đối chiếu chữ số với bản gốc")
+                     % {"page": scanned[0], "confidence": scanned[1]})
     for name, decided in (item.data.get("decided_by") or {}).items():
         if not isinstance(decided, dict) or decided.get("value") in (None, ""):
             continue

@@ -267,3 +267,123 @@ def repair(text: str) -> str:
     """Every repair above, in order: numbers, glued words, detached marks, vocabulary tones."""
     text = unicodedata.normalize("NFC", text)
     return restore_unit_cells(restore_tones(attach_detached_marks(split_glued(repair_numbers(text)))))
+
+
+# --- agency names across the document ------------------------------------------------------------
+
+AGENCY_REPAIR_BELOW = 97.0  # pages OCR'd at a mean word confidence below this have their names mended
+_NAME_WORD = r"[^\W\d_]+"
+# an agency mention: a capitalised head word of the vocabulary, then the words of the name up to the
+# clause's end (punctuation, a cell border, the line's end); the window match below decides the name
+_STOP = ":;.()|\n"  # not the comma: `Sở Văn hóa, Thể thao và Du lịch`
+
+
+def _loose(word: str) -> str:
+    """A word without its tones, lower-case, `đ` read as `d`: what a blurred scan keeps of it."""
+    return _fold(word).replace("đ", "d")
+
+
+@cache
+def _agency_heads() -> tuple[str, ...]:
+    from theodoi_extract import vocabulary
+
+    heads = {*vocabulary.words("agencies", "starters"), *vocabulary.words("agencies", "named_starters")}
+    return tuple(sorted((h for h in heads if h[:1].isupper() and not h.isupper()), key=len, reverse=True))
+
+
+def _name_regions(text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of each stretch that opens with a capitalised agency head word and runs to the
+    end of its clause."""
+    heads = "|".join(re.escape(h) for h in _agency_heads())
+    for m in re.finditer(rf"(?<!\w)(?:{heads})(?!\w)[^{re.escape(_STOP)}]*", text):
+        yield m.start(), m.end()
+
+
+def agency_lexicon(trusted: Iterable[str] = ()) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Every run of 2+ words of a known agency name by its loose form (`_loose`), with its spelling:
+    the vocabulary's canonical names and expansions, and the mentions in `trusted` texts (text
+    layers, or pages OCR read well). A loose form spelt two ways is left out (ambiguous)."""
+    from theodoi_extract import vocabulary
+
+    names = [*vocabulary.words("agencies", "canonical"),
+             *map(str, vocabulary.mapping("agencies", "abbreviations").values())]
+    for text in trusted:
+        names += [text[a:b] for a, b in _name_regions(text)]
+    found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for name in names:
+        words = [w.lower() for w in re.findall(_NAME_WORD, name)]
+        for i in range(len(words)):
+            for j in range(i + 2, len(words) + 1):
+                found.setdefault(tuple(_loose(w) for w in words[i:j]), set()).add(tuple(words[i:j]))
+    return {key: next(iter(forms)) for key, forms in found.items() if len(forms) == 1}
+
+
+@cache
+def _head_words() -> tuple[dict[str, str], frozenset[str]]:
+    """One-word heads of 4+ letters by their loose form (`phong` -> `Phòng`; forms two heads share
+    left out), and every word of the agency vocabulary (starters, titles), which is never re-spelt."""
+    from theodoi_extract import vocabulary
+
+    found: dict[str, set[str]] = {}
+    for head in _agency_heads():
+        if " " not in head and len(head) >= 4:
+            found.setdefault(_loose(head), set()).add(head)
+    known = {w for entry in (*_agency_heads(), *vocabulary.words("agencies", "titles")) for w in entry.split()}
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}, frozenset(known)
+
+
+def _mend_heads(text: str) -> str:
+    """`Phỏng Việc làm` -> `Phòng Việc làm`: a capitalised word that is no agency word but a head's
+    letters with other tones, before a capitalised word (where a name starts), takes the head's."""
+    heads, known = _head_words()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1)
+        head = heads.get(_loose(word))
+        return m.group(0) if head is None or word in known or len(head) != len(word) else head + m.group(2)
+
+    return re.sub(r"(?<!\w)([A-ZĐÀ-Ỹ][^\W\d_]{3,})( [A-ZĐÀ-Ỹ])", fix, text)
+
+
+def repair_agency_names(text: str, lexicon: dict[tuple[str, ...], tuple[str, ...]]) -> str:
+    """Agency names whose tones (or `đ`) OCR misread (`Trung tâm Phát triến`, `Thế thao`, `xây
+    đựng`): inside each mention, the longest run of 2+ words whose loose form is one lexicon entry
+    takes the entry's spelling, letter by letter, keeping the OCR'd capitals; a misread head word
+    first (`_mend_heads`)."""
+    text = _mend_heads(text)
+    if not lexicon:
+        return text
+    longest = max(len(k) for k in lexicon)
+    out: list[str] = []
+    pos = 0
+    for start, end in _name_regions(text):
+        words = list(re.finditer(_NAME_WORD, text[start:end]))
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 1, -1):
+                window = words[i:i + n]
+                form = lexicon.get(tuple(_loose(w.group()) for w in window))
+                if form is None or any(len(w.group()) != len(f) for w, f in zip(window, form, strict=True)):
+                    continue
+                for w, want in zip(window, form, strict=True):
+                    out.append(text[pos:start + w.start()])
+                    out.append("".join(c.upper() if o.isupper() else c for o, c in zip(w.group(), want, strict=True)))
+                    pos = start + w.end()
+                i += n
+                break
+            else:
+                i += 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def repair_scanned_agencies(texts: list[str], confidences: list[float | None]) -> list[str]:
+    """Each page's text with its agency names mended (`repair_agency_names`) where OCR read the
+    page (`confidences[i]` not None) below AGENCY_REPAIR_BELOW, against the vocabulary and the
+    document's own mentions on the other pages (text layers and well-read pages). A text layer is
+    never changed."""
+    doubtful = [c is not None and c < AGENCY_REPAIR_BELOW for c in confidences]
+    if not any(doubtful):
+        return texts
+    lexicon = agency_lexicon(t for t, d in zip(texts, doubtful, strict=True) if not d)
+    return [repair_agency_names(t, lexicon) if d else t for t, d in zip(texts, doubtful, strict=True)]

@@ -27,7 +27,7 @@ from theodoi_extract.errors import (
     ExtractError,
     OcrUnavailableError,
 )
-from theodoi_extract.readers import ocr
+from theodoi_extract.readers import ocr, ocr_repair
 from theodoi_extract.readers.pdf_tables import ruled_tables, table_grid, table_words
 from theodoi_extract.readers.result import ReadResult
 from theodoi_extract.readers.table_shape import indicators_down
@@ -374,6 +374,9 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     # NFC per page, so that the OCR spans computed here still index the whole text after
     # `read_bytes` normalises it (a line break composes with nothing).
     texts = [unicodedata.normalize("NFC", page.text) for page in pages]
+    confidence_of = dict(read_by_ocr)
+    # agency names misread on a doubtful OCR page, mended against the vocabulary and the other pages
+    texts = ocr_repair.repair_scanned_agencies(texts, [confidence_of.get(page.number) for page in pages])
     read = [not page.needs_ocr or page.number in ocr_done for page in pages]
     # A table over three pages or more: the page before may have lost its repeated header to the
     # join before it, so the header is also looked for as that page's first table line was.
@@ -381,7 +384,6 @@ def _assemble(pages: list[_Page], use_ocr: bool) -> ReadResult:
     for i in range(1, len(pages)):  # OCR'd pages print their tables as the text layer does: mended alike
         if read[i - 1] and read[i]:
             texts[i - 1], texts[i] = join_split_row(texts[i - 1], texts[i], first_rows[i - 1])
-    confidence_of = dict(read_by_ocr)
     spans: list[tuple[int, int, int, float]] = []
     offset = 0
     for page, text in zip(pages, texts, strict=True):
