@@ -218,6 +218,12 @@ def postgres_cpu_seconds() -> float:
     return total
 
 
+def per_request(server_cpu: float, pg_cpu: float, requests: int) -> str:
+    """``server 4.0 ms, PostgreSQL 1.2 ms``: CPU seconds of a phase shared out over its requests."""
+    n = max(requests, 1)
+    return f"server {server_cpu / n * 1000:.2f} ms, PostgreSQL {pg_cpu / n * 1000:.2f} ms"
+
+
 def server_command(args: argparse.Namespace) -> list[str]:
     """The WSGI server under test: gunicorn (gthread) or granian, both serving theodoi.wsgi."""
     if args.server == "granian":
@@ -279,19 +285,24 @@ def open_loop(args: argparse.Namespace, base: str, server: subprocess.Popen, peo
                     + f"; CPU/save server {server_cpu / max(len(acks), 1) * 1000:.1f} ms, "
                       f"PostgreSQL {pg_cpu / max(len(acks), 1) * 1000:.2f} ms")
         if args.closed_seconds > 0:
+            cpu0, pg0 = cpu_seconds(server.pid), postgres_cpu_seconds()
             _, c_acks, c_errors, c_elapsed = asyncio.run(run_load(base, people[: args.users], args.closed_seconds,
                                                                   endpoint))
+            c_cpu = per_request(cpu_seconds(server.pid) - cpu0, postgres_cpu_seconds() - pg0, len(c_acks))
             all_acks += c_acks
             closed_rates.append(len(c_acks) / c_elapsed)
             ok = ok and not c_errors
             rows.append(f"{endpoint:4} closed loop {closed_rates[-1]:7.1f} saves/s max ({args.users} users back to "
-                        f"back, {c_elapsed:.0f} s); errors {len(c_errors)}")
+                        f"back, {c_elapsed:.0f} s); errors {len(c_errors)}; CPU/save {c_cpu}")
+    cpu0, pg0 = cpu_seconds(server.pid), postgres_cpu_seconds()
     floor = asyncio.run(run_floor(base, args.users, args.floor_seconds)) if args.floor_seconds > 0 else 0.0
+    f_cpu = per_request(cpu_seconds(server.pid) - cpu0, postgres_cpu_seconds() - pg0,
+                        int(floor * args.floor_seconds))
     print()
     for row in rows:
         print(row)
     if floor:
-        print(f"floor GET /healthz    {floor:.1f}/s (same server, client and users)")
+        print(f"floor GET /healthz    {floor:.1f}/s (same server, client and users); CPU/request {f_cpu}")
         for rate in closed_rates:
             ok = ok and rate >= 0.5 * floor
             print(f"closed max / floor    {rate / floor:.2f}  (goal >= 0.50)")

@@ -41,7 +41,13 @@ def _reader(vendor: str, model: type[models.Model], name: str) -> Reader:
 
 def readers(model: type[models.Model], names: Sequence[str]) -> list[Reader]:
     """One function per column turning what the driver returned into the field's Python value."""
-    return [_reader(connection.vendor, model, name) for name in names]
+    return list(_readers(connections[DEFAULT_DB_ALIAS].vendor, model, tuple(names)))
+
+
+@lru_cache(maxsize=256)
+def _readers(vendor: str, model: type[models.Model], names: tuple[str, ...]) -> tuple[Reader, ...]:
+    """Every autosave reads the same columns: the list is built once per model and column names."""
+    return tuple(_reader(vendor, model, name) for name in names)
 
 
 def db_value(model: type[models.Model], name: str, value: Any) -> Any:

@@ -30,9 +30,18 @@ from django.utils import timezone
 GENESIS = ""
 
 
+# Values that come back from a JSON column as they went in; only containers need the round trip.
+_JSON_SCALARS = (str, int, float, bool)
+
+
 def _json(value: Any) -> Any:
-    """The value as the JSON column gives it back (int keys become text, tuples lists)."""
-    return None if value is None else json.loads(json.dumps(value))
+    """The value as the JSON column gives it back (int keys become text, tuples lists).
+
+    A scalar (an id, an action, a note) is its own JSON image, so only containers take the
+    round trip; the canonical text, and so every stored hash, is the same either way."""
+    if value is None or type(value) in _JSON_SCALARS:
+        return value
+    return json.loads(json.dumps(value))
 
 
 def _when(at: datetime) -> str:
