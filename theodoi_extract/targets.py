@@ -70,6 +70,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             continue
         if _in_block_header(ctx, q.start) or _is_dated_threshold(ctx, q) or _is_section_count(text, q):
             continue
+        if _is_all_of(text, q):
+            continue
         if _is_denominator(ctx, q, quantities[i + 1] if i + 1 < len(quantities) else None):
             continue
         if i and _is_bar_of_count(text, quantities[i - 1], q):
@@ -131,6 +133,15 @@ def _is_bar_of_count(text: str, prev: QuantityMatch, q: QuantityMatch) -> bool:
         return False
     gap = text[prev.end:q.start]
     return bool(_BAR_GAP_RE.fullmatch(gap)) and not any(w in _BAR_GAP_VERBS for w in gap.split())
+
+
+_ALL_OF_RE = re.compile(r"(?:^|[\s(])cả[ \t]+$", re.IGNORECASE | re.MULTILINE)
+
+
+def _is_all_of(text: str, q: QuantityMatch) -> bool:
+    """"giảm trên cả 3 tiêu chí", "duy trì cả 4 huyện": "cả N" (all N) says how many things the
+    statement covers, an enumeration of the sentence, not a figure anyone reports on."""
+    return q.value_max is None and bool(_ALL_OF_RE.search(text, max(0, q.start - 8), q.start))
 
 
 def _is_section_count(text: str, q: QuantityMatch) -> bool:

@@ -132,6 +132,24 @@ class ReportSummary:
     tasks_overdue: int = 0
     agencies_total: int = 0
     agencies_late: int = 0
+    # The headline counts the plan's main targets (chỉ tiêu chủ yếu) when the scope has any, as the
+    # dashboard does; otherwise every target of the scope.
+    main_only: bool = False
+    # A period before the year's end is judged on pace: "đạt và vượt tiến độ kế hoạch", not
+    # "đạt và vượt kế hoạch" (nothing of a yearly plan is achieved in June).
+    in_year: bool = False
+
+    @property
+    def target_noun(self) -> str:
+        return "chỉ tiêu chủ yếu" if self.main_only else "chỉ tiêu"
+
+    @property
+    def achieved_phrase(self) -> str:
+        return "đạt và vượt tiến độ kế hoạch" if self.in_year else "đạt và vượt kế hoạch đề ra"
+
+    @property
+    def not_achieved_phrase(self) -> str:
+        return "chưa đạt tiến độ" if self.in_year else "chưa đạt"
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ def _overall(data: ReportData) -> Section:
     s = data.summary
     paragraphs = [
         f"Trong {data.period_label}, trên phạm vi {data.scope_label}, có "
-        f"{s.targets_achieved}/{s.targets_total} chỉ tiêu chủ yếu đạt và vượt kế hoạch đề ra; "
-        f"{s.targets_not_achieved} chỉ tiêu chưa đạt"
+        f"{s.targets_achieved}/{s.targets_total} {s.target_noun} {s.achieved_phrase}; "
+        f"{s.targets_not_achieved} chỉ tiêu {s.not_achieved_phrase}"
         + (f"; {s.targets_no_data} chỉ tiêu chưa đủ số liệu để đánh giá." if s.targets_no_data else ".")
     ]
     if s.tasks_total:
@@ -64,7 +64,7 @@ def _by_field(data: ReportData) -> Section:
     subsections = []
     for number, (name, rows) in enumerate(groups.items(), start=1):
         achieved = sum(1 for r in rows if is_achieved(r))
-        paragraphs = [f"{_field_tally(len(rows), achieved)} Kết quả cụ thể:"]
+        paragraphs = [f"{_field_tally(len(rows), achieved, in_year=data.summary.in_year)} Kết quả cụ thể:"]
         paragraphs += [f"- {_result_phrase(r)};" for r in rows[:MAX_TARGETS_PER_FIELD]]
         if len(rows) > MAX_TARGETS_PER_FIELD:
             paragraphs.append(
@@ -82,16 +82,20 @@ def _by_field(data: ReportData) -> Section:
     )
 
 
-def _field_tally(total: int, achieved: int) -> str:
+def _field_tally(total: int, achieved: int, *, in_year: bool = False) -> str:
+    good = "đạt và vượt tiến độ kế hoạch" if in_year else "đạt và vượt kế hoạch"
+    behind = "chưa đạt tiến độ" if in_year else "chưa đạt"
+    reached = "đạt tiến độ kế hoạch" if in_year else "đạt kế hoạch"
     if achieved == total:
-        return f"Cả {total} chỉ tiêu của lĩnh vực đều đạt và vượt kế hoạch."
+        return f"Cả {total} chỉ tiêu của lĩnh vực đều {good}."
     if achieved == 0:
         return (
-            f"Lĩnh vực có {total} chỉ tiêu, chưa có chỉ tiêu nào đạt kế hoạch hoặc chưa đủ số liệu đánh giá."
+            f"Lĩnh vực có {total} chỉ tiêu, chưa có chỉ tiêu nào {reached}"
+            " hoặc chưa đủ số liệu đánh giá."
         )
     return (
-        f"Lĩnh vực có {total} chỉ tiêu, trong đó {achieved} chỉ tiêu đạt và vượt kế hoạch, "
-        f"{total - achieved} chỉ tiêu chưa đạt hoặc chưa đủ số liệu đánh giá."
+        f"Lĩnh vực có {total} chỉ tiêu, trong đó {achieved} chỉ tiêu {good}, "
+        f"{total - achieved} chỉ tiêu {behind} hoặc chưa đủ số liệu đánh giá."
     )
 
 

@@ -58,6 +58,8 @@ def sample_report(n_targets: int = 16, *, day: date = date(2021, 1, 5)) -> Repor
             tasks_overdue=5,
             agencies_total=30,
             agencies_late=2,
+            main_only=True,
+            in_year=True,  # a six-month report
         ),
         targets=targets,
         tasks_by_state={"Hoàn thành": 25, "Đang thực hiện": 10, "Quá hạn": 5},

@@ -23,6 +23,7 @@ from django.utils import timezone
 from theodoi.accounts.models import OrgUnit, Role, UnitKind
 from theodoi.accounts.permissions import can_read_all, is_planner, unit_ids_with_role
 from theodoi.evaluation import summaries
+from theodoi.evaluation.selectors.statuses import LOCAL_PLAN_UNIT_KINDS
 from theodoi.evaluation.services import target_statuses_recompute
 from theodoi.exports.data import (
     CorrectiveRow,
@@ -113,7 +114,8 @@ def report_data_build(period: str | Period, scope: str = ReportScope.PROVINCE, s
     rows = _target_rows(targets, when)
     task_rows, tasks_by_state = _tasks(when, where, today)
     late, agencies_total = _late_agencies(when, where, targets, today)
-    judged = [r for r in rows if r.status_label != STATUS_LABELS["forecast"]]
+    main = [r for r, t in zip(rows, targets, strict=True) if t.is_main]
+    judged = [r for r in (main or rows) if r.status_label != STATUS_LABELS["forecast"]]
     achieved = sum(1 for r in judged if is_achieved(r))
     no_data = sum(1 for r in judged if r.status_label == STATUS_LABELS["no_data"])
     overdue = [t for t in task_rows if t.state_label == summaries.TASK_STATE_LABELS_VI[summaries.NOT_DONE_OVERDUE]]
@@ -129,6 +131,8 @@ def report_data_build(period: str | Period, scope: str = ReportScope.PROVINCE, s
         tasks_overdue=len(overdue),
         agencies_total=agencies_total,
         agencies_late=len(late),
+        main_only=bool(main),
+        in_year=when.kind is not PeriodKind.ANNUAL,
     )
     at_risk = [r for r in rows if r.status_label in {STATUS_LABELS[s] for s in AT_RISK}]
     return ReportData(
@@ -165,6 +169,10 @@ def _targets_in_scope(period: Period, scope: Scope) -> list[Target]:
         qs = qs.filter(indicator__field=scope.field)
     if scope.unit is not None:
         qs = qs.filter(responsible_unit_id__in=scope.unit.descendant_ids())
+    else:
+        # The province's report counts the province's plans, as the dashboard does
+        # (evaluation.selectors.province_level): a district's own plan goes in the district's report.
+        qs = qs.exclude(plan__unit__kind__in=LOCAL_PLAN_UNIT_KINDS)
     targets = list(qs)
     targets.sort(key=lambda t: (_field_rank(t.indicator.field), not t.is_main, t.pk))
     return targets

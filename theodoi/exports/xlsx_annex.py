@@ -102,8 +102,9 @@ def _info(sheet, data: ReportData) -> None:
         ("Số, ký hiệu", h.number_symbol),
         ("Ngày", date_short(h.date)),
         ("Số chỉ tiêu", len(data.targets)),
-        ("Đạt và vượt kế hoạch", data.summary.targets_achieved),
-        ("Chưa đạt", data.summary.targets_not_achieved),
+        (f"Số {data.summary.target_noun} được đánh giá", data.summary.targets_total),
+        (data.summary.achieved_phrase.capitalize(), data.summary.targets_achieved),
+        (data.summary.not_achieved_phrase.capitalize(), data.summary.targets_not_achieved),
     ]
     for index, (label, value) in enumerate(rows, start=1):
         set_cell(sheet, index, 1, label).font = Font(name=_FONT, bold=True, size=11)

@@ -21,8 +21,20 @@ def test_the_body_has_the_six_numbered_parts_and_a_closing():
 def test_overall_assessment_counts_targets_met_out_of_all():
     data = sample_report(16)
     first = draft_sections(data)[0].paragraphs[0]
-    assert f"{data.summary.targets_achieved}/16 chỉ tiêu chủ yếu đạt và vượt" in first
+    assert f"{data.summary.targets_achieved}/16 chỉ tiêu chủ yếu đạt và vượt tiến độ kế hoạch;" in first
+    assert f"{data.summary.targets_not_achieved} chỉ tiêu chưa đạt tiến độ" in first
     assert "6 tháng đầu năm 2021" in first
+
+
+def test_a_year_end_report_counts_targets_achieved_not_on_pace():
+    """In June nothing of a yearly plan is "đạt kế hoạch"; at the year's end the plan itself is."""
+    data = sample_report(16)
+    data = replace(data, summary=replace(data.summary, in_year=False, main_only=False))
+    sections = draft_sections(data)
+    first = sections[0].paragraphs[0]
+    assert f"{data.summary.targets_achieved}/16 chỉ tiêu đạt và vượt kế hoạch đề ra;" in first
+    assert "tiến độ" not in first and "chủ yếu" not in first
+    assert "tiến độ" not in sections[1].subsections[0].paragraphs[0]
 
 
 def test_results_by_field_use_vietnamese_numbers():

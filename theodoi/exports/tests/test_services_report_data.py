@@ -116,3 +116,43 @@ def test_each_period_reads_as_a_report_names_it(key, phrase):
 def test_a_bad_scope_is_refused_in_vietnamese(rworld, scope, key, message):
     with pytest.raises(ValidationError, match=message):
         scope_resolve(scope, key)
+
+
+def test_the_headline_counts_the_main_targets_when_the_scope_has_any(rworld):
+    """The dashboard's "X/Y chỉ tiêu chủ yếu" and the report's must be the same Y."""
+    from theodoi.plans.models import Target
+
+    published = Target.objects.filter(period="2021", status="published").order_by("pk")
+    published.update(is_main=False)
+    every = report_data_build("2021", "province", "")
+    assert every.summary.main_only is False and every.summary.target_noun == "chỉ tiêu"
+    assert every.summary.targets_total == len(TARGETS)
+    main_ids = list(published.values_list("pk", flat=True)[:3])
+    Target.objects.filter(pk__in=main_ids).update(is_main=True)
+    Target.objects.exclude(pk__in=main_ids).update(is_main=False)
+    data = report_data_build("2021", "province", "")
+    assert data.summary.main_only is True and data.summary.target_noun == "chỉ tiêu chủ yếu"
+    assert data.summary.targets_total == 3
+    assert len(data.targets) == len(every.targets)  # the annex still lists every target
+
+
+def test_a_report_before_the_years_end_is_judged_on_pace(rworld):
+    assert report_data_build("2021-H1", "province", "").summary.in_year is True
+    assert report_data_build("2021-06", "province", "").summary.in_year is True
+    assert report_data_build("2021", "province", "").summary.in_year is False
+
+
+def test_a_districts_own_plan_is_in_the_districts_report_not_the_provinces(rworld):
+    """The dashboard keeps a district's own plan out of the province's headline; so does the report."""
+    from theodoi.plans.models import Plan, Target
+
+    target = Target.objects.get(pk=rworld.district_targets[0].pk)
+    own = Plan.objects.create(
+        name="Kế hoạch của huyện năm 2021", year_start=2021, year_end=2021,
+        unit=rworld.cast.district, status="published",
+    )
+    Target.objects.filter(pk=target.pk).update(plan=own)
+    names = [t.name for t in report_data_build("2021-06", "province", "").targets]
+    assert target.indicator.name not in names and len(names) == len(TARGETS) - 1
+    district = report_data_build("2021-06", "district", rworld.cast.district.code)
+    assert target.indicator.name in [t.name for t in district.targets]
