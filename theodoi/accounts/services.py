@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from theodoi.accounts import tokens
-from theodoi.accounts.models import ApiToken, OrgUnit, UnitKind
+from theodoi.accounts.models import AccountPreference, ApiToken, OrgUnit, UnitKind
 from theodoi.accounts.permissions import PermissionRefused
 from theodoi.accounts.tokens import TokenScope
 from theodoi.core import audit
@@ -149,6 +150,24 @@ def _revoke(tokens_qs: Any, reason: str, *, actor: Any) -> int:
     if live:
         log.info("%s api tokens revoked: %s", len(live), reason)
     return len(live)
+
+
+def language_set(*, user: Any, language: str) -> AccountPreference:
+    """A person's own choice of the language of what is sent to them; audited like their other
+    settings. Call inside the caller's transaction when saved with other settings."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionRefused(_("Cần đăng nhập để đổi cài đặt."))
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("Ngôn ngữ không hợp lệ."))
+    with transaction.atomic():
+        pref, created = AccountPreference.objects.select_for_update().get_or_create(user=user)
+        before = None if created else audit.snapshot(pref, ["language"])
+        if created or pref.language != language:
+            pref.language = language
+            pref.save(update_fields=["language"])
+            audit.record(actor=user, action="account.language", subject=pref, before=before,
+                         after=audit.snapshot(pref, ["language"]))
+    return pref
 
 
 # --------------------------------------------------------------------------- edits in /admin
