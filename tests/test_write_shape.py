@@ -69,6 +69,7 @@ _READ = "read: computes or looks up, writes nothing"
 _SYSTEM = "system: run by the scheduler, a job or another service, with no person behind it"
 NOT_WRITES: dict[str, str] = {
     "theodoi.accounts.services.guess_unit_kind": _READ,
+    "theodoi.accounts.services.admin_audited": _READ + " (which models /admin writes through admin_save)",
     "theodoi.accounts.services.unit_find": _READ,
     "theodoi.accounts.services.unit_resolve": _SYSTEM + " (a unit named by a document, created while publishing it; "
                                                         "the publish is the audited write)",
@@ -308,6 +309,7 @@ CASES: dict[str, Case] = {
     "theodoi.jobs.services.job_retry": Case(lambda w, a: {"job_id": _job(w)}),
     "theodoi.jobs.services.job_reset": Case(lambda w, a: {"job_id": _job(w)}),
     # notifications: a person's own settings
+    "theodoi.accounts.services.language_set": Case(lambda w, a: {"language": "en"}, refused="anonymous"),
     "theodoi.notifications.services.preference_update": Case(
         lambda w, a: {"email_mode": "off", "message_enabled": False, "message_address": ""}, refused="anonymous"),
     # evaluation: a corrective task from a target judged behind (planners and leaders may)

@@ -148,3 +148,24 @@ class ApiToken(models.Model):
 
     def is_usable(self, now: datetime) -> bool:
         return self.revoked_at is None and self.expires_at > now
+
+
+class AccountPreference(models.Model):
+    """What a person chose for themselves that other apps read without a request: the language
+    of the e-mails, digests and short messages sent to them (pages follow the EN/VI switch, whose
+    cookie lives in one browser; a reminder is written while nobody is looking at a page).
+
+    Absent row = Vietnamese, the province's working language. The notifications settings page
+    edits it; reporting reads it (through ``selectors.language_of``) when it writes a reminder."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="account_preference")
+    language = models.CharField(_("ngôn ngữ của thư và tin nhắn"), max_length=8, choices=settings.LANGUAGES,
+                                default="vi")
+
+    class Meta:
+        verbose_name = _("tùy chọn tài khoản")
+        verbose_name_plural = _("tùy chọn tài khoản")
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.language}"

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from theodoi.accounts import tokens
-from theodoi.accounts.models import ApiToken, OrgUnit, UnitKind
+from theodoi.accounts.models import AccountPreference, ApiToken, OrgUnit, UnitKind
 from theodoi.accounts.permissions import PermissionRefused
 from theodoi.accounts.tokens import TokenScope
 from theodoi.core import audit
@@ -151,16 +152,63 @@ def _revoke(tokens_qs: Any, reason: str, *, actor: Any) -> int:
     return len(live)
 
 
+def language_set(*, user: Any, language: str) -> AccountPreference:
+    """A person's own choice of the language of what is sent to them; audited like their other
+    settings. Call inside the caller's transaction when saved with other settings."""
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionRefused(_("Cần đăng nhập để đổi cài đặt."))
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise ValidationError(_("Ngôn ngữ không hợp lệ."))
+    with transaction.atomic():
+        pref, created = AccountPreference.objects.select_for_update().get_or_create(user=user)
+        before = None if created else audit.snapshot(pref, ["language"])
+        if created or pref.language != language:
+            pref.language = language
+            pref.save(update_fields=["language"])
+            audit.record(actor=user, action="account.language", subject=pref, before=before,
+                         after=audit.snapshot(pref, ["language"]))
+    return pref
+
+
 # --------------------------------------------------------------------------- edits in /admin
 
-# What an administrator's edit in /admin may change on each model, and what the audit keeps of it.
-# The password is never kept, not even hashed: the audit says only that it changed.
-_ADMIN_FIELDS: dict[str, tuple[str, ...]] = {
-    "auth.user": ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser"),
+# Every model that /admin writes (directly or as an inline), and what the audit keeps of each
+# edit: the named fields, or ALL (every editable field and many-to-many, less _NEVER_KEPT). A model
+# not listed here cannot be saved through admin_save (TypeError): theodoi.accounts.tests.
+# test_admin_registry holds every registered admin to either this service or read-only.
+ALL = None
+_ADMIN_FIELDS: dict[str, tuple[str, ...] | None] = {
+    "auth.user": ("username", "first_name", "last_name", "email", "is_active", "is_staff", "is_superuser",
+                  "groups", "user_permissions"),
+    "auth.group": ALL,
     "accounts.orgunit": ("name", "short_name", "code", "kind", "parent", "head_title", "valid_to", "successor"),
     "accounts.membership": ("user", "unit", "role"),
+    "accounts.apitoken": ("user", "name", "prefix", "scopes", "expires_at", "revoked_at"),
+    "documents.document": ALL,
+    "plans.plan": ALL,
+    "plans.indicator": ALL,
+    "plans.target": ALL,
+    "plans.assignment": ALL,
+    "plans.task": ALL,
+    "plans.actual": ALL,
+    "reporting.reportingregime": ALL,
+    "reporting.reportingduty": ALL,
+    "investment.project": ALL,
+    "investment.disbursementrulesetting": ALL,
+    "notifications.notificationpreference": ALL,
+    "axes.accessattempt": ("username", "ip_address", "failures_since_start", "attempt_time"),
 }
-_ADMIN_ENTITIES = {"auth.user": "user", "accounts.orgunit": "unit", "accounts.membership": "membership"}
+# The password is never kept, not even hashed (the audit says only that it changed); nor a
+# token's digest, nor a document's whole text and its folded copy (megabytes, and in the file).
+_NEVER_KEPT = frozenset({"password", "digest", "text", "text_folded", "name_folded"})
+_ADMIN_ENTITIES = {"auth.user": "user", "accounts.orgunit": "unit", "accounts.membership": "membership",
+                   "accounts.apitoken": "token"}
+_PEOPLE = {"auth.user", "auth.group", "accounts.orgunit", "accounts.membership", "accounts.apitoken"}
+
+
+def admin_audited(model: Any) -> bool:
+    """Whether /admin may write ``model`` through admin_save/admin_delete."""
+    return str(model._meta.label_lower) in _ADMIN_FIELDS
 
 
 def _admin_label(instance: Any) -> str:
@@ -170,27 +218,54 @@ def _admin_label(instance: Any) -> str:
     return str(label)
 
 
+def _admin_field_names(instance: Any, label: str) -> list[str]:
+    opts = instance._meta
+    named = _ADMIN_FIELDS[label]
+    fields = [*opts.concrete_fields, *opts.many_to_many]
+    if named is ALL:
+        return [f.name for f in fields if f.editable and not f.primary_key and f.name not in _NEVER_KEPT]
+    return [f.name for f in fields if f.name in named]
+
+
 def _admin_snapshot(instance: Any, label: str) -> dict[str, Any]:
-    fields = [f for f in _ADMIN_FIELDS[label] if any(x.name == f for x in instance._meta.concrete_fields)]
-    return audit.snapshot(instance, fields)
+    """The kept fields, many-to-many as sorted ids (a group's permissions, a user's groups)."""
+    names = _admin_field_names(instance, label)
+    many = {f.name for f in instance._meta.many_to_many}
+    files = {f.name for f in instance._meta.concrete_fields if isinstance(f, models.FileField)}
+    out = audit.snapshot(instance, [n for n in names if n not in many | files])
+    out.update({name: getattr(instance, name).name or "" for name in names if name in files})
+    for name in (n for n in names if n in many):
+        out[name] = sorted(getattr(instance, name).values_list("pk", flat=True)) if instance.pk else []
+    return out
 
 
-def _admin_allowed(actor: Any, instance: Any, verb: str) -> None:
+def _admin_allowed(actor: Any, instance: Any, verb: str, label: str) -> None:
     codename = f"{instance._meta.app_label}.{verb}_{instance._meta.model_name}"
     if not (getattr(actor, "is_authenticated", False) and actor.has_perm(codename)):
-        raise PermissionRefused(_("Chỉ quản trị viên được sửa tài khoản, đơn vị và vai trò."))
+        if label in _PEOPLE:
+            raise PermissionRefused(_("Chỉ quản trị viên được sửa tài khoản, đơn vị và vai trò."))
+        raise PermissionRefused(_("Bạn không có quyền sửa mục này trong trang quản trị."))
 
 
-def admin_save(*, actor: Any, instance: Any, created: bool) -> Any:
-    """Save a user, unit or membership as an administrator edited it in /admin, with one audit event
-    (``user.create``, ``unit.update``…) of the fields before and after: /admin writes people's roles
-    and the unit tree, the writes an audit most needs to show."""
+def _admin_entity(label: str) -> str:
+    return _ADMIN_ENTITIES.get(label, label.partition(".")[2])
+
+
+def admin_save(*, actor: Any, instance: Any, created: bool, save_m2m: Callable[[], None] | None = None) -> Any:
+    """Save a row as an administrator edited it in /admin, with one audit event (``user.create``,
+    ``unit.update``, ``plan.update``…) of the fields before and after: /admin is the one place
+    where rows are written without a business service, so it must leave the same trail.
+
+    ``save_m2m`` (the admin form's) runs inside the same transaction, before the "after" snapshot,
+    so a group's new permissions are in the event that records the change."""
     label = _admin_label(instance)
-    _admin_allowed(actor, instance, "add" if created else "change")
+    _admin_allowed(actor, instance, "add" if created else "change", label)
     with transaction.atomic():
         stored = None if created else type(instance)._default_manager.filter(pk=instance.pk).first()
         before = _admin_snapshot(stored, label) if stored is not None else None
         instance.save()
+        if save_m2m is not None:
+            save_m2m()
         after = _admin_snapshot(instance, label)
         if label == "auth.user":
             changed = stored is None or stored.password != instance.password
@@ -198,16 +273,16 @@ def admin_save(*, actor: Any, instance: Any, created: bool) -> Any:
             if before is not None:
                 before["password_changed"] = False
         verb = "create" if stored is None else "update"
-        audit.record(actor=actor, action=f"{_ADMIN_ENTITIES[label]}.{verb}", subject=instance, before=before,
+        audit.record(actor=actor, action=f"{_admin_entity(label)}.{verb}", subject=instance, before=before,
                      after=after, note="admin")
     return instance
 
 
 def admin_delete(*, actor: Any, instance: Any) -> None:
-    """Delete a user, unit or membership from /admin; the audit keeps what it was."""
+    """Delete a row from /admin; the audit keeps what it was."""
     label = _admin_label(instance)
-    _admin_allowed(actor, instance, "delete")
+    _admin_allowed(actor, instance, "delete", label)
     with transaction.atomic():
-        audit.record(actor=actor, action=f"{_ADMIN_ENTITIES[label]}.delete", subject=instance,
+        audit.record(actor=actor, action=f"{_admin_entity(label)}.delete", subject=instance,
                      before=_admin_snapshot(instance, label), after=None, note="admin")
         instance.delete()

@@ -3,12 +3,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.accounts.admin import AuditedAdmin, ReadOnlyAdmin
 from theodoi.documents.models import Document, ExtractedItem
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
-    """Documents are ingested through the upload screen; the admin corrects their metadata."""
+class DocumentAdmin(AuditedAdmin):
+    """Documents are ingested through the upload screen; the admin corrects their metadata, audited
+    (``document.update``; the status, file and text stay the pipeline's)."""
 
     list_display = ("title", "number", "kind", "status", "uploaded_at", "published_at")
     list_filter = ("status", "kind")
@@ -27,7 +29,10 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExtractedItem)
-class ExtractedItemAdmin(admin.ModelAdmin):
+class ExtractedItemAdmin(ReadOnlyAdmin):
+    """Read-only: items are reviewed on the document's review screen (``documents.review``), which
+    keeps each correction's version and audit; an edit here would skip both."""
+
     list_display = ("__str__", "document", "kind", "status", "start", "end", "version")
     list_filter = ("kind", "status")
     raw_id_fields = ("document", "indicator")

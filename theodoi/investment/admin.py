@@ -1,20 +1,24 @@
 from django.contrib import admin
 
+from theodoi.accounts.admin import AuditedAdmin, ReadOnlyInline
 from theodoi.investment.models import CapitalPlan, Disbursement, DisbursementRuleSetting, Project
 
 
-class CapitalPlanInline(admin.TabularInline):
+class CapitalPlanInline(ReadOnlyInline):
+    """Figures are entered through ``services.capital_plan_set`` (the API, the XLSX import), which
+    checks amounts and audits; here they are shown."""
+
     model = CapitalPlan
-    extra = 0
 
 
-class DisbursementInline(admin.TabularInline):
+class DisbursementInline(ReadOnlyInline):
+    """Through ``services.disbursement_record`` (cumulative amounts checked, audited); shown here."""
+
     model = Disbursement
-    extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(AuditedAdmin):
     list_display = ("code", "name", "investor", "district", "stage", "preparation_done")
     list_filter = ("stage", "preparation_done", "district")
     search_fields = ("code", "name")
@@ -22,7 +26,9 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(DisbursementRuleSetting)
-class DisbursementRuleSettingAdmin(admin.ModelAdmin):
+class DisbursementRuleSettingAdmin(AuditedAdmin):
+    """Switching a rule on or off (list_editable too) is audited; the flags follow by signal."""
+
     list_display = ("name", "description", "applies_to", "by_day", "by_month", "min_share_pct",
                     "requires_preparation_done", "active")
     list_editable = ("active",)

@@ -18,10 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from theodoi.accounts.permissions import require
+from theodoi.accounts.selectors import speaking_to
+from theodoi.accounts.services import language_set
 from theodoi.core import audit
 from theodoi.notifications.gateways import GatewayError, configured_gateway
 from theodoi.notifications.models import EmailMode, NotificationPreference
 from theodoi.notifications.selectors import due_reports, preference_for, units_followed
+from theodoi.reporting.i18n import period_name
 from theodoi.reporting.models import Reminder
 
 log = logging.getLogger(__name__)
@@ -37,11 +40,16 @@ class PreferenceError(ValueError):
         self.message_vi = message_vi
 
 
-def preference_update(*, user: Any, email_mode: str, message_enabled: bool, message_address: str) -> NotificationPreference:
-    """Save a person's own choice; a message channel needs an address to send to."""
+def preference_update(*, user: Any, email_mode: str, message_enabled: bool, message_address: str,
+                      language: str | None = None) -> NotificationPreference:
+    """Save a person's own choice; a message channel needs an address to send to. ``language``
+    (None: unchanged) is the language of the e-mails and messages, kept on the account
+    (``accounts.services.language_set``) because reporting writes reminders in it."""
     require(getattr(user, "is_authenticated", False))
     if email_mode not in EmailMode.values:
         raise PreferenceError(_("Cách nhận thư điện tử không hợp lệ."))
+    if language is not None and language not in {code for code, _name in settings.LANGUAGES}:
+        raise PreferenceError(_("Ngôn ngữ không hợp lệ."))
     address = message_address.strip()
     if message_enabled and not address:
         raise PreferenceError(_("Cần nhập số điện thoại hoặc tài khoản nhận tin để bật tin nhắn."))
@@ -56,6 +64,8 @@ def preference_update(*, user: Any, email_mode: str, message_enabled: bool, mess
         pref.save(update_fields=fields)
         audit.record(actor=user, action="preference.update", subject=pref, before=before,
                      after=audit.snapshot(pref, fields))
+        if language is not None:
+            language_set(user=user, language=language)
     log.info("notification preference of user %s: email=%s message=%s", user.pk, email_mode, message_enabled)
     return pref
 
@@ -91,7 +101,9 @@ def reminder_deliver(reminder: Reminder) -> None:
 
 
 def digest_text(user: Any, today: date) -> tuple[str, str, list[int]] | None:
-    """Subject, body and the reminders it covers; None when there is nothing to tell."""
+    """Subject, body and the reminders it covers, in the active language (``digests_send`` makes
+    it the reader's); None when there is nothing to tell. The reminders' own text was written in
+    the reader's language when they were made (reporting's ``_notify``)."""
     pending = list(Reminder.objects.filter(user=user, emailed=False, read_at=None).order_by("created_at"))
     due = [d for d in due_reports(units_followed(user), today, today + timedelta(days=DIGEST_AHEAD_DAYS))
            if not d.is_submitted]
@@ -104,7 +116,8 @@ def digest_text(user: Any, today: date) -> tuple[str, str, list[int]] | None:
         lines.append("")
     if due:
         lines.append(_("Báo cáo đến hạn trong %(days)s ngày tới:") % {"days": DIGEST_AHEAD_DAYS})
-        lines += [f"- {d.due:%d/%m/%Y}: {d.period.label} — {d.unit.name}" for d in due]
+        lines += [f"- {d.due:%d/%m/%Y}: {period_name(d.period)} — {d.unit.name}"
+                  + (f" ({d.status_label})" if d.status else "") for d in due]
     subject = _("[theodoi] Tóm tắt ngày %(day)s: %(reminders)s, %(due)s") % {
         "day": f"{today:%d/%m/%Y}",
         "reminders": ngettext("%(n)s thông báo", "%(n)s thông báo", len(pending)) % {"n": len(pending)},
@@ -122,7 +135,8 @@ def digests_send(*, today: date | None = None) -> int:
         user = pref.user
         if not user.is_active or not user.email:
             continue
-        digest = digest_text(user, today)
+        with speaking_to(user):
+            digest = digest_text(user, today)
         if digest is None:
             continue
         subject, body, reminder_ids = digest

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import OrgUnit
+from theodoi.accounts.selectors import language_of
 from theodoi.notifications import calendar, selectors, services
 from theodoi.notifications.models import EmailMode
 
@@ -51,14 +54,22 @@ def preferences(request: HttpRequest) -> HttpResponse:
                 user=request.user, email_mode=request.POST.get("email_mode", ""),
                 message_enabled=request.POST.get("message_enabled") == "on",
                 message_address=request.POST.get("message_address", ""),
+                language=request.POST.get("language") or None,
             )
         except services.PreferenceError as exc:
             messages.error(request, exc.message_vi)
             return render(request, "notifications/preferences.html",
-                          {"pref": pref, "modes": EmailMode.choices, "posted": request.POST}, status=400)
+                          _preferences_context(request, pref, posted=request.POST), status=400)
         messages.success(request, _("Đã lưu cài đặt thông báo."))
         return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"pref": pref, "modes": EmailMode.choices})
+    return render(request, "notifications/preferences.html", _preferences_context(request, pref))
+
+
+def _preferences_context(request: HttpRequest, pref: Any, posted: Any = None) -> dict[str, Any]:
+    """Each language is offered under its own name (as the EN/VI switch does), so a reader who
+    does not read the page's language still finds theirs."""
+    return {"pref": pref, "modes": EmailMode.choices, "posted": posted,
+            "languages": settings.LANGUAGES, "language": language_of(request.user)}
 
 
 def calendar_feed(request: HttpRequest, code: str) -> HttpResponse:

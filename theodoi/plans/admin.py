@@ -5,34 +5,36 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from theodoi.accounts.admin import AuditedAdmin, ReadOnlyInline
 from theodoi.core.refusals import Refused
 from theodoi.plans import services
 from theodoi.plans.models import Actual, Assignment, Indicator, Plan, Target, TargetSource, Task
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(AuditedAdmin):
+    """Names and years are corrected here (audited ``plan.update``); the status is not: a plan is
+    published from its document (``documents.publish.document_publish``), which checks and audits."""
+
+    readonly_fields = ("status",)
     list_display = ("name", "kind", "year_start", "year_end", "unit", "status")
     list_filter = ("kind", "status")
     search_fields = ("name",)
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedAdmin):
     list_display = ("name", "unit", "field", "direction", "measure", "allows_over_100")
     list_filter = ("field", "direction", "measure")
     search_fields = ("name", "name_folded")
 
 
-class TargetSourceInline(admin.TabularInline):
+class TargetSourceInline(ReadOnlyInline):
+    """Where in a document the target was read: written by publishing, never by hand."""
+
     model = TargetSource
-    extra = 0
     raw_id_fields = ("document",)
     readonly_fields = ("document", "start", "end", "agency_text")
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class TargetAdminForm(forms.ModelForm):
@@ -58,9 +60,10 @@ class TargetAdminForm(forms.ModelForm):
 
 
 @admin.register(Target)
-class TargetAdmin(admin.ModelAdmin):
+class TargetAdmin(AuditedAdmin):
     """A change to a target's value, unit, period or agency goes through ``plans.services.target_correct``
-    (planner check, reason, one audit event); the admin never writes those fields itself."""
+    (planner check, reason, one audit event); the admin never writes those fields itself, and
+    neither adds nor deletes targets."""
 
     form = TargetAdminForm
     list_display = ("indicator", "plan", "period", "comparator", "value", "value_max", "unit", "responsible_unit", "status")
@@ -88,13 +91,16 @@ class TargetAdmin(admin.ModelAdmin):
 
 
 class TaskInline(admin.TabularInline):
+    """Tasks have no service of their own beyond opening a corrective one: an edit here is saved
+    by ``AuditedAdmin.save_formset``, one ``task.update`` event per row."""
+
     model = Task
     extra = 0
     fields = ("position", "text", "deadline", "done_at")
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(AuditedAdmin):
     list_display = ("__str__", "plan", "status")
     list_filter = ("status", "plan")
     search_fields = ("lead_text", "partner_text", "ref")
@@ -104,7 +110,7 @@ class AssignmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actual)
-class ActualAdmin(admin.ModelAdmin):
+class ActualAdmin(AuditedAdmin):
     list_display = ("indicator", "period", "value", "unit", "document")
     search_fields = ("indicator__name",)
     raw_id_fields = ("indicator", "document")

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from theodoi.accounts.admin import AuditedAdmin, ReadOnlyAdmin
 from theodoi.reporting import services
 from theodoi.reporting.deadlines import regime_from_dict
 from theodoi.reporting.models import AuditEntry, Reminder, ReportForm, ReportingDuty, ReportingRegime
@@ -32,14 +33,19 @@ class RegimeForm(forms.ModelForm):
 
 
 @admin.register(ReportingRegime)
-class RegimeAdmin(admin.ModelAdmin):
+class RegimeAdmin(AuditedAdmin):
+    """The regime's JSON is configuration an administrator writes here (checked by ``RegimeForm``,
+    audited ``reportingregime.update`` with the config before and after)."""
+
     form = RegimeForm
     list_display = ["name"]
     filter_horizontal = ["plans"]
 
 
 @admin.register(ReportingDuty)
-class DutyAdmin(admin.ModelAdmin):
+class DutyAdmin(AuditedAdmin):
+    """Duties come from ``duties_from_plan``; an exception for one unit is edited here, audited."""
+
     list_display = ["unit", "target", "task", "regime", "is_partner", "required"]
     list_filter = ["regime", "unit"]
     raw_id_fields = ["target", "task"]
@@ -113,6 +119,9 @@ class FormAdmin(admin.ModelAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ReadOnlyAdmin):
+    """Read-only: a reminder is the proof that a unit was told (``reminders_send``, read through
+    ``reminder_mark_read``); editing its text or its "read"/"e-mailed" marks would rewrite it."""
+
     list_display = ["created_at", "user", "kind", "emailed", "read_at"]
     list_filter = ["kind", "emailed"]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import Membership, OrgUnit, Role
 from theodoi.accounts.permissions import (
     require,
 )
+from theodoi.accounts.selectors import speaking_to
 from theodoi.core import audit as core_audit
+from theodoi.reporting.i18n import period_name
 from theodoi.reporting.models import (
     FormStatus,
     Reminder,
@@ -28,20 +32,32 @@ REMIND_BEFORE_DAYS = (3, 1, 0)
 REMIND_AFTER_DAYS = (1, 3, 7)
 
 
-def _notify_reporters(form: ReportForm, *, kind: str, key: str, message: str) -> int:
+Message = Callable[[], str]  # writes the text in the active language; called once per recipient
+
+
+def _notify_reporters(form: ReportForm, *, kind: str, key: str, message: Message) -> int:
     return _notify(form.unit, form=form, kind=kind, key=key, message=message)
 
 
 def _notify(
-    unit: OrgUnit, *, form: ReportForm | None, kind: str, key: str, message: str, role: str = Role.REPORTER
+    unit: OrgUnit, *, form: ReportForm | None, kind: str, key: str, message: Message, role: str = Role.REPORTER
 ) -> int:
     """One in-app reminder per person of ``role`` in ``unit`` (idempotent by ``key``); the
-    notifications app delivers each new one by the channels that person chose."""
+    notifications app delivers each new one by the channels that person chose.
+
+    The text is written in each recipient's language (``accounts.selectors.language_of``) and kept
+    so: the in-app list, the e-mail, the digest and the short message all read the stored text,
+    and a reminder is evidence of what the unit was told."""
     users = [m.user for m in Membership.objects.filter(unit=unit, role=role).select_related("user")]
     sent = 0
     for u in users:
+        key_u = f"{key}:{u.pk}"[:120]
+        if Reminder.objects.filter(key=key_u).exists():
+            continue
+        with speaking_to(u):
+            text = message()
         reminder, created = Reminder.objects.get_or_create(
-            key=f"{key}:{u.pk}"[:120], defaults={"user": u, "form": form, "kind": kind, "message": message}
+            key=key_u, defaults={"user": u, "form": form, "kind": kind, "message": text}
         )
         if not created:
             continue
@@ -77,22 +93,30 @@ def reminders_send(*, today: date | None = None) -> int:
             )
             for unit_id in unit_ids - submitted:
                 todo.setdefault((unit_id, kind), []).append((period, due))
-        units = OrgUnit.objects.in_bulk({u for u, _ in todo})
+        units = OrgUnit.objects.in_bulk({u for u, _kind in todo})
         for (unit_id, kind), items in sorted(todo.items()):
             unit = units[unit_id]
-            labels = ", ".join(p.label for p, _ in items)
-            due = items[0][1]
-            delta = (due - today).days
-            when = f"{due:%d/%m/%Y}"
-            message = {
-                "before_due": f"Nhắc: báo cáo {labels} của {unit.name} phải gửi trước hạn {when} (còn {delta} ngày).",
-                "due_today": f"Hôm nay ({when}) là hạn gửi báo cáo {labels} của {unit.name}.",
-                "overdue": f"Báo cáo {labels} của {unit.name} đã quá hạn {-delta} ngày (hạn {when}), đề nghị gửi ngay.",
-            }[kind]
             form = ReportForm.objects.filter(regime=regime, unit=unit, period_key=items[0][0].key).first()
-            sent += _notify(unit, form=form, kind=kind, message=message,
+            sent += _notify(unit, form=form, kind=kind, message=_deadline_message(kind, unit, items, today),
                             key=f"{kind}:{regime.pk}:{unit.pk}:{today.isoformat()}")
     return sent + _remind_approvers(today)
+
+
+def _deadline_message(kind: str, unit: OrgUnit, items: list[tuple[Any, date]], today: date) -> Message:
+    """The text of a deadline reminder, written later in each recipient's language."""
+    due = items[0][1]
+    delta = (due - today).days
+
+    def write() -> str:
+        values = {"reports": ", ".join(period_name(p) for p, _due in items), "unit": unit.name,
+                  "when": f"{due:%d/%m/%Y}", "days": abs(delta)}
+        if kind == "before_due":
+            return _("Nhắc: báo cáo %(reports)s của %(unit)s phải gửi trước hạn %(when)s (còn %(days)s ngày).") % values
+        if kind == "due_today":
+            return _("Hôm nay (%(when)s) là hạn gửi báo cáo %(reports)s của %(unit)s.") % values
+        return _("Báo cáo %(reports)s của %(unit)s đã quá hạn %(days)s ngày (hạn %(when)s), đề nghị gửi ngay.") % values
+
+    return write
 
 
 def _remind_approvers(today: date) -> int:
@@ -101,8 +125,11 @@ def _remind_approvers(today: date) -> int:
     cutoff = timezone.make_aware(datetime.combine(today - timedelta(days=1), datetime.min.time()))
     waiting = ReportForm.objects.filter(status=FormStatus.SUBMITTED, submitted_at__lt=cutoff).select_related("unit")
     for form in waiting:
-        message = (f"Báo cáo {form.period.label} của {form.unit.name} đã gửi lúc "
-                   f"{timezone.localtime(form.submitted_at):%H:%M %d/%m/%Y}, đang chờ lãnh đạo đơn vị phê duyệt.")
+        def message(form: ReportForm = form) -> str:
+            return _("Báo cáo %(report)s của %(unit)s đã gửi lúc %(at)s, đang chờ lãnh đạo đơn vị phê duyệt.") % {
+                "report": period_name(form.period), "unit": form.unit.name,
+                "at": f"{timezone.localtime(form.submitted_at):%H:%M %d/%m/%Y}"}
+
         sent += _notify(form.unit, form=form, kind="awaiting_approval", message=message, role=Role.APPROVER,
                         key=f"awaiting_approval:{form.pk}:{today.isoformat()}")
     return sent

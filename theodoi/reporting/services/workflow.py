@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from theodoi.accounts.permissions import (
     PermissionRefused,
@@ -22,6 +23,7 @@ from theodoi.accounts.permissions import (
     require_planner,
 )
 from theodoi.reporting.deadlines import lock_date
+from theodoi.reporting.i18n import period_name
 from theodoi.reporting.models import (
     EDITABLE_STATUSES,
     FormStatus,
@@ -171,10 +173,18 @@ def form_return(
             value.save(update_fields=["review_note"])
             ValueComment.objects.create(value=value, user=_actor(user), text=notes[value.target_id])
             noted.append(value.target.indicator.name)
-    about = f" — có ý kiến về: {'; '.join(noted)}" if noted else ""  # the mail/SMS names the values to fix
     _notify_reporters(form, kind="returned", key=f"returned:{form.pk}:{form.version}",
-                      message=f"Báo cáo {form.period.label} của {form.unit.name} bị trả lại: {reason}{about}")
+                      message=lambda: _return_message(form, reason, noted))
     return result
+
+
+def _return_message(form: ReportForm, reason: str, noted: list[str]) -> str:
+    """The reporters' notice of a return, in the active language; the mail/SMS names the values to fix."""
+    values = {"report": period_name(form.period), "unit": form.unit.name, "reason": reason}
+    if noted:
+        return _("Báo cáo %(report)s của %(unit)s bị trả lại: %(reason)s — có ý kiến về: %(values)s") % {
+            **values, "values": "; ".join(noted)}
+    return _("Báo cáo %(report)s của %(unit)s bị trả lại: %(reason)s") % values
 
 
 def form_approve(*, user: Any, form: ReportForm) -> ReportForm:
