@@ -17,12 +17,22 @@ from collections.abc import Iterable
 from django.dispatch import Signal
 
 # Keyword arguments of a receiver: target_ids (a set of ints), reason (a short English word for logs:
-# "values_saved", "form_status", "target_edited").
+# "values_saved", "form_status", "target_edited"), form_targets (a set of (form id, target id): the
+# values that changed, when the change is one of reported values; their targets are in target_ids
+# too). A receiver that knows which form changed can tell whether the change can reach what it
+# derives (a value in a form older than the one a status was judged from cannot), and leave the
+# others alone instead of reading every value of every target named.
 targets_changed = Signal()
 
 
-def send_targets_changed(*, sender: object, target_ids: Iterable[int], reason: str) -> None:
-    """Tell the receivers that these targets' figures changed; nothing is sent for no target."""
-    ids = {int(i) for i in target_ids}
+def send_targets_changed(
+    *, sender: object, target_ids: Iterable[int], reason: str, form_targets: Iterable[tuple[int, int]] = ()
+) -> None:
+    """Tell the receivers that these targets' figures changed; nothing is sent for no target.
+
+    `form_targets`: the (form, target) of each changed value, for the targets whose only change is
+    that value; a target named in `target_ids` alone is taken as changed in every way."""
+    pairs = {(int(f), int(t)) for f, t in form_targets}
+    ids = {int(i) for i in target_ids} | {t for _f, t in pairs}
     if ids:
-        targets_changed.send(sender=sender, target_ids=ids, reason=reason)
+        targets_changed.send(sender=sender, target_ids=ids, reason=reason, form_targets=pairs)

@@ -29,11 +29,14 @@ class EvaluationConfig(AppConfig):
         targets_changed.connect(_figures_changed, dispatch_uid="evaluation.targets_changed")
 
 
-def _figures_changed(sender: Any, target_ids: Any = (), **kwargs: Any) -> None:
-    """The writes said these targets' figures changed: recompute them once, after the commit."""
+def _figures_changed(sender: Any, target_ids: Any = (), form_targets: Any = (), **kwargs: Any) -> None:
+    """The writes said these targets' figures changed: recompute them once, after the commit (those
+    named only through a changed value, when that value can change their input)."""
     from theodoi.evaluation.services import queue_recompute
 
-    queue_recompute(target_ids)
+    pairs = {(int(f), int(t)) for f, t in form_targets}
+    named = {t for _f, t in pairs}
+    queue_recompute([t for t in target_ids if int(t) not in named], form_targets=pairs)
 
 
 def _targets_changed(sender: Any, **kwargs: Any) -> None:
@@ -58,7 +61,7 @@ def _value_changed(sender: Any, instance: Any, **kwargs: Any) -> None:
         return
     from theodoi.evaluation.services import queue_recompute
 
-    queue_recompute([instance.target_id])
+    queue_recompute((), form_targets=[(instance.form_id, instance.target_id)])
 
 
 def _form_changed(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
@@ -69,4 +72,6 @@ def _form_changed(sender: Any, instance: Any, created: bool = False, **kwargs: A
         return  # a version bump on save: the values' own signals already queued them
     from theodoi.evaluation.services import queue_recompute
 
-    queue_recompute(instance.values.values_list("target_id", flat=True))
+    # every value of the form: a form that starts or stops counting (or becomes public) changes the
+    # input of the targets whose chosen value it holds or now outranks; the rounds are checked anyway
+    queue_recompute((), form_targets=[(instance.pk, t) for t in instance.values.values_list("target_id", flat=True)])

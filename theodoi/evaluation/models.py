@@ -38,6 +38,11 @@ class TargetStatus(models.Model):
     # year, "as of" and the observations picked): a recompute that finds the same digest stored
     # skips the target instead of judging it again and rewriting the same row.
     inputs = models.BigIntegerField(null=True, blank=True, editable=False)
+    # The form whose value the engine read (None: no figure, or a recompute that does not know it).
+    # A value changed in another form that loses to this one in the choice of the input (`_pick`)
+    # cannot change the row, so the refresh after a save leaves the target alone without reading
+    # its values (services/relevance.py). A plain id, not a foreign key: nothing joins on it.
+    source_form = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         # Every reader looks rows up by target (selectors.statuses, exports, the target page): a
@@ -73,6 +78,10 @@ class StatusRefresh(models.Model):
     refresh whether a round moved (then every target is judged again: "as of" changed for all)."""
 
     target_ids = models.JSONField(default=list, blank=True)
+    # [form id, target id] of the values saved (or of a form whose status changed): their targets
+    # are judged again only when that form's value can change their input (services/relevance.py).
+    # `target_ids` are judged again whatever happened.
+    form_targets = models.JSONField(default=list, blank=True)
     full = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -87,7 +96,8 @@ class StatusRefresh(models.Model):
         verbose_name_plural = _("lần tính lại đánh giá")
 
     def __str__(self) -> str:
-        return f"refresh {self.pk} ({'all' if self.full else len(self.target_ids)} targets)"
+        named = len(self.target_ids) + len({t for _f, t in self.form_targets})
+        return f"refresh {self.pk} ({'all' if self.full else named} targets)"
 
 
 # CSS class of each status's badge (app.css): good, at risk, bad, informative.

@@ -119,6 +119,10 @@ class ReportForm(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["regime", "unit", "period_key"], name="form_unique_period"),
         ]
+        # The reporting rounds (evaluation's `rounds_as_of`: the distinct period and status of the
+        # forms) are read by skipping through this index, a few hundred probes however many forms
+        # the country has, instead of a scan of every form on each refresh after a save.
+        indexes = [models.Index(fields=["period_key", "status"], name="form_period_status")]
 
     def __str__(self) -> str:
         return f"{self.unit} — {self.period.label}"

@@ -22,7 +22,8 @@ Reading the reported values (why it is done this way):
 period key ("2021-H1") for a snapshot as of that period's end (the 6-month review).
 
 The package, by concern: `inputs` (what a recompute reads, the inputs digest), `store` (how rows
-are written), `recompute` (the service), `incremental` (the refresh after a write), `refresh`
+are written), `recompute` (the service), `incremental` (the refresh after a write), `relevance` (which targets a
+changed value can reach, from the stored rows), `refresh`
 (collecting a transaction's changed targets for the job runner). Callers import from here.
 """
 
@@ -52,12 +53,15 @@ from theodoi.evaluation.services.inputs import (  # noqa: F401
     _group_key,
     _load_values,
     _pick,
+    _pick_from,
     _snapshot_period,
     _spec,
     _status_row,
     _years_of,
+    candidate,
     inputs_digest,
     observations,
+    outranks,
     period_of,
     rounds_as_of,
     target_evaluate,
@@ -81,6 +85,7 @@ from theodoi.evaluation.services.recompute import (  # noqa: F401
     target_statuses_recompute,
 )
 from theodoi.evaluation.services.refresh import queue_recompute, refresh_start  # noqa: F401
+from theodoi.evaluation.services.relevance import targets_reached  # noqa: F401
 from theodoi.evaluation.services.store import (  # noqa: F401
     _COPY_FIELDS,
     _FLUSH,

@@ -31,7 +31,7 @@ from theodoi.evaluation.services.inputs import (
     _form_order,
     _forms,
     _load_values,
-    _pick,
+    _pick_from,
     _snapshot_period,
     _spec,
     _spec_digest,
@@ -123,11 +123,13 @@ def record_refresh(
     *, full: bool, rounds: dict[tuple[int, bool], date], tally: Tally, refresh: StatusRefresh | None = None,
     target_ids: Sequence[int] = (),
 ) -> StatusRefresh:
-    """Write down a finished refresh (a new row, or the job's own row)."""
+    """Write down a finished refresh (a new row, or the job's own row: its lists of targets, which
+    may hold thousands, are not written again)."""
+    existing = refresh is not None
     refresh = refresh or StatusRefresh(full=full, target_ids=list(target_ids))
     refresh.full, refresh.rounds, refresh.finished_at = full, rounds_json(rounds), timezone.now()
     refresh.written, refresh.skipped = tally.written, tally.skipped
-    refresh.save()
+    refresh.save(update_fields=["full", "rounds", "finished_at", "written", "skipped"] if existing else None)
     return refresh
 
 
@@ -369,9 +371,9 @@ def _evaluations(
         previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
         spec_digest = _spec_digest(spec)
         for public in (False, True):
-            picked = _pick(target_groups, public=public, responsible_unit_id=resp, years=years, snapshot=snapshot,
-                           as_of_by_year=as_of_by_year, today=today)
-            digest = inputs_digest(spec, picked, spec_digest)
+            picked, source = _pick_from(target_groups, public=public, responsible_unit_id=resp, years=years,
+                                        snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
+            digest = inputs_digest(spec, picked, spec_digest, source)
             if known.get((pk, key, public)) == digest:
                 tally.skipped += 1
                 continue
@@ -380,7 +382,7 @@ def _evaluations(
             if picked != previous:
                 previous = picked
                 result = judge(spec, picked)
-            yield pk, key, public, result, picked[1] if years is not None else None, digest
+            yield pk, key, public, result, picked[1] if years is not None else None, digest, source
 
 
 class _Judge:

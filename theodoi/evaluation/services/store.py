@@ -20,6 +20,7 @@ from theodoi.evaluation.services.inputs import (
     _CHUNK,
     StatusResult,
     Stored,
+    _int_array,
     _snapshot_period,
     _status_row,
 )
@@ -41,13 +42,6 @@ def _snapshot_keys() -> list[str]:
     return [k for k in periods if _snapshot_period(k) is not None]
 
 
-
-
-def _int_array(numbers: Iterable[int]) -> str:
-    """An integer array parameter as PostgreSQL's literal ("{1,2,3}", cast in the SQL): psycopg
-    adapts a list element by element, which costs more than the query for the ten thousand ids of
-    a chunk or the hundreds of thousands of forms of a national recompute."""
-    return "{" + ",".join(map(str, numbers)) + "}"
 
 
 def _fetched(cursor: Any) -> Iterator[tuple[Any, ...]]:
@@ -85,7 +79,8 @@ def _stored_of(chunk: Sequence[int]) -> Stored:
 
 def _store_orm(results: Iterable[StatusResult], *, stored: Stored, stale: Sequence[int]) -> int:
     """Store the changed rows and drop the stale ones: delete, then bulk_create (not PostgreSQL)."""
-    rows = [_status_row(pk, key, public, result, as_of, inputs) for pk, key, public, result, as_of, inputs in results]
+    rows = [_status_row(pk, key, public, result, as_of, inputs, source)
+            for pk, key, public, result, as_of, inputs, source in results]
     replaced = [stored[(r.target_id, r.period, r.public)][0] for r in rows if (r.target_id, r.period, r.public) in stored]
     gone = [*replaced, *stale]
     for start in range(0, len(gone), _CHUNK):
@@ -136,11 +131,11 @@ def _store_copy(results: Iterable[StatusResult], *, stored: Stored, stale: Seque
 
 def _row_values(row: StatusResult, now: Any) -> tuple[Any, ...]:
     """One row's column values in `_COPY_FIELDS` order (the multi-row upsert's parameters)."""
-    pk, key, public, result, as_of, inputs = row
+    pk, key, public, result, as_of, inputs, source = row
     method = result.forecast_method or ""
     return (pk, key, result.status, result.actual, result.progress_pct, result.forecast,
             FORECAST_METHODS_VI.get(method, method), result.explanation_vi, public, as_of, result.target,
-            result.expected_pct, result.period_end, now, inputs)
+            result.expected_pct, result.period_end, now, inputs, source)
 
 
 def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
@@ -148,7 +143,7 @@ def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
     engine); a target's public row that is its internal result differs only in `public`."""
     head = tail = ""
     previous: tuple[int, engine.Evaluation] | None = None
-    for pk, key, public, result, as_of, inputs in results:
+    for pk, key, public, result, as_of, inputs, source in results:
         if previous is None or previous[1] is not result or previous[0] != pk:
             previous = pk, result
             method = result.forecast_method or ""
@@ -161,7 +156,8 @@ def _copy_lines(results: Iterable[StatusResult], now: str) -> Iterator[str]:
                 result.period_end.isoformat() if result.period_end is not None else "\\N", now,
             ))
         digest = "\\N" if inputs is None else str(inputs)
-        yield f"{head}{'t' if public else 'f'}\t{tail}\t{digest}\n"
+        form = "\\N" if source is None else str(source)
+        yield f"{head}{'t' if public else 'f'}\t{tail}\t{digest}\t{form}\n"
 
 
 def _copy(cursor: Any, statement: str, lines: Iterable[str]) -> int:
@@ -211,16 +207,18 @@ def _same_rounds(
 
 _COPY_FIELDS = (
     "target_id", "period", "status", "value", "progress_pct", "forecast", "forecast_method", "explanation",
-    "public", "as_of", "target_level", "expected_pct", "period_end", "computed_at", "inputs",
+    "public", "as_of", "target_level", "expected_pct", "period_end", "computed_at", "inputs", "source_form",
 )
-# What a recompute may change: everything but the key (target, period, public), the time and the digest.
-_CHANGING = [f for f in _COPY_FIELDS if f not in ("target_id", "period", "public", "computed_at", "inputs")]
+# What a recompute may change: everything but the key (target, period, public), the time, the digest
+# and the source form (what the row was judged from, not what it says).
+_CHANGING = [f for f in _COPY_FIELDS
+             if f not in ("target_id", "period", "public", "computed_at", "inputs", "source_form")]
 _OLD = ", ".join(f"s.{f}" for f in _CHANGING)
 _NEW = ", ".join(f"EXCLUDED.{f}" for f in _CHANGING)
 _UPSERT = (
     "ON CONFLICT (target_id, period, public) DO UPDATE SET "
     + ", ".join(f"{f} = EXCLUDED.{f}" for f in _CHANGING)
-    + f", inputs = EXCLUDED.inputs, computed_at = CASE WHEN ({_OLD}) IS DISTINCT FROM ({_NEW}) "
+    + f", inputs = EXCLUDED.inputs, source_form = EXCLUDED.source_form, computed_at = CASE WHEN ({_OLD}) IS DISTINCT FROM ({_NEW}) "
     "THEN EXCLUDED.computed_at ELSE s.computed_at END"
 )
 
@@ -239,6 +237,7 @@ def _insert(rows: Sequence[TargetStatus]) -> None:
                 copy.write_row((
                     r.target_id, r.period, r.status, r.value, r.progress_pct, r.forecast, r.forecast_method,
                     r.explanation, r.public, r.as_of, r.target_level, r.expected_pct, r.period_end, now, r.inputs,
+                    r.source_form,
                 ))
 
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 FIELDS = (
     "target_id", "period", "public", "status", "value", "progress_pct", "forecast", "forecast_method", "explanation",
-    "as_of", "target_level", "expected_pct", "period_end",
+    "as_of", "target_level", "expected_pct", "period_end", "source_form",
 )
 
 
@@ -68,6 +68,61 @@ def test_incremental_refresh_gives_the_full_recompute(plan2021: Any) -> None:
         fed = change(plan2021)
         services.on_values_changed([t.pk for t in fed])
         assert _stored() == _full_from_nothing(), what
+
+
+def _term_target(w: Any) -> Target:
+    """A two-year target (2021-2022) of the planning office: judged on its latest year with figures."""
+    from theodoi.plans.models import PublishStatus
+
+    return Target.objects.create(plan=w.plan, indicator=w.growth.indicator, value=10, unit="%", period="2021-2022",
+                                 comparator=">=", responsible_unit=w.cast.planning, status=PublishStatus.PUBLISHED)
+
+
+# (what happens, the change: returns the values it saved, whether it can reach its target's input)
+ValueChange = Callable[[Any, Target], list[Any]]
+VALUE_CHANGES: list[tuple[str, ValueChange, bool]] = [
+    ("an older month revised", lambda w, t: [w.report(w.cast.planning, w.growth, "2021-03", 9.2)], False),
+    ("the chosen figure revised", lambda w, t: [w.report(w.cast.planning, w.growth, "2021-06", 9.8)], True),
+    ("another unit's figure while the responsible one reported",
+     lambda w, t: [w.report(w.cast.planning, w.rice, "2021-06", 17000)], False),
+    ("the public row's figure (an older accepted month) revised",
+     lambda w, t: [w.report(w.cast.health, w.beds, "2021-03", 29.5)], True),
+    ("a later month accepted: the public row moves to it",
+     lambda w, t: [w.report(w.cast.health, w.beds, "2021-06", 30, status="accepted")], True),
+    ("the chosen figure removed: an older one is chosen",
+     lambda w, t: [w.report(w.cast.planning, w.growth, "2021-06", None)], True),
+    ("an older form back to draft", lambda w, t: [w.report(w.cast.health, w.beds, "2021-03", 29.5, status="draft")],
+     False),
+    ("an earlier year's figure of a term target", lambda w, t: [w.report(w.cast.planning, t, "2021-03", 7.0)], False),
+    ("a later year's figure of a term target", lambda w, t: [w.report(w.cast.planning, t, "2022-01", 12.0)], True),
+    ("another unit's figure where the responsible one reported nothing",
+     lambda w, t: [w.report(w.cast.health, w.population, "2021-03", 560)], True),
+    ("an annual figure (a year-end judgement, and a round moved)",
+     lambda w, t: [w.report(w.cast.district, w.rice, "2021", 41000, status="submitted")], True),
+]
+
+
+def test_a_saved_value_judges_its_target_only_when_it_can_reach_it(plan2021: Any) -> None:
+    """The refresh told which form each value is in: after every change the stored rows are those of
+    a full recompute from nothing, and a target is left alone exactly when the form cannot reach it
+    (an older figure, another unit's); leaving alone one that a change reached fails the first."""
+    w = plan2021
+    term = _term_target(w)
+    w.report(w.cast.planning, w.growth, "2021-03", 9.0)
+    w.report(w.cast.planning, w.growth, "2021-06", 9.5)
+    w.report(w.cast.health, w.beds, "2021-03", 29)
+    w.report(w.cast.health, w.beds, "2021-06", 31, status="submitted")
+    w.report(w.cast.district, w.rice, "2021-05", 15000)
+    w.report(w.cast.planning, term, "2021-06", 8.0)
+    w.report(w.cast.planning, w.growth, "2022-01", 1.0)  # the 2022 rounds exist before the changes
+    services.target_statuses_recompute()
+    assert _stored() == _full_from_nothing()
+    for what, change, reaches in VALUE_CHANGES:
+        saved = change(w, term)
+        tally = services.Tally()
+        services.on_values_changed([], form_targets=[(v.form_id, v.target_id) for v in saved], tally=tally)
+        assert _stored() == _full_from_nothing(), what
+        assert tally.untouched == (0 if reaches else len(saved)), what
 
 
 def test_a_moved_round_judges_every_target_again(plan2021: Any) -> None:
@@ -121,12 +176,13 @@ def test_a_saved_value_refreshes_through_the_job_runner(
     from theodoi.jobs.models import Job
 
     with django_capture_on_commit_callbacks(execute=True):
-        plan2021.report(plan2021.cast.health, plan2021.beds, "2021-06", 30)
+        value = plan2021.report(plan2021.cast.health, plan2021.beds, "2021-06", 30)
     job = Job.objects.get(kind="evaluation.refresh")
     assert job.subject_id is not None
     refresh = StatusRefresh.objects.get(pk=job.subject_id)
     assert job.state == "done" and refresh.finished_at is not None
-    assert refresh.target_ids == [plan2021.beds.pk]
+    # the value names its form: the refresh judges the target only if that form can reach it
+    assert (refresh.target_ids, refresh.form_targets) == ([], [[value.form_id, plan2021.beds.pk]])
     assert TargetStatus.objects.get(target=plan2021.beds, public=True).value == 30
 
 

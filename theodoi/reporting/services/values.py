@@ -110,7 +110,8 @@ def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
     the form count (submission) saves its status and the evaluation recomputes every target of the
     form then. The event (theodoi.core.events) is received by the evaluation app."""
     if form.status not in EDITABLE_STATUSES:
-        send_targets_changed(sender=ReportForm, target_ids=target_ids, reason="values_saved")
+        send_targets_changed(sender=ReportForm, target_ids=target_ids, reason="values_saved",
+                             form_targets=[(form.pk, t) for t in target_ids])
 
 
 def _parse_values(values: Sequence[Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
