@@ -101,7 +101,11 @@ NOT_WRITES: dict[str, str] = {
     "theodoi.evaluation.services.corrective.current_status": _READ,
     "theodoi.evaluation.services.incremental.on_values_changed": _SYSTEM + " (the targets-changed event's receiver)",
     "theodoi.evaluation.services.incremental.refresh_run": _SYSTEM + " (the status refresh job's body)",
-    "theodoi.evaluation.services.inputs.inputs_digest": _READ,
+    "theodoi.evaluation.services.digests.inputs_digest": _READ,
+    "theodoi.evaluation.services.inputs.candidate": _READ + " (whether a form may supply a target's input)",
+    "theodoi.evaluation.services.inputs.form_rows": _READ,
+    "theodoi.evaluation.services.inputs.outranks": _READ + " (the input choice rule, compared for one form)",
+    "theodoi.evaluation.services.relevance.targets_reached": _READ + " (which targets a change can reach)",
     "theodoi.evaluation.services.recompute.record_refresh": _SYSTEM + " (when statuses were last refreshed)",
     "theodoi.evaluation.services.recompute.rounds_json": _READ,
     "theodoi.evaluation.services.refresh.queue_recompute": _SYSTEM + " (queues the refresh after a person's write, "

@@ -20,6 +20,7 @@ from theodoi.accounts.services import unit_resolve
 from theodoi.core import audit
 from theodoi.core.text import fold, similarity, words
 from theodoi.documents.models import Document, DocumentStatus, ExtractedItem, ItemKind, ItemStatus
+from theodoi.documents.units import responsible_unit_of
 from theodoi.plans import classify
 from theodoi.plans.models import (
     Actual,
@@ -165,7 +166,7 @@ def _publish_target(plan: Plan, document: Document, item: ExtractedItem) -> Targ
         _remember_alias(indicator, data.get("indicator") or "")
     else:
         indicator = _indicator_for(item)
-    agency = unit_resolve(data["agency"]) if data.get("agency") else None
+    agency = responsible_unit_of(data["agency"]) if data.get("agency") else None
     target = Target.objects.filter(plan=plan, indicator=indicator, period=period).first()
     if target is None:
         target = Target.objects.create(

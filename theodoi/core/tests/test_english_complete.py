@@ -176,6 +176,11 @@ def _data_strings() -> list[str]:
 
     # units of measure are data however short ("xã", "ha")
     values.update(u.strip() for m in (Target, Indicator) for u in m.objects.values_list("unit", flat=True) if u.strip())
+    from theodoi.accounts.models import OrgUnit
+    from theodoi.geo.selectors import map_label
+
+    # a map's outline carries the unit's name without its level word ("Kon Plông"): a place name
+    values.update(map_label(u) for u in OrgUnit.objects.all())
     from django.contrib.auth import get_user_model
 
     for user in get_user_model().objects.all():

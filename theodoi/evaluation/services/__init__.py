@@ -30,6 +30,7 @@ changed value can reach, from the stored rows), `refresh`
 from __future__ import annotations
 
 from theodoi.evaluation import engine  # noqa: F401  (tests patch services.engine)
+from theodoi.evaluation.services.digests import inputs_digest  # noqa: F401
 from theodoi.evaluation.services.incremental import on_values_changed, refresh_run  # noqa: F401
 from theodoi.evaluation.services.inputs import (  # noqa: F401
     _BATCH,
@@ -59,7 +60,6 @@ from theodoi.evaluation.services.inputs import (  # noqa: F401
     _status_row,
     _years_of,
     candidate,
-    inputs_digest,
     observations,
     outranks,
     period_of,

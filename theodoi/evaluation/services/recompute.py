@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from theodoi.evaluation import engine
 from theodoi.evaluation.models import StatusRefresh, TargetStatus
+from theodoi.evaluation.services.digests import _spec_digest, inputs_digest
 from theodoi.evaluation.services.inputs import (
     _BATCH,
     _CHUNK,
@@ -34,10 +35,8 @@ from theodoi.evaluation.services.inputs import (
     _pick_from,
     _snapshot_period,
     _spec,
-    _spec_digest,
     _status_row,
     _years_of,
-    inputs_digest,
     rounds_as_of,
     target_evaluate,
     target_years,

@@ -162,9 +162,9 @@ def test_new_rules_judge_everything_again(plan2021: Any, monkeypatch: pytest.Mon
                                           request: pytest.FixtureRequest) -> None:
     """The digest covers the rules' source: another engine version skips nothing."""
     services.target_statuses_recompute()
-    monkeypatch.setattr(services.inputs, "_rules_key", lambda: b"another version of the rules")
-    services.inputs._spec_digest.cache_clear()  # a new process: the spec digests are made again
-    request.addfinalizer(services.inputs._spec_digest.cache_clear)
+    monkeypatch.setattr(services.digests, "_rules_key", lambda: b"another version of the rules")
+    services.digests._spec_digest.cache_clear()  # a new process: the spec digests are made again
+    request.addfinalizer(services.digests._spec_digest.cache_clear)
     tally = services.Tally()
     services.target_statuses_recompute(tally=tally)
     assert tally.skipped == 0 and tally.written == TargetStatus.objects.count()
