@@ -54,6 +54,8 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
+            if _owned_by_figure(ctx.text, mention.pos):
+                continue
             if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
                 return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
             if mention.is_span and not (span_ok or mention.preceded_by_in or mention.fronted
@@ -74,6 +76,18 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         if span:
             return span, True
     return None, False
+
+
+# "cao hơn mức tăng 7,1% của năm 2027": a year a figure owns ("của năm" right after it)
+_OWNED_YEAR_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?[ \t]*(?:%|[^\W\d]+(?:[ \t]+[^\W\d]+)?)?[ \t]+của[ \t]+năm[ \t]+$")
+
+
+def _owned_by_figure(text: str, year_pos: int) -> bool:
+    """Is the year at `year_pos` written as an earlier figure's own ("mức tăng 6,2% của năm 2028")? It is
+    that figure's period (`YEAR_AFTER_RE`) and lends none to the figures after it (a bracketed plan
+    figure "(kế hoạch 7%)" is of the result the clause reports, not of the year compared with)."""
+    return "của" in text[max(0, year_pos - 12):year_pos] and bool(
+        _OWNED_YEAR_BEFORE.search(text, max(0, year_pos - 40), year_pos))
 
 
 # "Phấn đấu đến cuối nhiệm kỳ, tỷ lệ ... đạt 85%": the year by which is the last year of the term (or

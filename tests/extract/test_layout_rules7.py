@@ -114,3 +114,26 @@ II. NHIỆM VỤ QUÝ IV NĂM 2029
 def test_a_remainder_after_the_figure_of_a_task_is_no_result_cue() -> None:
     check(target_at(REMAINDER_TASK, "14,5"), kind="target", agency="Phòng Quản lý hạ tầng", period="2029")
     check(target_at(REMAINDER_TASK, "14 km"[:2], "còn lại"), kind="actual")
+
+
+# A statistics office's yearly report: a comparison base qualified by a word or two before its year
+# ("so với bình quân năm 2028", "so với mức thực hiện năm 2028") is a base, and lends no year to the
+# next clause; a year owned by an earlier figure ("mức tăng 6,2% của năm 2028") is that figure's only.
+STATISTICS_YEAR = """CỤC THỐNG KÊ TỈNH SA ĐÌNH
+Số: 301/BC-CTK                     Sa Đình, ngày 27 tháng 12 năm 2029
+
+BÁO CÁO
+Tình hình kinh tế - xã hội năm 2029
+
+Chỉ số giá tiêu dùng bình quân năm 2029 tăng 2,94% so với bình quân năm 2028; chỉ số giá vàng tháng 12 tăng 1,15% so với tháng trước.
+Tổng vốn đầu tư thực hiện tăng 8,6% so với mức thực hiện năm 2028; vốn nhà nước chiếm 31,7%.
+Tốc độ tăng GRDP ước đạt 7,35%, cao hơn mức tăng 6,2% của năm 2028 và vượt kế hoạch đề ra (kế hoạch 7%).
+"""
+
+
+def test_a_qualified_comparison_base_and_a_figures_own_year_lend_no_year_to_what_follows() -> None:
+    check(target_at(STATISTICS_YEAR, "1,15"), kind="actual", period="2029")
+    check(target_at(STATISTICS_YEAR, "8,6"), kind="actual", period="2029")
+    check(target_at(STATISTICS_YEAR, "31,7"), kind="actual", period="2029")
+    check(target_at(STATISTICS_YEAR, "6,2"), kind="actual", period="2028")
+    check(target_at(STATISTICS_YEAR, "7", "kế hoạch 7"), kind="target", period="2029")
