@@ -137,3 +137,19 @@ def test_a_qualified_comparison_base_and_a_figures_own_year_lend_no_year_to_what
     check(target_at(STATISTICS_YEAR, "31,7"), kind="actual", period="2029")
     check(target_at(STATISTICS_YEAR, "6,2"), kind="actual", period="2028")
     check(target_at(STATISTICS_YEAR, "7", "kế hoạch 7"), kind="target", period="2029")
+
+
+# Units of a department's quarterly report: doses given, permits issued.
+DOSES_PERMITS = """SỞ Y TẾ TỈNH SA ĐÌNH
+Số: 88/BC-SYT                     Sa Đình, ngày 03 tháng 10 năm 2029
+
+BÁO CÁO
+Kết quả Quý III năm 2029
+
+Trong Quý III, đã tiêm 52.400 liều vắc xin sởi - rubella cho trẻ em; cấp mới 46 giấy phép hoạt động khám bệnh, chữa bệnh.
+"""
+
+
+def test_units_of_doses_and_permits() -> None:
+    check(target_at(DOSES_PERMITS, "52.400"), kind="actual", unit="liều", period="2029")
+    check(target_at(DOSES_PERMITS, "46"), kind="actual", unit="giấy phép", period="2029")
