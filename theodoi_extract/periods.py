@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from theodoi_extract import vocabulary
 from theodoi_extract.cue_context import TargetContext, heading_label, heading_year_of
 from theodoi_extract.model import DocumentMeta
 from theodoi_extract.numbers import QuantityMatch
@@ -53,6 +54,8 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
+            if _owned_by_figure(ctx.text, mention.pos):
+                continue
             if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
                 return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
             if mention.is_span and not (span_ok or mention.preceded_by_in or mention.fronted
@@ -73,6 +76,18 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         if span:
             return span, True
     return None, False
+
+
+# "cao hơn mức tăng 7,1% của năm 2027": a year a figure owns ("của năm" right after it)
+_OWNED_YEAR_BEFORE = re.compile(r"\d(?:[\d.,]*\d)?[ \t]*(?:%|[^\W\d]+(?:[ \t]+[^\W\d]+)?)?[ \t]+của[ \t]+năm[ \t]+$")
+
+
+def _owned_by_figure(text: str, year_pos: int) -> bool:
+    """Is the year at `year_pos` written as an earlier figure's own ("mức tăng 6,2% của năm 2028")? It is
+    that figure's period (`YEAR_AFTER_RE`) and lends none to the figures after it (a bracketed plan
+    figure "(kế hoạch 7%)" is of the result the clause reports, not of the year compared with)."""
+    return "của" in text[max(0, year_pos - 12):year_pos] and bool(
+        _OWNED_YEAR_BEFORE.search(text, max(0, year_pos - 40), year_pos))
 
 
 # "Phấn đấu đến cuối nhiệm kỳ, tỷ lệ ... đạt 85%": the year by which is the last year of the term (or
@@ -219,7 +234,7 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
     if found:
         return "target", "sentence", words_at(ctx.text, found[-1])
     found = [i for i in ctx.cue_positions("actual_clause", max(cs, q.start - WINDOW), min(ce, q.end + WINDOW + 1))
-             if i < q.start or not _introduces_next(ctx.text, i, next_start)]
+             if i < q.start or not (_introduces_next(ctx.text, i, next_start) or _describes_counted(ctx, i))]
     if found:
         return "actual", "sentence", words_at(ctx.text, found[0])
     if period and ctx.ref_year and "-" not in period:
@@ -235,8 +250,21 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
         heading_kind = ctx.heading_kind(h)
         if heading_kind is not None:
             return heading_kind, "heading", heading_label(ctx, h)
+    block = ctx.block_at(q.start)
+    if block is not None and block.has_lead_verb and q.start >= block.body_start:
+        # "1. Giao Sở X chủ trì, ...": an item handing a task out, under headings that tell no kind
+        # (a meeting's conclusions): what it says is to be reached, even in a report
+        return "target", "heading", words_at(ctx.text, block.start, 6)
     kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
     return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def _describes_counted(ctx: TargetContext, cue: int) -> bool:
+    """Is a result cue written after the figure one that only says which part of a whole the figure
+    is ("hoàn thành 14,5 km đường còn lại của kế hoạch năm": the remainder still to do)? Such a cue
+    states a result where it leads the figure ("số km còn lại 14 km"), not where it follows it."""
+    return any(ctx.text.startswith(w, cue) or ctx.folded().startswith(w, cue)
+               for w in vocabulary.words("cues", "actual_clause_leading_only"))
 
 
 def _bracket_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int,

@@ -40,6 +40,7 @@ _CAPTION_WINDOW = 300  # a caption stands on one of the few lines right above th
 _DIGIT_RE = re.compile(r"\d")
 _STT_RE = re.compile(r"^(?:stt|tt|số tt|số thứ tự)\.?$", re.IGNORECASE)
 _WORDY_RE = re.compile(r"[^\W\d]{2,}")
+_DASH_RE = re.compile(r"^[-–—x]$")  # a cell with nothing to state ("-"), as in any table of figures
 
 
 @cache
@@ -132,7 +133,7 @@ def _named_column(header: str) -> Column | None:
     if sep:
         named = _named_column(top)
         if named is None or named.kind is not None:
-            return None
+            return _kind_above_name(top, below)
         kind, period = path_kind_period(below)
         return Column("value", kind, period or named.period, name=top)
     if not _WORDY_RE.search(header):
@@ -148,6 +149,17 @@ def _named_column(header: str) -> Column | None:
         return None
     kind, period = path_kind_period(header)
     return Column("value", kind, period, name=header) if kind else None
+
+
+def _kind_above_name(top: str, below: str) -> Column | None:
+    """The reverse path: a merged cell stating the kind and the year once ("Kế hoạch năm 2030", "Năm
+    2028", "Chỉ tiêu kế hoạch năm 2029") over cells each naming an indicator with no kind of its own
+    ("Số hộ thoát nghèo (hộ)"), the usual header of a decision handing each locality its targets."""
+    kind, period = path_kind_period(top)
+    named = _named_column(below)
+    if (kind is None and period is None) or named is None or named.kind is not None:
+        return None
+    return Column("value", kind, named.period or period, name=named.name)
 
 
 def _note_column(header: str) -> bool:
@@ -190,10 +202,10 @@ def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
             cols[i] = Column("skip")
             continue
         named_col = _named_column(c.text)
-        if named_col is None or not _figure(below[i].text):
+        if named_col is None or not (_figure(below[i].text) or _DASH_RE.match(below[i].text)):
             return None
         cols[i] = named_col
-    named = [c for c in cols if c is not None and c.name]
+    named = [i for i, c in enumerate(cols) if c is not None and c.name and _figure(below[i].text)]
     return [c for c in cols if c is not None] if len(named) >= 2 else None
 
 

@@ -248,7 +248,11 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
             # not the base year named in between), unless a year is written right after it.
             indicator = prev[1].indicator
             written = YEAR_AFTER_RE.match(text, q.end) or HEADING_YEAR_RE.search(plan_phrase or "")
-            period = written.group(1) if written else prev[1].period or period
+            # a figure owning its year ("cao hơn mức tăng 6,2% của năm 2028") is the base compared
+            # with, not the result the plan is of: then the plan is of the section's or document's year
+            owned = YEAR_AFTER_RE.match(text, prev[0].end)
+            base_before = owned is not None and "của" in owned.group()
+            period = written.group(1) if written else None if base_before else prev[1].period or period
             why_period = ("sentence", written.group().strip() if written else f"the result before: {prev[1].number_text}")
         if period is None:
             period, why_period = heading_or_metadata_year(ctx, q.start, "actual", plan_figure=True)

@@ -45,8 +45,9 @@ _YEAR_WORDS = ("năm", "Năm", "đến", "Đến", "vào", "Vào")
 # What a year after these words names is the base a figure is compared with or priced at.
 # "gấp 1,6 lần năm 2020" names the base of a ratio the same way, and so do "bằng 1,4 lần năm 2025"
 # and "bằng 96,5% năm 2027" (a ratio written straight before the year: the figure is the ratio, the
-# year its base); "so với cuối năm 2025" a level.
-_BASE_BEFORE = re.compile(r"(?:\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc"
+# year its base); "so với cuối năm 2025" a level; a base qualified by a few words before its year ("so
+# với bình quân năm 2027", "so với mức thực hiện năm 2027") is a base too.
+_BASE_BEFORE = re.compile(r"(?:\bso\s+với(?:\s+(?!(?:và|đến|tới|vào|trong|là|đạt|năm)\b)[^\W\d]+){0,3}(?=\s+năm\s+$)|\bso\s+với|\bso|\bgiá\s+so\s+sánh|\bgiá\s+cố\s+định|\bgiá\s+gốc|\bgốc"
                           r"|\bgấp\s+\d[\d.,]*\s+lần(?:\s+so\s+với)?|\bbằng\s+\d[\d.,]*\s*(?:%|lần))"
                           r"(?:\s+cùng\s+kỳ|\s+cùng\s+thời\s+điểm|\s+quý\s+[IV]{1,3}|\s+tháng\s+\d{1,2}"
                           r"|\s+\d{1,2}\s+tháng(?:\s+đầu)?|\s+cuối|\s+đầu)?(?:\s+năm)?\s+$", re.IGNORECASE)
