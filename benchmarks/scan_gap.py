@@ -1,10 +1,12 @@
 """Loose F1 of harsh scans against their text versions (issue 15: a scan within 0.05 of its text).
 
-    PYTHONPATH=$PWD .venv/bin/python benchmarks/scan_gap.py [tuning|heldout] [-v]
+    PYTHONPATH=$PWD .venv/bin/python benchmarks/scan_gap.py [tuning|heldout|repair] [-v]
 
 The scans (`tests/extract/samples/genres/scans-harsh/<set>/`, made by `make_reader_samples.py`)
 are 150 dpi, tilted up to 1.5°, speckled, blurred and passed through JPEG. `tuning` is the set
-the OCR repairs may be tuned on; `heldout` is scored only to report, never to tune. Each
+the OCR repairs may be tuned on; `heldout` is scored only to report, never to tune; `repair`
+holds the invented documents written for each class a repair mends (`make_scan_repair_samples.py`,
+which writes the text PDF beside its scan). Each
 document is scored twice by `tests/extract/scoring.py` (layout anchors): its `-text.json` (the
 text-layer PDF) and its `-h150.json` (the scan); the gap is their loose F1 difference.
 """

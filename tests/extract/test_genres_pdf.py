@@ -144,6 +144,21 @@ def test_scan_gap(name: str) -> None:
     assert gap <= SCAN_GAP_LIMIT, f"gap {gap:.3f}\n" + "\n".join(scanned["problems"])
 
 
+REPAIR_DIR = GENRES / "scans-harsh" / "repair"  # made by make_scan_repair_samples.py
+REPAIR_SCANS = sorted(p.name.removesuffix("-h150.json") for p in REPAIR_DIR.glob("*-h150.json"))
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", REPAIR_SCANS)
+def test_harsh_scan_of_a_repaired_class_keeps_to_its_text_version(name: str) -> None:
+    """Row numbers under a misread `TT` and decimal commas lost in a table with the indicators
+    across the top (`readers/ocr_cells.py`): each harsh scan within SCAN_GAP_LIMIT of its text PDF."""
+    text_version = score_document(REPAIR_DIR, f"{name}-text", layout_anchors=True)
+    scanned = score_document(REPAIR_DIR, f"{name}-h150", layout_anchors=True)
+    gap = text_version["f1"] - scanned["f1"]
+    assert gap <= SCAN_GAP_LIMIT, f"gap {gap:.3f}\n" + "\n".join(scanned["problems"])
+
+
 def main() -> int:
     print(f"{'document':50} {'F1':>6} {'strict':>7} {'recall':>7}  tp/gold/pred")
     for name in PDF_DOCS:

@@ -127,3 +127,33 @@ def test_a_marker_read_as_a_question_mark_leaves_the_figure() -> None:
     grid = _grid([["TT", "Chỉ tiêu", "ĐVT", "TH 2024"], ["1", "Số giường bệnh", "giường bệnh", "27,4?"],
                   ["2", "Số bác sĩ", "bác sĩ", "310"]])
     assert grid_lines(strip_cell_markers(grid))[1] == "1 | Số giường bệnh | giường bệnh | 27,4"
+
+
+def test_a_column_counting_the_rows_is_ordinal_whatever_its_header_was_read_as() -> None:
+    """Held-out hoason scan (`TT` read `SN`) and the lamthuy repair scan (`TT` read `TỶ`, `4` read
+    `A`): the row numbers were read as figures in the row's unit."""
+    from theodoi_extract.readers.ocr_cells import mend_header_and_units
+
+    grid = _grid([["TỶ", "Nội dung", "ĐVT", "Ước TH 2025", "KH 2026"],
+                  ["1", "Cầu yếu được thay thế", "cầu", "7", "9"], ["2", "Điểm đen được xử lý", "điểm", "5", "8"],
+                  ["A", "Tuyến xe buýt mở mới", "tuyến", "2", "3"], ["4", "Số vụ tai nạn", "vụ", "18", "15"]])
+    assert grid_lines(mend_header_and_units(grid))[0] == "TT | Nội dung | ĐVT | Ước TH 2025 | KH 2026"
+    # a short header over figures that do not count the rows stays
+    other = _grid([["Xã", "Chỉ tiêu", "ĐVT"], ["12", "Số hộ", "hộ"], ["15", "Số thôn", "thôn"], ["9", "Số trạm", "trạm"]])
+    assert grid_lines(mend_header_and_units(other))[0] == "Xã | Chỉ tiêu | ĐVT"
+    # nor does a header that names its column
+    named = _grid([["Số xã", "Chỉ tiêu", "ĐVT"], ["1", "Số hộ", "hộ"], ["2", "Số thôn", "thôn"], ["3", "Số trạm", "trạm"]])
+    assert grid_lines(mend_header_and_units(named))[0] == "Số xã | Chỉ tiêu | ĐVT"
+
+
+def test_a_table_turned_back_from_indicators_across_the_top_has_its_decimals_compared() -> None:
+    """Held-out phuoclam and thachlam scans, and the dongson repair scan: `9,1` read `91` in a
+    table with one indicator per column (unit in brackets), once turned back a row of one unit."""
+    grid = _grid([["Năm", "Thực hiện năm 2024", "Ước thực hiện năm 2025", "Kế hoạch năm 2026"],
+                  ["Tốc độ tăng giá trị sản xuất (%)", "3,8", "41", "4,6"],
+                  ["Tỷ lệ hộ cận nghèo (%)", "5,7", "49", "4,2"],
+                  ["Số xã đạt chuẩn (xã)", "9", "11", "13"]])
+    assert grid_lines(restore_lost_decimals(grid, rows_are_indicators=True))[1:] == [
+        "Tốc độ tăng giá trị sản xuất (%) | 3,8 | 4,1 | 4,6", "Tỷ lệ hộ cận nghèo (%) | 5,7 | 4,9 | 4,2",
+        "Số xã đạt chuẩn (xã) | 9 | 11 | 13"]
+    assert restore_lost_decimals(grid) is grid  # not known to be turned: no unit column, never compared

@@ -11,10 +11,12 @@ table can:
   two or three digits about ten times every figure of the row written with a decimal comma (and
   that ten times smaller agrees with them within a factor 1.6) is that figure without its comma;
   so is a three-digit one whose tenth lies between two or more other figures of the row, all
-  under a fifth of it (`71 | 724 | 75`). Rows of tables without a unit column (one indicator
-  per column) and ratio columns are never compared;
-- **a header and unit cells** (`mend_header_and_units`): `TT` read `17` over a column counting 1, 2,
-  3 …; unit cells that are a unit but for their tones or specks (`xa`, `%o`, `% l`);
+  under a fifth of it (`71 | 724 | 75`). A table with one indicator per column (its unit in
+  brackets, the periods down the side) is compared once turned back, row by row again
+  (`Tốc độ tăng (%) | 8,6 | 91 | 9,5`); rows of other tables without a unit column (districts
+  by indicator: a row's figures are of different sizes) and ratio columns are never compared;
+- **a header and unit cells** (`mend_header_and_units`): `TT` read `17`, `SN` or `TỶ` over a column
+  counting 1, 2, 3 …; unit cells that are a unit but for their tones or specks (`xa`, `%o`, `% l`);
 - **specks**: words of punctuation only (`_`, `„`, a `|` left of a ruling) beside real words in a
   cell, and a colon closing a cell (`trẻ em:`), are dirt on the scan.
 
@@ -112,11 +114,30 @@ def _units_by_letters() -> dict[str, str]:
     return {key: next(iter(units)) for key, units in found.items() if len(units) == 1}
 
 
+_ORDINAL_HEAD_MAX = 3  # `TT`, `STT` and their misreadings (`17`, `SN`, `TỶ`); a real header names more
+
+
+def _counts_rows(head: list[Any], firsts: list[str]) -> bool:
+    """Whether the first column is the ordinal one whatever its header was read as: the header cell
+    is one short word (or a number, or nothing), the rest of the header holds no figure, and the
+    column below counts the rows 1, 2, 3 … (three or more numbers; a number misread as a letter,
+    `4` as `A`, may leave one out; a new section may start again at 1). A column of quantities
+    never counts its rows, and a row number left as a figure would be read in the row's unit."""
+    text = head[0].text.strip()
+    if len(text) > _ORDINAL_HEAD_MAX or " " in text or any(_FIGURE_RE.match(c.text.strip()) for c in head[1:]):
+        return False
+    numbers = [int(t) for t in firsts if t.isdigit()]
+    if len(numbers) < 3 or numbers[0] != 1 or 2 * len(numbers) < len([t for t in firsts if t]):
+        return False
+    return all(b in (a + 1, a + 2, 1) for a, b in zip(numbers, numbers[1:], strict=False)) and max(numbers) <= len(firsts)
+
+
 def mend_header_and_units(grid: list[list[Any]]) -> list[list[Any]]:
     """Two misreadings only a table's layout shows:
 
-    - the ordinal column's header (`TT`, `STT`) read as digits (`17`): the first header cell is a
-      number while the rest of the header row holds no figure and the column below counts 1, 2, 3 …;
+    - the ordinal column's header (`TT`, `STT`) read as another short word (`17`, `SN`, `TỶ`): the
+      column below counts 1, 2, 3 … (`_counts_rows`), so its header becomes `TT` and its numbers are
+      never figures;
     - a cell of the unit column (headed `Đơn vị tính` / `ĐVT`) that is a unit but for its tones or
       specks: `xa` → `xã` (the one unit with those letters), `%o` → `‰`, `% l` → `%` (the first word a
       unit, the rest one-character specks)."""
@@ -127,10 +148,7 @@ def mend_header_and_units(grid: list[list[Any]]) -> list[list[Any]]:
         return grid
     out = [list(row) for row in grid]
     head = out[0]
-    firsts = [row[0].text.strip() for row in out[1:] if row]
-    numbered = [t for t in firsts if t.isdigit()]
-    if (head[0].text.strip().isdigit() and len(numbered) >= 2 and [int(t) for t in numbered[:3]] == [1, 2, 3][:len(numbered[:3])]
-            and not any(_FIGURE_RE.match(c.text.strip()) for c in head[1:])):
+    if _counts_rows(head, [row[0].text.strip() for row in out[1:] if row]):
         owner = head[0].owner
         for row in out:
             row[:] = [GridCell(c.owner, _ORDINAL_HEADS[0]) if c.owner == owner else c for c in row]
@@ -170,9 +188,13 @@ def _skip_cues() -> tuple[str, ...]:
 _RATIO_RE = re.compile(r"\w/\w")  # "TH/KH", "2025/2024": a ratio of two columns
 
 
-def restore_lost_decimals(grid: list[list[Any]]) -> list[list[Any]]:
+def restore_lost_decimals(grid: list[list[Any]], rows_are_indicators: bool = False) -> list[list[Any]]:
     """The grid with decimal commas the scan lost put back, row by row (module docstring). A
-    ratio column ("So với KH (%)", "TH/KH") is in another unit and is never compared."""
+    ratio column ("So với KH (%)", "TH/KH") is in another unit and is never compared.
+
+    `rows_are_indicators`: the grid is a table turned back by `table_shape.indicators_down` (one
+    indicator per column, its unit in brackets, the periods down the side), each of whose rows is
+    now one indicator over the periods, as a row of a table with a unit column is."""
     from theodoi_extract.tables import GridCell
 
     # the header: the rows above the first with two figures
@@ -180,7 +202,7 @@ def restore_lost_decimals(grid: list[list[Any]]) -> list[list[Any]]:
     if depth == 0:
         return grid
     heads = [" ".join(row[c].text for row in grid[:depth] if c < len(row)).lower() for c in range(len(grid[0]))]
-    if not any(any(h.startswith(w) or f" {w}" in h for w in _unit_cues()) for h in heads):
+    if not rows_are_indicators and not any(any(h.startswith(w) or f" {w}" in h for w in _unit_cues()) for h in heads):
         return grid
     columns = _figure_columns(grid[depth:])  # the body's columns of figures, the header left out
     columns -= {c for c, h in enumerate(heads) if any(w in h for w in _skip_cues()) or _RATIO_RE.search(h)}

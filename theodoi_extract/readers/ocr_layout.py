@@ -125,7 +125,10 @@ def _interleave(lines: Sequence[_TsvLine], tables: Sequence[_Placed]) -> str:
         parts.extend(ln.text for ln in lines if y <= (ln.top + ln.bottom) / 2 < table.top)
         grid = mend_header_and_units(drop_cell_specks(table.grid))
         grid = restore_lost_decimals(repair_figure_columns(strip_cell_markers(grid)))
-        parts.extend(grid_lines(indicators_down(grid)))
+        turned = indicators_down(grid)
+        if turned is not grid:  # one indicator per column: its figures are compared once it is a row
+            turned = restore_lost_decimals(turned, rows_are_indicators=True)
+        parts.extend(grid_lines(turned))
         y = table.bottom + 1
     parts.extend(ln.text for ln in lines if (ln.top + ln.bottom) / 2 >= y)
     return "\n".join(p for p in parts if p.strip())
