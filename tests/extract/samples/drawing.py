@@ -60,6 +60,15 @@ class Doc:
 MARK = "^"  # "3.480^1": the cell's text, then a footnote marker set as a superscript
 
 
+def expected_target(kind: str, comparator: str, number_text: str, unit: str, period: str | None,
+                    agency: str | None, context: str, indicator: str) -> dict[str, Any]:
+    """One expected target of a sample, declared by hand (the value read from its text as written)."""
+    value = float(number_text.replace(".", "").replace(",", "."))
+    return {"kind": kind, "indicator": indicator, "comparator": comparator,
+            "value": int(value) if value.is_integer() else value, "value_max": None, "unit": unit,
+            "period": period, "agency": agency, "number_text": number_text, "context": context}
+
+
 def cell_text(cell: str) -> str:
     """A declared cell's text without its superscript footnote marker."""
     return cell.split(MARK, 1)[0]

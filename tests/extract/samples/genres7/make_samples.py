@@ -28,15 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
 
 from drawing import Col, Doc, Table, build_docx  # noqa: E402
-
-
-def t(kind: str, comparator: str, number_text: str, unit: str, period: str | None, agency: str | None,
-      context: str, indicator: str) -> dict[str, Any]:
-    value = float(number_text.replace(".", "").replace(",", "."))
-    return {"kind": kind, "indicator": indicator, "comparator": comparator,
-            "value": int(value) if value.is_integer() else value, "value_max": None, "unit": unit,
-            "period": period, "agency": agency, "number_text": number_text, "context": context}
-
+from drawing import expected_target as t  # noqa: E402
 
 NV_NAME = "tinh-namvan-2029-quyetdinh-giao-chitieu-huyen"
 # indicator, unit: the lower header row, in column order
