@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from theodoi.evaluation import selectors
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.evaluation.summaries import STATUS_ORDER
+from theodoi.evaluation.toc import table_of_contents
 from theodoi.plans.models import Field
 
 SECTION_ROWS = 25  # targets in the progress chart and the table of the page
@@ -26,7 +27,7 @@ gettext_noop("Dự báo")
 
 def status_choices() -> list[tuple[str, str]]:
     """The status filter's options: "achieved or exceeded" first, then each status."""
-    return [("good", _("Đạt và vượt"))] + [
+    return [("good", _("Đạt và vượt")), ("on_pace", _("Đạt, vượt hoặc đúng tiến độ"))] + [
         (s, _(STATUS_LABELS_VI.get(s, s))) for s in STATUS_ORDER
     ]
 
@@ -42,6 +43,8 @@ def clean_filters(params: Any) -> tuple[str, str]:
 def _with_status(rows: Sequence[selectors.StatusRow], status: str) -> list[selectors.StatusRow]:
     if status == "good":
         return [r for r in rows if r.code in selectors.GOOD]
+    if status == "on_pace":
+        return [r for r in rows if r.code in selectors.ON_PACE]
     return [r for r in rows if r.code == status] if status else list(rows)
 
 
@@ -62,19 +65,5 @@ def sections(context: dict[str, Any], *, year: str, field: str, status: str) -> 
         "by_district": context["by_district"][:GROUP_ROWS],
         "district_more": max(0, len(context["by_district"]) - GROUP_ROWS),
     }
-    toc = [("tong-quan", _("Tổng quan"))]
-    if len(context["by_field"]) > 1:
-        toc.append(("bieu-do-linh-vuc", _("Kết quả theo lĩnh vực")))
-    if context["by_field"]:
-        toc.append(("linh-vuc", _("Theo lĩnh vực")))
-    if out["by_agency"]:
-        toc.append(("co-quan", _("Theo cơ quan chịu trách nhiệm")))
-    if out["by_district"]:
-        toc.append(("huyen", _("Theo huyện, thành phố")))
-    toc.append(("tien-do", _("Tiến độ so với chỉ tiêu")))
-    tasks = context.get("tasks")
-    if tasks and tasks.total:
-        toc.append(("nhiem-vu", _("Nhiệm vụ theo 4 tình trạng")))
-    toc.append(("chi-tieu", _("Từng chỉ tiêu và lý do đánh giá")))
-    out["toc"] = toc
+    out["toc"] = table_of_contents({**context, **out})
     return out

@@ -40,6 +40,7 @@ STATUS_ORDER = (
     "forecast",
 )
 _GOOD = ("exceeded", "achieved")
+_PACE = ("on_track", "at_risk", "off_track")  # statuses given only before the year's end
 _IN_YEAR_PHRASES = {
     "on_track": "đúng tiến độ",
     "at_risk": "có nguy cơ không đạt",
@@ -93,6 +94,25 @@ class TargetSummary:
     def rate_pct(self) -> float | None:
         """Share achieved or exceeded, in per cent; None for an empty group."""
         return _rate(self.achieved_or_exceeded, self.total)
+
+    @property
+    def judged_on_pace(self) -> bool:
+        """Whether some targets are judged on pace (the year is still running for them).
+
+        The engine gives "on track / at risk / behind" only before the year's end, and "achieved"
+        only at it. A June headline that counts only "đạt và vượt" reads "0/51" for a plan going
+        well; on pace, the headline counts the targets achieved, exceeded or on track, as the
+        six-month report ("đạt và vượt tiến độ kế hoạch") and the district map do."""
+        return any(self.counts.get(s, 0) for s in _PACE)
+
+    @property
+    def on_pace(self) -> int:
+        """Targets achieved, exceeded or on track."""
+        return self.achieved_or_exceeded + self.counts.get("on_track", 0)
+
+    @property
+    def on_pace_pct(self) -> float | None:
+        return _rate(self.on_pace, self.total)
 
 
 def summarize_statuses(statuses: Iterable[str], noun: str = "chỉ tiêu chủ yếu") -> TargetSummary:

@@ -24,6 +24,7 @@ from theodoi.evaluation import maps, selectors
 from theodoi.evaluation.explain import STATUS_LABELS_VI
 from theodoi.evaluation.forms import CorrectiveTaskForm
 from theodoi.evaluation.services import corrective
+from theodoi.evaluation.toc import table_of_contents
 from theodoi.plans.models import Field
 
 
@@ -127,6 +128,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         investment=_investment_kpi(user, year),
         disbursement_map=_disbursement_map(user, year),
     )
+    context["toc"] = table_of_contents(context)
     return render(request, "evaluation/overview.html", context)
 
 
@@ -168,6 +170,7 @@ def field_page(request: HttpRequest, field: str) -> HttpResponse:
     year = _year(request, public=False)
     context = _overview_context(request, public=False, year=year, field_value=field)
     context["title"] = _("Lĩnh vực %(field)s") % {"field": Field(field).label}
+    context["toc"] = table_of_contents(context)
     return render(request, "evaluation/overview.html", context)
 
 
@@ -182,6 +185,7 @@ def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     context = _overview_context(request, public=False, year=year, unit=unit)
     overall, _groups = selectors.task_summary(user=request.user, public=False, unit=unit)
     context.update(title=unit.name, tasks=overall)
+    context["toc"] = table_of_contents(context)
     return render(request, "evaluation/overview.html", context)
 
 
@@ -199,12 +203,21 @@ def _list(request: HttpRequest, *, public: bool) -> HttpResponse:
     status = request.GET.get("trang_thai", "")
     field_value = request.GET.get("linh_vuc", "")
     rows = selectors.targets_for_list(public=public, status=status, field_value=field_value, unit=unit, year=year)
-    label = _("Đạt và vượt") if status == "good" else _(STATUS_LABELS_VI[status]) if status in STATUS_LABELS_VI else ""
+    label = _list_label(status)
     return render(request, "evaluation/target_list.html", {
         "public": public, "rows": rows, "year": _shown(year), "status": status, "status_label": label,
         "field_label": Field(field_value).label if field_value in Field.values else "", "unit": unit,
         "detail_url": _detail_prefix(public),
     })
+
+
+def _list_label(status: str) -> str:
+    """The drill-down list's title for a status filter ("" for none or an unknown one)."""
+    if status == "good":
+        return _("Đạt và vượt")
+    if status == "on_pace":
+        return _("Đạt, vượt hoặc đúng tiến độ")
+    return _(STATUS_LABELS_VI[status]) if status in STATUS_LABELS_VI else ""
 
 
 def target_list(request: HttpRequest) -> HttpResponse:

@@ -13,6 +13,7 @@ from theodoi.evaluation.selectors.detail import (
 )
 from theodoi.evaluation.selectors.statuses import (
     GOOD,
+    ON_PACE,
     GroupSummary,
     StatusRow,
     by_agency,
@@ -39,6 +40,7 @@ from theodoi.evaluation.selectors.tasks import TIMELINESS_SCORE, TaskGroup, task
 
 __all__ = [
     "GOOD",
+    "ON_PACE",
     "TIMELINESS_SCORE",
     "GroupSummary",
     "StatusRow",

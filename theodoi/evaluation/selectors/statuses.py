@@ -29,6 +29,7 @@ from theodoi.evaluation.services import (
 from theodoi.plans.models import Field, Plan, PublishStatus, Target, TargetSource
 
 GOOD = ("exceeded", "achieved")
+ON_PACE = ("exceeded", "achieved", "on_track")  # the in-year headline: "đạt, vượt hoặc đúng tiến độ"
 
 
 # -- who reads which rows ----------------------------------------------------------------------------
@@ -304,15 +305,22 @@ def _short(name: str, limit: int = 48) -> str:
 def targets_for_list(
     *, public: bool, status: str = "", field_value: str = "", unit: OrgUnit | None = None, year: int | None = None
 ) -> list[StatusRow]:
-    """The drill-down list behind a number: targets filtered by status, field and unit/district."""
+    """The drill-down list behind a number: targets filtered by status, field and unit/district.
+
+    Without a unit it lists the province's own plans, as the province's headline counts them
+    (`province_level`): "23/51" must open on 23 targets, not on the districts' plans as well."""
     qs = year_targets(year=year, public=public)
     if field_value in Field.values:
         qs = qs.filter(indicator__field=field_value)
     if unit is not None:
         qs = qs.filter(responsible_unit_id__in=unit.descendant_ids())
     rows = status_rows(public=public, targets=qs)
+    if unit is None:
+        rows = province_level(rows)
     if status == "good":
         rows = [r for r in rows if r.code in GOOD]
+    elif status == "on_pace":
+        rows = [r for r in rows if r.code in ON_PACE]
     elif status:
         rows = [r for r in rows if r.code == status]
     return rows
