@@ -152,8 +152,9 @@ class ApiToken(models.Model):
 
 class AccountPreference(models.Model):
     """What a person chose for themselves that other apps read without a request: the language
-    of the e-mails, digests and short messages sent to them (pages follow the EN/VI switch, whose
-    cookie lives in one browser; a reminder is written while nobody is looking at a page).
+    of the e-mails, digests and short messages sent to them (a reminder is written while nobody is
+    looking at a page), and of the pages from sign-in on (accounts.signals; the EN/VI switch still
+    changes the pages of one browser afterwards).
 
     Absent row = Vietnamese, the province's working language. The notifications settings page
     edits it; reporting reads it (through ``selectors.language_of``) when it writes a reminder."""

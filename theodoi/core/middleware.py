@@ -1,6 +1,6 @@
 """The project's own middleware: the language, the body-size limit, and refusals as answers.
 
-Vietnamese unless the person chose otherwise: Django's LocaleMiddleware follows the browser's Accept-Language, which would show English to
+Vietnamese unless the person chose otherwise (their account's language, or the EN/VI switch): Django's LocaleMiddleware follows the browser's Accept-Language, which would show English to
 an official whose browser happens to be English. theodoi's default is Vietnamese; the EN/VI
 switch (Django's set_language view) stores the choice in the language cookie.
 """
@@ -21,20 +21,46 @@ from theodoi.core.refusals import Refused
 log = logging.getLogger(__name__)
 
 
+# Set in the session when a person signs in (or saves their language): the language their account
+# chose, which the next page applies and moves into the language cookie.
+ACCOUNT_LANGUAGE_SESSION_KEY = "theodoi_account_language"
+
+
 class LanguageChoiceMiddleware:
+    """The page's language: the one the account chose, once, at sign-in; then the EN/VI switch's
+    cookie; else Vietnamese.
+
+    The account's choice is handed over through the session (``ACCOUNT_LANGUAGE_SESSION_KEY``) and
+    written into the cookie on that response, so the switch keeps working afterwards, and a shared
+    computer shows the next person their own language when they sign in."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.supported = {code for code, _ in settings.LANGUAGES}
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        handed_over = self._account_language(request)
+        chosen = handed_over or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         language = chosen if chosen in self.supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
+        handed_over = handed_over or self._account_language(request)  # signed in by this request
+        if handed_over:
+            response.set_cookie(settings.LANGUAGE_COOKIE_NAME, handed_over, max_age=settings.LANGUAGE_COOKIE_AGE,
+                                samesite="Lax")
         translation.deactivate()
         return response
+
+    def _account_language(self, request: HttpRequest) -> str:
+        """The language handed over by a sign-in, taken out of the session ("" when none). Only a
+        request that carries a session cookie can hold one, so others never load a session."""
+        session = getattr(request, "session", None)
+        if session is None or (settings.SESSION_COOKIE_NAME not in request.COOKIES and not session.modified):
+            return ""
+        language = session.pop(ACCOUNT_LANGUAGE_SESSION_KEY, "")
+        return language if language in self.supported else ""
 
 
 class RequestSizeLimitMiddleware:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.selectors import language_of
+from theodoi.accounts.signals import hand_over_language
 from theodoi.notifications import calendar, selectors, services
 from theodoi.notifications.models import EmailMode
 
@@ -60,6 +61,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             messages.error(request, exc.message_vi)
             return render(request, "notifications/preferences.html",
                           _preferences_context(request, pref, posted=request.POST), status=400)
+        hand_over_language(request, request.user)  # the pages follow the language just saved
         messages.success(request, _("Đã lưu cài đặt thông báo."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", _preferences_context(request, pref))
