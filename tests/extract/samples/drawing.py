@@ -297,3 +297,48 @@ def two_column_docx(head: list[str], body: list[str], *, full_width_head: bool =
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+# A ruled table with the periods as rows and one column per indicator, "Năm" in the corner:
+# (indicator, unit) across the top; (row label, kind, year, figures) down the side.
+Indicators = list[tuple[str, str]]
+PeriodRows = list[tuple[str, str, str, list[str]]]
+
+
+def periods_down_docx(head: list[str], indicators: Indicators, rows: PeriodRows, tail: list[str]) -> bytes:
+    """The DOCX of a table read across: each indicator's column carries its unit in brackets."""
+    document = docx.Document()
+    document.styles["Normal"].font.name = "Liberation Serif"
+    document.styles["Normal"].font.size = Pt(11)
+    for line in head:
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(rows), cols=1 + len(indicators))
+    table.style = "Table Grid"
+    table.cell(0, 0).text = "Năm"
+    for c, (indicator, unit) in enumerate(indicators, start=1):
+        table.cell(0, c).text = f"{indicator} ({unit})"
+    for r, (label, _, _, figures) in enumerate(rows, start=1):
+        table.cell(r, 0).text = label
+        for c, figure in enumerate(figures, start=1):
+            table.cell(r, c).text = figure
+    for line in tail:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def periods_down_expected(document: str, meta: dict[str, Any], indicators: Indicators,
+                          rows: PeriodRows) -> dict[str, Any]:
+    """One target per (period, indicator), anchored on its cell as a row prints once the table is
+    read indicator by indicator ("| 9,5 |"; the last period's cell ends its line)."""
+    targets = []
+    for c, (indicator, unit) in enumerate(indicators):
+        for r, (_, kind, year, figures) in enumerate(rows):
+            figure = figures[c]
+            last = r == len(rows) - 1
+            targets.append({"kind": kind, "indicator": indicator, "comparator": "=",
+                            "value": float(figure.replace(",", ".")), "value_max": None, "unit": unit,
+                            "period": year, "agency": None, "number_text": figure,
+                            "context": f"| {figure}\n" if last else f"| {figure} |"})
+    return {"document": document, "meta": meta, "targets": targets, "assignments": [], "deadlines": []}

@@ -33,6 +33,8 @@ from drawing import (  # noqa: E402
     Table,
     borderless,
     build_docx,
+    periods_down_docx,
+    periods_down_expected,
     stored_turned,
     table_expected,
     to_pdf,
@@ -246,45 +248,11 @@ PHUOCLAM_META = {"kind": "ke_hoach", "number": "64/KH-UBND", "date": "2025-01-03
 
 def phuoclam_docx() -> bytes:
     """A ruled table with the indicators as columns, a corner cell "Năm", the periods as rows."""
-    import io
-
-    import docx
-    from docx.shared import Pt
-
-    document = docx.Document()
-    document.styles["Normal"].font.name = "Liberation Serif"
-    document.styles["Normal"].font.size = Pt(11)
-    for line in PHUOCLAM_HEAD:
-        document.add_paragraph(line)
-    table = document.add_table(rows=1 + len(PHUOCLAM_ROWS), cols=1 + len(PHUOCLAM_INDICATORS))
-    table.style = "Table Grid"
-    table.cell(0, 0).text = "Năm"
-    for c, (indicator, unit) in enumerate(PHUOCLAM_INDICATORS, start=1):
-        table.cell(0, c).text = f"{indicator} ({unit})"
-    for r, (label, _, _, figures) in enumerate(PHUOCLAM_ROWS, start=1):
-        table.cell(r, 0).text = label
-        for c, figure in enumerate(figures, start=1):
-            table.cell(r, c).text = figure
-    for line in PHUOCLAM_TAIL:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return periods_down_docx(PHUOCLAM_HEAD, PHUOCLAM_INDICATORS, PHUOCLAM_ROWS, PHUOCLAM_TAIL)
 
 
 def phuoclam_expected(document: str) -> dict[str, Any]:
-    """One target per (period, indicator), anchored on its cell as a row prints it once the table
-    is read indicator by indicator ("| 9,5 |"; the last period's cell ends its line)."""
-    targets = []
-    for c, (indicator, unit) in enumerate(PHUOCLAM_INDICATORS):
-        for r, (_, kind, year, figures) in enumerate(PHUOCLAM_ROWS):
-            figure = figures[c]
-            last = r == len(PHUOCLAM_ROWS) - 1
-            targets.append({"kind": kind, "indicator": indicator, "comparator": "=",
-                            "value": float(figure.replace(",", ".")), "value_max": None, "unit": unit,
-                            "period": year, "agency": None, "number_text": figure,
-                            "context": f"| {figure}\n" if last else f"| {figure} |"})
-    return {"document": document, "meta": PHUOCLAM_META, "targets": targets, "assignments": [], "deadlines": []}
+    return periods_down_expected(document, PHUOCLAM_META, PHUOCLAM_INDICATORS, PHUOCLAM_ROWS)
 
 
 # (g) a department's plan whose table cells carry footnote markers set as superscripts after

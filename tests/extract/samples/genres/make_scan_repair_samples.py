@@ -22,7 +22,6 @@ JPEG). The expected output is declared below by hand, the same for the text PDF 
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 import tempfile
@@ -32,7 +31,18 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
 
-from drawing import Col, Doc, Table, borderless, build_docx, table_expected, to_pdf, to_scan  # noqa: E402
+from drawing import (  # noqa: E402
+    Col,
+    Doc,
+    Table,
+    borderless,
+    build_docx,
+    periods_down_docx,
+    periods_down_expected,
+    table_expected,
+    to_pdf,
+    to_scan,
+)
 from make_reader_samples import HARSH  # noqa: E402
 
 OUT = HERE / "scans-harsh" / "repair"
@@ -78,43 +88,11 @@ DONGSON_META = {"kind": "ke_hoach", "number": "15/KH-UBND", "date": "2026-01-20"
 
 def dongson_docx() -> bytes:
     """A ruled table: the corner "Năm", one column per indicator with its unit in brackets."""
-    import docx
-    from docx.shared import Pt
-
-    document = docx.Document()
-    document.styles["Normal"].font.name = "Liberation Serif"
-    document.styles["Normal"].font.size = Pt(11)
-    for line in DONGSON_HEAD:
-        document.add_paragraph(line)
-    table = document.add_table(rows=1 + len(DONGSON_ROWS), cols=1 + len(DONGSON_INDICATORS))
-    table.style = "Table Grid"
-    table.cell(0, 0).text = "Năm"
-    for c, (indicator, unit) in enumerate(DONGSON_INDICATORS, start=1):
-        table.cell(0, c).text = f"{indicator} ({unit})"
-    for r, (label, _, _, figures) in enumerate(DONGSON_ROWS, start=1):
-        table.cell(r, 0).text = label
-        for c, figure in enumerate(figures, start=1):
-            table.cell(r, c).text = figure
-    for line in DONGSON_TAIL:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return periods_down_docx(DONGSON_HEAD, DONGSON_INDICATORS, DONGSON_ROWS, DONGSON_TAIL)
 
 
 def dongson_expected(document: str) -> dict[str, Any]:
-    """One target per (period, indicator), anchored on its cell as the row prints once the table is
-    read indicator by indicator (the last period's cell ends its line)."""
-    targets = []
-    for c, (indicator, unit) in enumerate(DONGSON_INDICATORS):
-        for r, (_, kind, year, figures) in enumerate(DONGSON_ROWS):
-            figure = figures[c]
-            last = r == len(DONGSON_ROWS) - 1
-            targets.append({"kind": kind, "indicator": indicator, "comparator": "=",
-                            "value": float(figure.replace(",", ".")), "value_max": None, "unit": unit,
-                            "period": year, "agency": None, "number_text": figure,
-                            "context": f"| {figure}\n" if last else f"| {figure} |"})
-    return {"document": document, "meta": DONGSON_META, "targets": targets, "assignments": [], "deadlines": []}
+    return periods_down_expected(document, DONGSON_META, DONGSON_INDICATORS, DONGSON_ROWS)
 
 
 def _write(name: str, docx_bytes: bytes, expected: Any, tilt: float, seed: int) -> None:
