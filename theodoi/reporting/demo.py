@@ -1,7 +1,9 @@
 """Demo reports: the seed regime on the 2021 plan and January-June 2021 of INVENTED progress figures.
 
 The figures are made up (plausible shares of each target, with noise), never real statistics.
-Forms are left in every state: accepted, approved, submitted, one late and one missing.
+Every agency with a duty reports each month, quarter and half-year up to June (the timeliness chart
+of a province that mostly reports on time); forms are left in every state: accepted, approved,
+submitted, a few late and a few missing.
 Idempotent: an existing form is left alone.
 """
 
@@ -87,29 +89,64 @@ def load_demo_reports() -> int:
         return 0
     planner = _planner()
     made = 0
-    last = len(MONTHS)
-    for month in MONTHS:
-        period = Period(PeriodKind.MONTHLY, 2021, month)
+    for period, month in _demo_periods():
         due = rule.unit_due(period)
         for n, unit in enumerate(units):
-            if month == last and n == len(units) - 1:
-                continue  # June: the last unit has not reported (missing)
+            status, late = _demo_state(n, len(units), month, quarterly=period.kind is not PeriodKind.MONTHLY)
+            if status is None or ReportForm.objects.filter(regime=regime, unit=unit, period_key=period.key).exists():
+                continue
+            # A quarter's or a half-year's form repeats the figures of its last month's (same draws).
+            _make_form(regime, unit, period, due, status, late, planner, seed=month * 1000 + unit.pk, month=month)
+            made += 1
+    made += _task_only_forms(regime, set(units), planner)
+    return made
+
+
+def _demo_periods() -> list[tuple[Period, int]]:
+    """January-June, the first two quarters and the first half of 2021, each with its last month."""
+    months = [(Period(PeriodKind.MONTHLY, 2021, m), m) for m in MONTHS]
+    longer = [(Period(PeriodKind.QUARTERLY, 2021, 1), 3), (Period(PeriodKind.QUARTERLY, 2021, 2), 6),
+              (Period(PeriodKind.SEMIANNUAL, 2021, 1), 6)]
+    return months + longer
+
+
+def _demo_state(n: int, count: int, month: int, *, quarterly: bool = False) -> tuple[str | None, bool]:
+    """(status, sent late) of the n-th reporting unit's form for a period ending in `month`; status
+    None = not sent. June is the live round: the last unit has not reported, the first sent late,
+    the others are at every step of review; earlier rounds are accepted."""
+    last = MONTHS[-1]
+    if month == last and n == count - 1:
+        return None, False
+    if month == last:
+        return [FormStatus.SUBMITTED, FormStatus.APPROVED, FormStatus.ACCEPTED][n % 3], n == 0
+    if month == last - 1 and n % 4 == 1 and not quarterly:
+        return FormStatus.APPROVED, False
+    return FormStatus.ACCEPTED, False
+
+
+def _task_only_forms(regime: Any, done: set[Any], planner: Any) -> int:
+    """Forms of the agencies that report on tasks only (no target of theirs): they report like the
+    others, so the timeliness chart shows a province where most agencies send on time. One of them
+    sends each round two days late; every third one has not yet sent June's."""
+    units = sorted({d.unit for d in ReportingDuty.objects.filter(regime=regime)} - done, key=lambda u: u.name)
+    made = 0
+    for period, month in _demo_periods():
+        due = regime.rule.unit_due(period)
+        for n, unit in enumerate(units):
+            if month == MONTHS[-1] and n % 3 == 2:
+                continue
             if ReportForm.objects.filter(regime=regime, unit=unit, period_key=period.key).exists():
                 continue
-            status = FormStatus.ACCEPTED
-            if month == last:
-                status = [FormStatus.SUBMITTED, FormStatus.APPROVED, FormStatus.ACCEPTED][n % 3]
-            elif month == last - 1 and n % 4 == 1:
-                status = FormStatus.APPROVED
-            late = month == last and n == 0  # June: the first unit sent it late
-            _make_form(regime, unit, period, due, status, late, planner, seed=month * 1000 + unit.pk)
+            status = FormStatus.SUBMITTED if month == MONTHS[-1] else FormStatus.ACCEPTED
+            _make_form(regime, unit, period, due, status, n == 0 and month % 2 == 0, planner,
+                       seed=month * 1000 + unit.pk, month=month)
             made += 1
     return made
 
 
 @transaction.atomic
 def _make_form(regime: Any, unit: Any, period: Period, due: Any, status: str, late: bool, planner: Any,
-               *, seed: int) -> None:
+               *, seed: int, month: int) -> None:
     rng = random.Random(seed)
     reporter, head = _person(unit, Role.REPORTER), _person(unit, Role.APPROVER)
     submitted = _at(due + timedelta(days=3) if late else due - timedelta(days=rng.randint(0, 4)), 9 + rng.randint(0, 7))
@@ -133,11 +170,11 @@ def _make_form(regime: Any, unit: Any, period: Period, due: Any, status: str, la
     for duty in duties:
         if duty.target is not None:
             values.append(ReportValue.objects.create(form=form, target=duty.target,
-                                                     value=_invented(duty.target, period.index, rng)))
+                                                     value=_invented(duty.target, month, rng)))
         if duty.task is not None:
             TaskReport.objects.create(
                 form=form, task=duty.task, is_partner=duty.is_partner, state=TaskState.IN_PROGRESS,
-                note=f"Đang triển khai theo kế hoạch (số liệu minh họa, tháng {period.index}/2021).",
+                note=f"Đang triển khai theo kế hoạch (số liệu minh họa, tháng {month}/2021).",
             )
     # The invented history is dated when written: audit rows cannot be updated afterwards (triggers).
     for action, user, at in steps:

@@ -1,4 +1,5 @@
-"""The demo loader leaves forms in every state, one late and one missing, and runs twice safely."""
+"""The demo loader leaves forms in every state, one late and one missing, reports every kind of period
+the regime asks for (months, quarters, the half-year), and runs twice safely."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def test_demo_reports_cover_every_state_and_are_idempotent(world):
     made = load_demo_reports()
-    assert made == 6 * 2 - 1  # two reporting units, January-June, June missing for one
+    # two reporting units: January-June, two quarters and the first half; June's round (June, the
+    # second quarter, the half-year) missing for one
+    assert made == (6 + 3) * 2 - 3
     assert load_demo_reports() == 0
     statuses = set(ReportForm.objects.values_list("status", flat=True))
     assert {FormStatus.ACCEPTED, FormStatus.SUBMITTED} <= statuses
@@ -24,3 +27,7 @@ def test_demo_reports_cover_every_state_and_are_idempotent(world):
                              today=date(2021, 7, 1))
     states = sorted(c.state for _, cells in table for c in cells)
     assert states == ["late", "missing"]
+    earlier = timeliness_table(user=world.cast.planner, regime=world.regime,
+                               periods=[parse_period_key(k) for k in ("2021-03", "2021-Q1", "2021-05")],
+                               today=date(2021, 7, 1))
+    assert {c.state for _, cells in earlier for c in cells} == {"on_time"}, "earlier rounds came in on time"
