@@ -91,6 +91,8 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None,
         if q is not None and _sign_at(text, m.start()):
             q = QuantityMatch(-q.value, q.unit, None if q.value_max is None else -q.value_max, q.comparator,
                               q.start - 1, q.end, "-" + q.number_text)
+        if q is not None and q.unit == "giờ" and _hour_of_day(text, q.start, q.end):
+            q = None
         if q is not None:
             prev_end = q.end
             spans.append((q.start, q.end))
@@ -98,6 +100,16 @@ def find_quantities(text: str, floor_of: dict[int, int] | None = None,
     if "/" in text:
         yield from _shaped_quantities(text, spans, folded)
     yield from _spelled_quantities(text)
+
+
+_HOUR_BEFORE_RE = re.compile(r"(?:\b(?:lúc|từ|trước|đến|vào)\s+|\d\s+giờ\s+(?:đến|tới)\s+)$", re.IGNORECASE)
+_HOUR_AFTER_RE = re.compile(r"[ \t]*(?:\d|ngày\b|sáng\b|chiều\b|tối\b|trưa\b|hằng\s+ngày)", re.IGNORECASE)
+
+
+def _hour_of_day(text: str, start: int, end: int) -> bool:
+    """"lúc 8 giờ 30", "trước 16 giờ ngày 08/4", "từ 7 giờ đến 11 giờ": an hour of the day, not a
+    time limit ("trong vòng 48 giờ")."""
+    return bool(_HOUR_BEFORE_RE.search(text[max(0, start - 14):start]) or _HOUR_AFTER_RE.match(text, end))
 
 
 def _shaped_quantities(text: str, taken: list[tuple[int, int]], folded: str | None) -> Iterator[QuantityMatch]:

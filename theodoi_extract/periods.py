@@ -8,6 +8,7 @@ kind ("năm 2023" in a 2024 plan is a result); a plan figure quoted beside a res
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from theodoi_extract import vocabulary
 from theodoi_extract.cue_context import TargetContext, heading_label, heading_year_of
@@ -18,6 +19,10 @@ from theodoi_extract.years import YEAR, is_base_year
 
 YEAR_AFTER_RE = re.compile(rf"[ \t\n]*(?:\)[ \t]*)?(?:vào\s+|trong\s+|của\s+|đến\s+)?(?:cuối\s+)?năm\s+({YEAR})(?!\d)(?!\s*:)")
 
+
+# a heading naming the rest of the year it stands in ("6 THÁNG CUỐI NĂM", "QUÝ IV", "NHỮNG THÁNG CUỐI NĂM")
+_REST_OF_YEAR_RE = re.compile(r"\b(?:\d+|những|các)\s+tháng\s+cuối\s+năm\b|\bquý\s+(?:iv|4)\b(?!\s*[/-]?\s*\d)",
+                              re.IGNORECASE)
 
 WINDOW = 400  # how far cue words are looked for around a number: keeps long paragraphs linear
 
@@ -40,11 +45,30 @@ def heading_or_metadata_year(ctx: TargetContext, pos: int, kind: str,
     if year is not None and h is not None:
         return year, ("heading", heading_label(ctx, h))
     meta = ctx.meta
+    # only a report's targets default to another year than the base (the next one)
+    rest = _rest_of_year_heading(ctx, pos) if kind == "target" and meta.kind == "bao_cao" else None
+    if rest is not None and _base_year(meta):
+        return _base_year(meta), ("heading", heading_label(ctx, rest))
     year = _base_year(meta) if plan_figure else _fallback_period(ctx, pos, kind)
     if year is None:
         return None, ("default", "")
     said = f"plan year {meta.plan_year}" if meta.plan_year else f"date {meta.date}" if meta.date else ""
     return year, ("metadata", f"{meta.kind}, {said}".strip(", "))
+
+
+def _rest_of_year_heading(ctx: TargetContext, pos: int) -> Heading | None:
+    """The innermost heading that names the rest of the year without writing it: its figures are of
+    the year the document is about, even in a report (whose other targets are of the next year)."""
+    for h in reversed(ctx.headings.containing(pos)):
+        if _names_rest_of_year(h.title):
+            return h
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _names_rest_of_year(title: str) -> bool:
+    lowered = title.lower()
+    return ("cuối năm" in lowered or "quý" in lowered) and _REST_OF_YEAR_RE.search(title) is not None
 
 
 def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int, ce: int) -> tuple[str | None, bool]:
@@ -155,9 +179,15 @@ _PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|n
 # "Kế hoạch vốn đầu tư công năm 2027 được giao 6.450 tỷ đồng", "Kế hoạch thu ngân sách năm 2029 của
 # tỉnh là 3.400 tỷ đồng": the clause's subject is the plan of something, the figure is that plan's,
 # whatever the section around it reports. Searched in the lower-cased text.
+# The giver may stand between "được" and "giao" ("được Hội đồng nhân dân tỉnh giao là ...").
 _PLAN_SUBJECT_RE = re.compile(rf"kế hoạch(?:\s+[^\W\d_]+){{1,6}}?(?:\s+năm\s+{YEAR})?(?:\s+của\s+[^\W\d_]+)?"
-                              r"\s+(?:được\s+)?(?:giao|là|giao\s+là)\s*$")
-_PLAN_SUBJECT_WINDOW = 90
+                              r"\s+(?:được(?:\s+[^\W\d_]+){0,12}?\s+)?(?:giao|là|giao\s+là)\s*$")
+# "Dự án X: kế hoạch vốn 420 tỷ đồng, đã giải ngân ...": a plan of one to three words, no verb, set
+# right before its figure at the opening of a clause or of the part after a colon.
+_PLAN_NAMED_RE = re.compile(r"kế hoạch(?:\s+(?!(?:đạt|được|bằng|thực|hoàn|còn|vượt|tăng|giảm|so|đề|là)\b)[^\W\d_]+){1,3}\s*$")
+_PLAN_SUBJECT_WINDOW = 120
+# "..., giao là 2.915 tỷ đồng, trong đó vốn nước ngoài 388 tỷ đồng": a part of the figure before
+_PART_OF_RE = re.compile(r"\d(?:[\d.,]*\d)?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*,[ \t]*trong[ \t]+đó(?:[ \t]+[^\W\d_]+){1,8}[ \t]*$")
 
 
 _PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
@@ -175,19 +205,38 @@ def _plan_subject(text: str, cs: int, at: int, folded: str) -> str | None:
     it must open the clause (nothing but the clause start or a list mark before it)."""
     lo = max(cs, at - _PLAN_SUBJECT_WINDOW)
     window = folded[lo:at] if folded else text[lo:at].lower()
-    i = window.rfind("kế hoạch")
-    while i >= 0:
-        m = _PLAN_SUBJECT_RE.match(window, i)
-        if m and not window[:i].strip(" \t\n-+•–*0123456789.)"):
+    # cheap first: a subject ends with its copula; a plan named without one stands right before the figure
+    copula = window.rstrip().endswith(("giao", "là"))
+    first = 0 if copula else max(0, len(window) - 40)
+    i = window.rfind("kế hoạch", first)
+    while i >= first:
+        opens = not window[:i].strip(" \t\n-+•–*0123456789.)") or window[:i].rstrip().endswith(":")
+        if opens and (copula and _PLAN_SUBJECT_RE.match(window, i) or _PLAN_NAMED_RE.match(window, i)):
             return text[lo + i:at]
-        i = window.rfind("kế hoạch", 0, i)
+        i = window.rfind("kế hoạch", first, i)
     return None
+
+
+def _part_of_plan(text: str, cs: int, at: int, folded: str) -> str | None:
+    """"... giao là 2.915 tỷ đồng, trong đó vốn nước ngoài 388 tỷ đồng": the words naming the figure at
+    `at` as a part ("trong đó") of a plan figure just before it in the clause, or None."""
+    lo = max(cs, at - 160)
+    window = folded[lo:at] if folded else text[lo:at].lower()
+    if "trong đó" not in window:
+        return None
+    m = _PART_OF_RE.search(window)
+    if m is None or _plan_subject(text, cs, lo + m.start(), folded) is None:
+        return None
+    return text[lo + m.start():at]
 
 
 def find_plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> str | None:
     """The words that make the number a plan figure quoted beside a result ("(kế hoạch 7-7,5%)",
     "kế hoạch năm 2016 là ...", "giao chỉ tiêu ... là 8%"), or None. `folded`: the lower-cased text,
     "" if not at hand."""
+    part = _part_of_plan(text, cs, q.start, folded) or _plan_subject(text, cs, q.start, folded)
+    if part:  # a long subject ("được ... giao là") may open further back than the plan words' window
+        return part
     lo = max(cs, q.start - 60)
     window = folded[lo:q.start] if folded else text[lo:q.start].lower()
     if not any(w in window for w in _PLAN_WORDS):
@@ -199,9 +248,6 @@ def find_plan_phrase(text: str, cs: int, q: QuantityMatch, folded: str = "") -> 
     assigned = _ASSIGNED_TARGET_RE.search(text, max(cs, q.start - 140), q.start)
     if assigned:
         return assigned.group()
-    subject = _plan_subject(text, cs, q.start, folded)
-    if subject:
-        return subject
     if not folded:
         m = _PLAN_FIGURE_RE.search(text, lo, q.start)
         return m.group() if m else None
@@ -302,11 +348,20 @@ def _heading_year(ctx: TargetContext, pos: int, kind: str) -> str | None:
 def heading_year_at(ctx: TargetContext, pos: int, kind: str) -> tuple[str | None, Heading | None]:
     for h in reversed(ctx.headings.containing(pos)):
         year = heading_year_of(h.title)
-        if year is None:
+        if year is None or _year_of_a_later_clause(ctx.text, h, pos, year):
             continue
         heading_kind = ctx.heading_kind(h)
         return (year, h) if heading_kind in (kind, None) else (None, None)
     return None, None
+
+
+def _year_of_a_later_clause(text: str, h: Heading, pos: int, year: str) -> bool:
+    """A figure in a numbered item's own line ("2. ... đạt 40% kế hoạch vốn; cùng kỳ năm 2028 đạt
+    36,2%"): a year written only after it, past a semicolon, is that later clause's, not the item's."""
+    if not h.start <= pos < h.line_end or text.find(year, h.start, pos) >= 0:
+        return False
+    i = text.find(year, pos, h.line_end)
+    return i > 0 and ";" in text[pos:i]
 
 
 def heading_span_at(ctx: TargetContext, pos: int) -> str | None:

@@ -90,15 +90,17 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
     return out
 
 
-_DATED_THRESHOLD_RE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Hh]ết)\s+(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}\b[^;:]*$")
+# the date in words or with slashes, its year written or not ("đến 30/6", "đến ngày 30/9/2029")
+_DATED_THRESHOLD_RE = re.compile(r"(?:[Đđ]ến|[Tt]rước|[Hh]ết)\s+(?:ngày\s+)?\d{1,2}(?:\s+tháng\s+|/)\d{1,2}\b[^;:]*$")
 
 
 def _is_dated_threshold(ctx: TargetContext, q: QuantityMatch) -> bool:
-    """"Đến 30 tháng 6 năm 2021 giải ngân dưới 40%" is a rule's trigger (see deadlines), not a goal."""
+    """"Đến 30 tháng 6 năm 2021 (đến 30/6) giải ngân dưới 40%" is a rule's trigger (see deadlines), not a goal."""
     if q.comparator not in ("<", "<="):
         return False
     cs, _ = ctx.seg.clause(q.start)
-    return bool(_DATED_THRESHOLD_RE.search(ctx.text[max(cs, q.start - 120):q.start]))
+    window = ctx.text[max(cs, q.start - 120):q.start]
+    return ("tháng" in window or "/" in window) and bool(_DATED_THRESHOLD_RE.search(window))
 
 
 _PREDICATED_RE = re.compile(r"(?:^|\s)(?:đạt|là|lên|mức|khoảng)\s*$")
