@@ -35,6 +35,8 @@ class Floors:
 class GenreSet:
     folder: Path
     floors: Floors = field(default_factory=Floors)
+    # PDFs set in text columns break anchors across lines: any whitespace run matches any other
+    layout_anchors: bool = False
     _scores: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @cached_property
@@ -44,7 +46,7 @@ class GenreSet:
     def score(self, name: str) -> dict[str, Any]:
         """Target scores plus assignment, deadline and metadata checks of one document (cached)."""
         if name not in self._scores:
-            self._scores[name] = score_document(self.folder, name)
+            self._scores[name] = score_document(self.folder, name, layout_anchors=self.layout_anchors)
         return self._scores[name]
 
     def readable(self, name: str) -> dict[str, Any]:
