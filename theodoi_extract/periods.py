@@ -12,7 +12,7 @@ import re
 from theodoi_extract import vocabulary
 from theodoi_extract.cue_context import TargetContext, heading_label, heading_year_of
 from theodoi_extract.model import DocumentMeta
-from theodoi_extract.numbers import QuantityMatch
+from theodoi_extract.numbers import QuantityMatch, find_quantities
 from theodoi_extract.structure import Heading
 from theodoi_extract.years import YEAR, is_base_year
 
@@ -54,7 +54,7 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
-            if _owned_by_figure(ctx.text, mention.pos):
+            if _owned_by_figure(ctx.text, mention.pos) or (lo == ss and goal_clause_closed(ctx.text, ss, mention.pos, cs)):
                 continue
             if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
                 return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
@@ -144,23 +144,23 @@ _PLAN_TAIL = (rf"(?:\s+(?:năm\s+{YEAR}|đề ra|được giao|giao|của tỉnh
               r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$")
 
 
-_PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)
+_PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)
 
 
 # The same in the lower-cased text, case-sensitive and opening with the words themselves (so the
 # engine jumps between their first letters); the word boundary before "kh"/"nq" is checked in code.
-_PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
+_PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
 
 
 # "Kế hoạch vốn đầu tư công năm 2027 được giao 6.450 tỷ đồng", "Kế hoạch thu ngân sách năm 2029 của
 # tỉnh là 3.400 tỷ đồng": the clause's subject is the plan of something, the figure is that plan's,
 # whatever the section around it reports. Searched in the lower-cased text.
-_PLAN_SUBJECT_RE = re.compile(rf"kế hoạch(?:\s+[^\W\d_]+){{1,6}}?(?:\s+năm\s+{YEAR})?(?:\s+của\s+[^\W\d_]+)?"
+_PLAN_SUBJECT_RE = re.compile(rf"(?:kế hoạch|dự toán)(?:\s+[^\W\d_]+){{1,6}}?(?:\s+năm\s+{YEAR})?(?:\s+của\s+[^\W\d_]+)?"
                               r"\s+(?:được\s+)?(?:giao|là|giao\s+là)\s*$")
 _PLAN_SUBJECT_WINDOW = 90
 
 
-_PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
+_PLAN_WORDS = ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
 
 
 # "Nghị quyết ... giao chỉ tiêu tăng trưởng năm 2026 là 8%": a target handed out, its indicator
@@ -175,12 +175,13 @@ def _plan_subject(text: str, cs: int, at: int, folded: str) -> str | None:
     it must open the clause (nothing but the clause start or a list mark before it)."""
     lo = max(cs, at - _PLAN_SUBJECT_WINDOW)
     window = folded[lo:at] if folded else text[lo:at].lower()
-    i = window.rfind("kế hoạch")
-    while i >= 0:
-        m = _PLAN_SUBJECT_RE.match(window, i)
-        if m and not window[:i].strip(" \t\n-+•–*0123456789.)"):
-            return text[lo + i:at]
-        i = window.rfind("kế hoạch", 0, i)
+    for word in ("kế hoạch", "dự toán"):  # the budget estimate is the budget's plan
+        i = window.rfind(word)
+        while i >= 0:
+            m = _PLAN_SUBJECT_RE.match(window, i)
+            if m and not window[:i].strip(" \t\n-+•–*0123456789.)"):
+                return text[lo + i:at]
+            i = window.rfind(word, 0, i)
     return None
 
 
@@ -231,7 +232,7 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
     if aside is not None:
         return aside
     found = ctx.cue_positions("target_clause", max(ss, q.start - WINDOW), min(se, q.start))
-    if found:
+    if found and not goal_clause_closed(ctx.text, ss, found[-1], q.start):
         return "target", "sentence", words_at(ctx.text, found[-1])
     found = [i for i in ctx.cue_positions("actual_clause", max(cs, q.start - WINDOW), min(ce, q.end + WINDOW + 1))
              if i < q.start or not (_introduces_next(ctx.text, i, next_start) or _describes_counted(ctx, i))]
@@ -257,6 +258,14 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
         return "target", "heading", words_at(ctx.text, block.start, 6)
     kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
     return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def goal_clause_closed(text: str, ss: int, cue: int, at: int) -> bool:
+    """Does a goal cue written after a result of its sentence stop at its clause's end? "tỷ lệ ... đạt
+    88%, năm 2029 phấn đấu đạt 90%; tỷ lệ hộ ... tăng lên 97,2%": the sentence reports, the cue adds
+    next year's goal of that one indicator, and the clause after the semicolon reports again. A cue
+    that opens its sentence ("Phấn đấu năm 2028 có thêm 9 xã ...; bình quân ...") reaches it all."""
+    return ";" in text[cue:at] and next(iter(find_quantities(text[ss:cue])), None) is not None
 
 
 def _describes_counted(ctx: TargetContext, cue: int) -> bool:
