@@ -62,6 +62,9 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
                                         or _TOTAL_SUBJECT_RE.match(ctx.text, cs, mention.pos)):
                 continue
             return mention.period, True
+    span_after = _stage_written_after(ctx, q, ce)
+    if span_after:
+        return span_after, True
     by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
     if by_year:
         return by_year, True
@@ -76,6 +79,20 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         if span:
             return span, True
     return None, False
+
+
+_STAGE_BEFORE_RE = re.compile(r"giai\s+đoạn\s*$")
+
+
+def _stage_written_after(ctx: TargetContext, q: QuantityMatch, ce: int) -> str | None:
+    """"trồng mới 4.800 ha rừng trong giai đoạn 2027 - 2031", "tối thiểu 70% cho cả giai đoạn ...": a
+    span named as a stage ("giai đoạn") after the figure in its clause, no other figure between, is
+    what the figure is over (a total or a share of the whole stage)."""
+    for mention in ctx.mentions.between(q.end, min(ce, q.end + 100)):
+        between = ctx.text[q.end:mention.pos]
+        if mention.is_span and not any(c.isdigit() for c in between) and _STAGE_BEFORE_RE.search(between):
+            return mention.period
+    return None
 
 
 # "cao hơn mức tăng 7,1% của năm 2027": a year a figure owns ("của năm" right after it)

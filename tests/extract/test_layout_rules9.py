@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from rule_texts import check, target_at
 
+from theodoi_extract import extract_text
+
 # A programme's yearly roadmap: year columns under a merged "Kế hoạch thực hiện" / "Lộ trình thực
 # hiện" header. "thực hiện" there is the object of the plan word (what is to be done), not a result.
 ROADMAP = """ỦY BAN NHÂN DÂN TỈNH QUẢNG MINH
@@ -120,6 +122,69 @@ KẾT QUẢ NĂM 2028
 
 
 def test_a_goal_cue_after_a_result_ends_with_its_clause() -> None:
-    check(target_at(MIXED_SENTENCE, "90%"[:2]), kind="target", period="2029")
+    check(target_at(MIXED_SENTENCE, "90"), kind="target", period="2029")
     check(target_at(MIXED_SENTENCE, "97,2"), kind="actual", period="2028")
     check(target_at(MIXED_SENTENCE, "88"), kind="actual", period="2028")
+
+
+# A figure followed in its clause by "trong giai đoạn X - Y" is a total (or share) over that span, as
+# "bình quân ... giai đoạn X - Y" is; with no span written, the year by which stays the rule.
+SPAN_AFTER = """ỦY BAN NHÂN DÂN TỈNH THANH KHÊ
+Số: 64/KH-UBND                     Thanh Khê, ngày 09 tháng 4 năm 2027
+
+KẾ HOẠCH
+Phát triển lâm nghiệp bền vững giai đoạn 2027 - 2031
+
+II. NHIỆM VỤ
+1. Sở Nông nghiệp và Môi trường:
+- Chủ trì trồng mới 4.800 ha rừng sản xuất trong giai đoạn 2027 - 2031;
+- Bảo đảm tỷ lệ cây giống chất lượng cao đạt tối thiểu 70% cho cả giai đoạn 2027 - 2031;
+- Đến năm 2031, tỷ lệ che phủ rừng đạt 52%.
+"""
+
+
+def test_a_span_written_after_the_figure_is_its_period() -> None:
+    check(target_at(SPAN_AFTER, "4.800"), period="2027-2031", kind="target")
+    check(target_at(SPAN_AFTER, "70"), period="2027-2031", comparator=">=")
+    check(target_at(SPAN_AFTER, "52"), period="2031")
+
+
+# An agency list heading with a remark on the agency's role in brackets ("(cơ quan thường trực)"): the
+# remark is no part of the lead's name, for the block and for its figures.
+ROLE_REMARK = """ỦY BAN NHÂN DÂN TỈNH PHÚ KHANG
+Số: 31/KH-UBND                     Phú Khang, ngày 18 tháng 3 năm 2028
+
+KẾ HOẠCH
+Phòng, chống tác hại của thuốc lá năm 2028
+
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế (cơ quan thường trực Ban Chỉ đạo):
+- Chủ trì tổ chức truyền thông tại 100% trạm y tế xã;
+- Kiểm tra 240 cơ sở kinh doanh thuốc lá.
+2. Sở Giáo dục và Đào tạo:
+- Lồng ghép nội dung phòng, chống tác hại thuốc lá vào 95% trường học.
+"""
+
+
+def test_a_remark_in_brackets_after_the_lead_is_dropped() -> None:
+    check(target_at(ROLE_REMARK, "240"), agency="Sở Y tế")
+    ex = extract_text(ROLE_REMARK)
+    assert [a.lead for a in ex.assignments] == [("Sở Y tế",), ("Sở Giáo dục và Đào tạo",)], ex.assignments
+
+
+# Units: citizens called up ("28 công dân nhập ngũ"), research tasks and projects ("14 nhiệm vụ khoa học",
+# "9 đề tài cấp tỉnh").
+UNITS = """ỦY BAN NHÂN DÂN HUYỆN ĐẦM SEN
+Số: 12/BC-UBND                     Đầm Sen, ngày 20 tháng 02 năm 2029
+
+BÁO CÁO
+Kết quả công tác năm 2028
+
+Năm 2028, huyện giao 28 công dân nhập ngũ, đạt 100% chỉ tiêu; triển khai 14 nhiệm vụ khoa học và công nghệ, trong đó nghiệm thu 9 đề tài cấp tỉnh.
+"""
+
+
+def test_units_of_citizens_and_research_tasks() -> None:
+    check(target_at(UNITS, "28", "giao"), unit="công dân", kind="actual", period="2028")
+    check(target_at(UNITS, "14"), unit="nhiệm vụ")
+    check(target_at(UNITS, "9", "nghiệm thu"), unit="đề tài")
