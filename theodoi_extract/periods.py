@@ -54,7 +54,7 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
-            if _owned_by_figure(ctx.text, mention.pos) or (lo == ss and goal_clause_closed(ctx.text, ss, mention.pos, cs)):
+            if _owned_by_figure(ctx.text, mention.pos) or (lo == ss and _in_goal_clause(ctx, ss, mention.pos, cs)):
                 continue
             if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
                 return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
@@ -90,7 +90,8 @@ def _stage_written_after(ctx: TargetContext, q: QuantityMatch, ce: int) -> str |
     what the figure is over (a total or a share of the whole stage)."""
     for mention in ctx.mentions.between(q.end, min(ce, q.end + 100)):
         between = ctx.text[q.end:mention.pos]
-        if mention.is_span and not any(c.isdigit() for c in between) and _STAGE_BEFORE_RE.search(between):
+        if mention.is_span and not any(c.isdigit() for c in between) and _STAGE_BEFORE_RE.search(between) \
+                and "so với" not in between:  # "tăng 4% so với giai đoạn 2021 - 2025": the base
             return mention.period
     return None
 
@@ -283,6 +284,14 @@ def goal_clause_closed(text: str, ss: int, cue: int, at: int) -> bool:
     next year's goal of that one indicator, and the clause after the semicolon reports again. A cue
     that opens its sentence ("Phấn đấu năm 2028 có thêm 9 xã ...; bình quân ...") reaches it all."""
     return ";" in text[cue:at] and next(iter(find_quantities(text[ss:cue])), None) is not None
+
+
+def _in_goal_clause(ctx: TargetContext, ss: int, pos: int, cs: int) -> bool:
+    """Is the year at `pos` (in an earlier clause of the sentence) that of a goal clause written after a
+    result (`goal_clause_closed`)? Only such a clause keeps its year; a result clause lends it on."""
+    lo = ctx.text.rfind(";", ss, pos) + 1 or ss
+    hi = ctx.text.find(";", pos, cs)
+    return bool(ctx.cue_positions("target_clause", lo, hi if hi >= 0 else cs)) and goal_clause_closed(ctx.text, ss, pos, cs)
 
 
 def _describes_counted(ctx: TargetContext, cue: int) -> bool:

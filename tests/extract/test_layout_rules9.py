@@ -188,3 +188,23 @@ def test_units_of_citizens_and_research_tasks() -> None:
     check(target_at(UNITS, "28", "giao"), unit="công dân", kind="actual", period="2028")
     check(target_at(UNITS, "14"), unit="nhiệm vụ")
     check(target_at(UNITS, "9", "nghiệm thu"), unit="đề tài")
+
+
+# What the two rules above must leave alone: a span compared with ("tăng 4% so với giai đoạn 2021 -
+# 2025") is the base, not the period; a year that opens a result clause after other results of the
+# sentence ("...; thực hiện năm 2028: 2.350 tỷ đồng; tăng 11,9% ...") still reaches the next clause.
+LEFT_ALONE = """ỦY BAN NHÂN DÂN TỈNH BẢO NINH
+Số: 09/BC-UBND                     Bảo Ninh, ngày 12 tháng 01 năm 2031
+
+BÁO CÁO
+Tổng kết giai đoạn 2026 - 2030
+
+Tổng số hộ đạt danh hiệu gia đình văn hóa đạt 91%, tăng 4% so với giai đoạn 2021 - 2025.
+Thu ngân sách năm 2027 thực hiện 2.100 tỷ đồng, tăng 9% so với năm 2026; thực hiện năm 2028: 2.350 tỷ đồng; tăng 11,9% so với năm 2027.
+"""
+
+
+def test_a_compared_span_and_a_result_clause_year_are_left_alone() -> None:
+    t = target_at(LEFT_ALONE, "4%"[:1], "tăng")
+    assert t is not None and t.period != "2021-2025", t
+    check(target_at(LEFT_ALONE, "11,9"), period="2028")
