@@ -215,9 +215,18 @@ def _qualifier_re() -> re.Pattern[str]:
 _DUTY_RE = re.compile(r"\b(?:chịu trách nhiệm|có trách nhiệm|thực hiện|chỉ đạo|lãnh đạo, chỉ đạo)\b.*$")
 
 
+# "Sở Y tế (cơ quan thường trực Ban Chỉ đạo)": a lower-case remark in brackets after the name says the
+# agency's role, it is no part of the name.
+_ROLE_REMARK_RE = re.compile(r"\s*\(([^()]*)\)\s*(?=$|[,;:])")
+
+
+def _drop_role_remark(header: str) -> str:
+    return _ROLE_REMARK_RE.sub(lambda m: "" if m.group(1)[:1].islower() else m.group(0), header)
+
+
 def parse_header(header: str) -> tuple[list[str], list[str]]:
     """Lead and partner agencies of an assignment header ("Giám đốc Sở X chủ trì, phối hợp với Y, Z")."""
-    header = _qualifier_re().sub("", _WS.sub(" ", header))
+    header = _drop_role_remark(_qualifier_re().sub("", _WS.sub(" ", header)))
     m = re.search(r"\bchủ trì\b", header)
     if m:
         lead_part = header[: m.start()]

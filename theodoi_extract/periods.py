@@ -13,7 +13,7 @@ from functools import lru_cache
 from theodoi_extract import vocabulary
 from theodoi_extract.cue_context import TargetContext, heading_label, heading_year_of
 from theodoi_extract.model import DocumentMeta
-from theodoi_extract.numbers import QuantityMatch
+from theodoi_extract.numbers import QuantityMatch, find_quantities
 from theodoi_extract.structure import Heading
 from theodoi_extract.years import YEAR, is_base_year
 
@@ -78,7 +78,7 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
     span_ok = "/năm" in q.unit or bool(ctx.cue_positions("span_cues", ss, min(se, q.start)))
     for lo, hi in ((cs, q.start), (ss, cs)):
         for mention in reversed(ctx.mentions.between(lo, hi)):
-            if _owned_by_figure(ctx.text, mention.pos):
+            if _owned_by_figure(ctx.text, mention.pos) or (lo == ss and _in_goal_clause(ctx, ss, mention.pos, cs)):
                 continue
             if mention.is_span and mention.fronted and q.unit == "%" and not span_ok:
                 return mention.period[-4:], True  # a level set for (or reached in) a stage: at its end
@@ -86,6 +86,9 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
                                         or _TOTAL_SUBJECT_RE.match(ctx.text, cs, mention.pos)):
                 continue
             return mention.period, True
+    span_after = _stage_written_after(ctx, q, ce)
+    if span_after:
+        return span_after, True
     by_year = None if span_ok else _by_year(ctx.text, q.end, max(q.end, min(ce, q.end + 160)))
     if by_year:
         return by_year, True
@@ -100,6 +103,21 @@ def explicit_period(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: 
         if span:
             return span, True
     return None, False
+
+
+_STAGE_BEFORE_RE = re.compile(r"giai\s+đoạn\s*$")
+
+
+def _stage_written_after(ctx: TargetContext, q: QuantityMatch, ce: int) -> str | None:
+    """"trồng mới 4.800 ha rừng trong giai đoạn 2027 - 2031", "tối thiểu 70% cho cả giai đoạn ...": a
+    span named as a stage ("giai đoạn") after the figure in its clause, no other figure between, is
+    what the figure is over (a total or a share of the whole stage)."""
+    for mention in ctx.mentions.between(q.end, min(ce, q.end + 100)):
+        between = ctx.text[q.end:mention.pos]
+        if mention.is_span and not any(c.isdigit() for c in between) and _STAGE_BEFORE_RE.search(between) \
+                and "so với" not in between:  # "tăng 4% so với giai đoạn 2021 - 2025": the base
+            return mention.period
+    return None
 
 
 # "cao hơn mức tăng 7,1% của năm 2027": a year a figure owns ("của năm" right after it)
@@ -168,19 +186,19 @@ _PLAN_TAIL = (rf"(?:\s+(?:năm\s+{YEAR}|đề ra|được giao|giao|của tỉnh
               r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$")
 
 
-_PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)
+_PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)
 
 
 # The same in the lower-cased text, case-sensitive and opening with the words themselves (so the
 # engine jumps between their first letters); the word boundary before "kh"/"nq" is checked in code.
-_PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
+_PLAN_FIGURE_FOLDED_RE = re.compile(rf"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|nghị quyết|kh|nq){_PLAN_TAIL}")
 
 
 # "Kế hoạch vốn đầu tư công năm 2027 được giao 6.450 tỷ đồng", "Kế hoạch thu ngân sách năm 2029 của
 # tỉnh là 3.400 tỷ đồng": the clause's subject is the plan of something, the figure is that plan's,
 # whatever the section around it reports. Searched in the lower-cased text.
 # The giver may stand between "được" and "giao" ("được Hội đồng nhân dân tỉnh giao là ...").
-_PLAN_SUBJECT_RE = re.compile(rf"kế hoạch(?:\s+[^\W\d_]+){{1,6}}?(?:\s+năm\s+{YEAR})?(?:\s+của\s+[^\W\d_]+)?"
+_PLAN_SUBJECT_RE = re.compile(rf"(?:kế hoạch|dự toán)(?:\s+[^\W\d_]+){{1,6}}?(?:\s+năm\s+{YEAR})?(?:\s+của\s+[^\W\d_]+)?"
                               r"\s+(?:được(?:\s+[^\W\d_]+){0,12}?\s+)?(?:giao|là|giao\s+là)\s*$")
 # "Dự án X: kế hoạch vốn 420 tỷ đồng, đã giải ngân ...": a plan of one to three words, no verb, set
 # right before its figure at the opening of a clause or of the part after a colon.
@@ -190,7 +208,7 @@ _PLAN_SUBJECT_WINDOW = 120
 _PART_OF_RE = re.compile(r"\d(?:[\d.,]*\d)?(?:[ \t]+[^\W\d_]+){0,3}[ \t]*,[ \t]*trong[ \t]+đó(?:[ \t]+[^\W\d_]+){1,8}[ \t]*$")
 
 
-_PLAN_WORDS = ("kế hoạch", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
+_PLAN_WORDS = ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu", "kh", "nq", "nghị quyết")
 
 
 # "Nghị quyết ... giao chỉ tiêu tăng trưởng năm 2026 là 8%": a target handed out, its indicator
@@ -208,12 +226,13 @@ def _plan_subject(text: str, cs: int, at: int, folded: str) -> str | None:
     # cheap first: a subject ends with its copula; a plan named without one stands right before the figure
     copula = window.rstrip().endswith(("giao", "là"))
     first = 0 if copula else max(0, len(window) - 40)
-    i = window.rfind("kế hoạch", first)
-    while i >= first:
-        opens = not window[:i].strip(" \t\n-+•–*0123456789.)") or window[:i].rstrip().endswith(":")
-        if opens and (copula and _PLAN_SUBJECT_RE.match(window, i) or _PLAN_NAMED_RE.match(window, i)):
-            return text[lo + i:at]
-        i = window.rfind("kế hoạch", first, i)
+    for word in ("kế hoạch", "dự toán"):  # the budget estimate is the budget's plan
+        i = window.rfind(word, first)
+        while i >= first:
+            opens = not window[:i].strip(" \t\n-+•–*0123456789.)") or window[:i].rstrip().endswith(":")
+            if opens and (copula and _PLAN_SUBJECT_RE.match(window, i) or _PLAN_NAMED_RE.match(window, i)):
+                return text[lo + i:at]
+            i = window.rfind(word, first, i)
     return None
 
 
@@ -277,7 +296,7 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
     if aside is not None:
         return aside
     found = ctx.cue_positions("target_clause", max(ss, q.start - WINDOW), min(se, q.start))
-    if found:
+    if found and not goal_clause_closed(ctx.text, ss, found[-1], q.start):
         return "target", "sentence", words_at(ctx.text, found[-1])
     found = [i for i in ctx.cue_positions("actual_clause", max(cs, q.start - WINDOW), min(ce, q.end + WINDOW + 1))
              if i < q.start or not (_introduces_next(ctx.text, i, next_start) or _describes_counted(ctx, i))]
@@ -303,6 +322,22 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
         return "target", "heading", words_at(ctx.text, block.start, 6)
     kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
     return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+def goal_clause_closed(text: str, ss: int, cue: int, at: int) -> bool:
+    """Does a goal cue written after a result of its sentence stop at its clause's end? "tỷ lệ ... đạt
+    88%, năm 2029 phấn đấu đạt 90%; tỷ lệ hộ ... tăng lên 97,2%": the sentence reports, the cue adds
+    next year's goal of that one indicator, and the clause after the semicolon reports again. A cue
+    that opens its sentence ("Phấn đấu năm 2028 có thêm 9 xã ...; bình quân ...") reaches it all."""
+    return ";" in text[cue:at] and next(iter(find_quantities(text[ss:cue])), None) is not None
+
+
+def _in_goal_clause(ctx: TargetContext, ss: int, pos: int, cs: int) -> bool:
+    """Is the year at `pos` (in an earlier clause of the sentence) that of a goal clause written after a
+    result (`goal_clause_closed`)? Only such a clause keeps its year; a result clause lends it on."""
+    lo = ctx.text.rfind(";", ss, pos) + 1 or ss
+    hi = ctx.text.find(";", pos, cs)
+    return bool(ctx.cue_positions("target_clause", lo, hi if hi >= 0 else cs)) and goal_clause_closed(ctx.text, ss, pos, cs)
 
 
 def _describes_counted(ctx: TargetContext, cue: int) -> bool:

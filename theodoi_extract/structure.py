@@ -70,7 +70,7 @@ def find_headings(text: str) -> list[Heading]:
     raw = []
     for m in _HEADING_RE.finditer(text):
         ref = m.group("ref")
-        title = m.group("text").split(":")[0].strip()
+        title = _wrapped_title(text, m.group("text").split(":")[0].strip(), m.end())
         raw.append(Heading(m.start("ref"), m.start("text"), m.end(), _level(ref), ref.rstrip(".").rstrip(")"), title))
     parts = []
     for m in _part_matches(text):
@@ -90,6 +90,21 @@ def find_headings(text: str) -> list[Heading]:
             ends[open_.pop()] = h.start
         open_.append(i)
     return [Heading(h.start, h.text_start, h.line_end, h.level, h.ref, h.title, end) for h, end in zip(raw, ends, strict=True)]
+
+
+def _wrapped_title(text: str, title: str, line_end: int) -> str:
+    """An upper-case title and the upper-case line after it, when a narrow text column wrapped it
+    ("II. NHIỆM VỤ TRỌNG TÂM QUÝ IV" / "NĂM 2028"): the second line (no lower-case letter, no item
+    mark of its own) still belongs to the heading, and so does the year it names."""
+    if not title or title.endswith((":", ".")) or any(c.islower() for c in title) \
+            or not any(c.isalpha() for c in title):
+        return title
+    nl = text.find("\n", line_end + 1)
+    line = text[line_end + 1:nl if nl >= 0 else len(text)]
+    if not line.strip() or not line.strip()[0].isalpha() or any(c.islower() for c in line) \
+            or _HEADING_RE.match(line) or _PART_RE.match(line):
+        return title
+    return f"{title} {line.strip()}"
 
 
 _PART_WORDS = ("Phần", "PHẦN", "Chương", "CHƯƠNG", "Điều", "ĐIỀU")

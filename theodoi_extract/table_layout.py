@@ -74,7 +74,7 @@ def _figure(text: str) -> bool:
 @cache
 def _role_words_re() -> re.Pattern[str]:
     """The column-role words as whole words ("ước" the estimate, not inside "nhà nước")."""
-    words = sorted({w.strip() for key in ("table_target", "table_actual", "table_skip", "table_unit")
+    words = sorted({w.strip() for key in ("table_target", "table_target_of_doing", "table_actual", "table_skip", "table_unit")
                     for w in _cue(key) if w.strip()}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
 
@@ -99,8 +99,10 @@ def path_kind_period(header: str) -> tuple[str | None, str | None]:
     kind = period = None
     for part in header.lower().split(HEADER_SEPARATOR):
         t = f" {part.strip()} "
-        part_kind = "actual" if any(w in t for w in _cue("table_actual")) else (
-            "target" if any(w in t for w in _cue("table_target")) else None)
+        # "Kế hoạch thực hiện", "Lộ trình thực hiện": what is to be done, a plan, not a result
+        part_kind = "target" if any(w in t for w in _cue("table_target_of_doing")) else (
+            "actual" if any(w in t for w in _cue("table_actual")) else (
+                "target" if any(w in t for w in _cue("table_target")) else None))
         kind = part_kind or kind
         y = _PATH_YEAR_RE.search(t)
         if y:

@@ -34,6 +34,7 @@ from theodoi_extract.periods import (
     decide_kind,
     explicit_period,
     find_plan_phrase,
+    goal_clause_closed,
     heading_or_metadata_year,
     year_words,
 )
@@ -209,6 +210,13 @@ def _in_block_header(ctx: TargetContext, pos: int) -> bool:
     return b is not None and pos < b.body_start
 
 
+def _in_closed_goal(ctx: TargetContext, prev: tuple[QuantityMatch, Target, bool], ss: int, cs: int) -> bool:
+    """Is the figure before a goal of an earlier clause that a result of the sentence precedes ("đạt
+    88%, năm 2029 phấn đấu đạt 90%; ...")? Its year stays in its clause (`periods.goal_clause_closed`)."""
+    q, t, _ = prev
+    return q.end <= cs and t.kind == "target" and goal_clause_closed(ctx.text, ss, q.start, cs)
+
+
 _CHANGE_BEFORE = re.compile(r"(?:tăng|giảm)\s*$")
 
 
@@ -233,7 +241,7 @@ def _read(ctx: TargetContext, q: QuantityMatch, prev: tuple[QuantityMatch, Targe
             indicator = f"Số {q.unit}"
     period, explicit = explicit_period(ctx, q, ss, se, cs, ce)
     why_period: tuple[str, str] = ("sentence", year_words(text, ss, se, period)) if period else ("default", "")
-    if period is None and same_sentence and prev is not None and prev[2]:
+    if period is None and same_sentence and prev is not None and prev[2] and not _in_closed_goal(ctx, prev, ss, cs):
         period, explicit = prev[1].period, True
         why_period = ("sentence", f"the figure before: {prev[1].number_text}")
     if period is None:

@@ -131,7 +131,30 @@ def targets(text: str, rows: list[TaskRow], meta: DocumentMeta) -> list[Target]:
         for q in find_quantities(cell.text):
             before = cell.text[:q.start].rstrip(" ,:")
             indicator = " ".join(before.split()[-8:]) or cell.text[:60]
+            period = _clause_period(cell.text, q.start) or _years_of(r.time) or (str(year) if year else None)
             out.append(Target(kind, indicator, q.comparator, q.value, q.value_max, q.unit,
-                              str(year) if year else None, r.lead, cell.start, cell.start + q.end,
-                              q.number_text))
+                              period, r.lead, cell.start, cell.start + q.end, q.number_text))
     return out
+
+
+_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+_ONE_YEAR_RE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?!\d)|/\s*((?:19|20)\d\d)(?!\d)")
+
+
+def _years_of(text: str) -> str | None:
+    """The span ("2027 - 2030") or the one year ("Quý IV/2027", "Năm 2027", "đến năm 2030") a piece of
+    text names; None where it names none or several single years."""
+    span = _SPAN_RE.search(text)
+    if span:
+        return f"{span.group(1)}-{span.group(2)}"
+    years = {m.group(1) or m.group(2) for m in _ONE_YEAR_RE.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _clause_period(task: str, at: int) -> str | None:
+    """The year or span the task's own words give the figure at `at`: its clause (between semicolons)
+    names it ("lấp đầy 3 cụm công nghiệp trong giai đoạn 2027 - 2030", "đến năm 2030 có 35 sản phẩm");
+    the completion-time cell comes only after, for a task whose text names no year."""
+    lo = task.rfind(";", 0, at) + 1
+    hi = task.find(";", at)
+    return _years_of(task[lo:hi if hi >= 0 else len(task)])

@@ -35,7 +35,8 @@ class Floors:
 class GenreSet:
     folder: Path
     floors: Floors = field(default_factory=Floors)
-    # PDFs and scans: whitespace-insensitive anchors, a garbled anchor a miss (`scoring.score`)
+    # PDFs and scans (text columns break anchors across lines): whitespace-insensitive anchors, a
+    # garbled anchor a miss (`scoring.score`)
     layout_anchors: bool = False
     _scores: dict[str, dict[str, Any]] = field(default_factory=dict)
 
