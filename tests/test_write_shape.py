@@ -106,6 +106,8 @@ NOT_WRITES: dict[str, str] = {
     "theodoi.evaluation.services.inputs.form_rows": _READ,
     "theodoi.evaluation.services.inputs.outranks": _READ + " (the input choice rule, compared for one form)",
     "theodoi.evaluation.services.relevance.targets_reached": _READ + " (which targets a change can reach)",
+    "theodoi.evaluation.services.revised.revised_rejudge": _SYSTEM + " (derived statuses: a revised chosen figure "
+    "judged from the stored row)",
     "theodoi.evaluation.services.recompute.record_refresh": _SYSTEM + " (when statuses were last refreshed)",
     "theodoi.evaluation.services.recompute.rounds_json": _READ,
     "theodoi.evaluation.services.refresh.queue_recompute": _SYSTEM + " (queues the refresh after a person's write, "

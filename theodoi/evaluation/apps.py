@@ -29,14 +29,16 @@ class EvaluationConfig(AppConfig):
         targets_changed.connect(_figures_changed, dispatch_uid="evaluation.targets_changed")
 
 
-def _figures_changed(sender: Any, target_ids: Any = (), form_targets: Any = (), **kwargs: Any) -> None:
+def _figures_changed(sender: Any, target_ids: Any = (), form_targets: Any = (), revisions: Any = None,
+                     **kwargs: Any) -> None:
     """The writes said these targets' figures changed: recompute them once, after the commit (those
-    named only through a changed value, when that value can change their input)."""
+    named only through a changed value, when that value can change their input; a revised chosen
+    figure from the stored row, when the event says the figure before and after)."""
     from theodoi.evaluation.services import queue_recompute
 
     pairs = {(int(f), int(t)) for f, t in form_targets}
     named = {t for _f, t in pairs}
-    queue_recompute([t for t in target_ids if int(t) not in named], form_targets=pairs)
+    queue_recompute([t for t in target_ids if int(t) not in named], form_targets=pairs, revisions=revisions or {})
 
 
 def _targets_changed(sender: Any, **kwargs: Any) -> None:

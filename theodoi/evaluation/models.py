@@ -80,7 +80,8 @@ class StatusRefresh(models.Model):
     target_ids = models.JSONField(default=list, blank=True)
     # [form id, target id] of the values saved (or of a form whose status changed): their targets
     # are judged again only when that form's value can change their input (services/relevance.py).
-    # `target_ids` are judged again whatever happened.
+    # `target_ids` are judged again whatever happened. An entry [form, target, before, after] also
+    # says the figure before and after (decimal text or null: services/revised.py).
     form_targets = models.JSONField(default=list, blank=True)
     full = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -96,7 +97,7 @@ class StatusRefresh(models.Model):
         verbose_name_plural = _("lần tính lại đánh giá")
 
     def __str__(self) -> str:
-        named = len(self.target_ids) + len({t for _f, t in self.form_targets})
+        named = len(self.target_ids) + len({entry[1] for entry in self.form_targets})
         return f"refresh {self.pk} ({'all' if self.full else named} targets)"
 
 

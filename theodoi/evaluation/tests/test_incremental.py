@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 FIELDS = (
     "target_id", "period", "public", "status", "value", "progress_pct", "forecast", "forecast_method", "explanation",
-    "as_of", "target_level", "expected_pct", "period_end", "source_form",
+    "as_of", "target_level", "expected_pct", "period_end", "source_form", "inputs",
 )
 
 
@@ -123,6 +123,104 @@ def test_a_saved_value_judges_its_target_only_when_it_can_reach_it(plan2021: Any
         services.on_values_changed([], form_targets=[(v.form_id, v.target_id) for v in saved], tally=tally)
         assert _stored() == _full_from_nothing(), what
         assert tally.untouched == (0 if reaches else len(saved)), what
+
+
+def _figures() -> dict[tuple[int, int], tuple[Any, str]]:
+    """(form, target) → (figure as stored, the form's status)."""
+    from theodoi.reporting.models import ReportValue
+
+    return {(f, t): (v, s) for f, t, v, s in ReportValue.objects.values_list("form_id", "target_id", "value",
+                                                                             "form__status")}
+
+
+# Revisions of a chosen figure, after VALUE_CHANGES: (what, change, whether a row takes the short way)
+REVISIONS: list[tuple[str, ValueChange, bool]] = [
+    ("the annual figure accepted (a status: judged from the values)",
+     lambda w, t: [w.report(w.cast.district, w.rice, "2021", 41000, status="accepted")], True),
+    ("the annual figure revised (a year-end input: `final`)",
+     lambda w, t: [w.report(w.cast.district, w.rice, "2021", 42500.5, status="accepted")], True),
+    ("the chosen figure saved again, the same", lambda w, t: [w.report(w.cast.planning, w.growth, "2021-03", 9.2)],
+     False),
+    ("a term target's chosen figure revised", lambda w, t: [w.report(w.cast.planning, t, "2022-01", 12.25)], True),
+    ("another unit's chosen figure revised", lambda w, t: [w.report(w.cast.health, w.population, "2021-03", 575)],
+     True),
+]
+
+
+@pytest.mark.parametrize("wrong_before", [False, True])
+def test_a_revised_chosen_figure_is_judged_from_the_stored_row(
+    plan2021: Any, monkeypatch: pytest.MonkeyPatch, wrong_before: bool
+) -> None:
+    """The same changes with the figure before and after carried (as the save path's event carries
+    them, for a form whose status did not change): every stored row is still that of a full
+    recompute from nothing, and a target whose chosen figure alone was revised is judged from its
+    stored row, without its values (not handed to the recompute). An event whose figure before is
+    not the one the row was judged from (`wrong_before`) is caught by the row's digest: the target
+    is judged from its values."""
+    from theodoi.core.events import figure_text
+    from theodoi.evaluation.services import incremental
+
+    recomputed: list[set[int]] = []
+    short_way: set[int] = set()
+    real, real_revised = incremental.target_statuses_recompute, incremental.revised_rejudge
+
+    def spy(**kwargs: Any) -> int:
+        recomputed.append(set(kwargs.get("target_ids") or ()))
+        return real(**kwargs)
+
+    def spy_revised(revised: dict[int, Any], *args: Any, **kwargs: Any) -> set[int]:
+        rebuilt_not = real_revised(revised, *args, **kwargs)
+        short_way.update(set(revised) - rebuilt_not)
+        return rebuilt_not
+
+    monkeypatch.setattr(incremental, "target_statuses_recompute", spy)
+    monkeypatch.setattr(incremental, "revised_rejudge", spy_revised)
+    w = plan2021
+    term = _term_target(w)
+    w.report(w.cast.planning, w.growth, "2021-03", 9.0)
+    w.report(w.cast.planning, w.growth, "2021-06", 9.5)
+    w.report(w.cast.health, w.beds, "2021-03", 29)
+    w.report(w.cast.health, w.beds, "2021-06", 31, status="submitted")
+    w.report(w.cast.district, w.rice, "2021-05", 15000)
+    w.report(w.cast.planning, term, "2021-06", 8.0)
+    w.report(w.cast.planning, w.growth, "2022-01", 1.0)
+    services.target_statuses_recompute()
+    short = 0
+    for what, change, _reaches in [*VALUE_CHANGES, *REVISIONS]:
+        before = _figures()
+        saved = change(w, term)
+        after = _figures()
+        revisions = {
+            key: (figure_text(old + 1 if wrong_before else old), figure_text(after[key][0]))
+            for v in saved
+            if (key := (v.form_id, v.target_id)) in before and (old := before[key][0]) is not None
+            and after[key][0] is not None and after[key][1] == before[key][1]
+        }
+        recomputed.clear()
+        short_way.clear()
+        services.on_values_changed([], form_targets=[(v.form_id, v.target_id) for v in saved], revisions=revisions)
+        assert _stored() == _full_from_nothing(), what
+        targets = {v.target_id for v in saved}
+        judged = set().union(*recomputed)
+        if what in SHORT_WAY and not wrong_before:
+            assert short_way == targets and not targets & judged, what
+            short += 1
+        else:
+            assert not short_way, what
+            if what in SHORT_WAY:  # the wrong figure before: judged from the values
+                assert targets <= judged, what
+    assert short == (0 if wrong_before else len(SHORT_WAY))
+
+
+# the changes of VALUE_CHANGES and REVISIONS whose rows take the short way when the figures are carried
+SHORT_WAY = {
+    "the chosen figure revised",
+    "the public row's figure (an older accepted month) revised",
+    "the annual figure revised (a year-end input: `final`)",
+    "a term target's chosen figure revised",
+    "another unit's chosen figure revised",
+    "the chosen figure saved again, the same",
+}
 
 
 def test_a_moved_round_judges_every_target_again(plan2021: Any) -> None:

@@ -100,7 +100,8 @@ def _claim_for_save(user: Any, form: ReportForm | int, expected_version: int, no
     return claimed
 
 
-def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
+def _statuses_follow(form: ReportForm, target_ids: Sequence[int], before: Mapping[str, Any] | None = None,
+                     after: Mapping[str, Any] | None = None) -> None:
     """Say that the targets' figures changed, but only when it can change anything.
 
     The evaluation counts values of forms that have left the unit (submitted, approved, accepted,
@@ -108,10 +109,15 @@ def _statuses_follow(form: ReportForm, target_ids: Sequence[int]) -> None:
     (``_claim_version`` checks it under the row lock), so a save's recompute would rewrite the same
     statuses; it was two thirds of an autosave's queries and a second commit. The step that makes
     the form count (submission) saves its status and the evaluation recomputes every target of the
-    form then. The event (theodoi.core.events) is received by the evaluation app."""
+    form then. The event (theodoi.core.events) is received by the evaluation app; it carries each
+    figure before and after (``before``/``after``: the audit's snapshots by target), so that a
+    status judged from the revised figure is judged again without reading the other values."""
     if form.status not in EDITABLE_STATUSES:
+        before, after = before or {}, after or {}
         send_targets_changed(sender=ReportForm, target_ids=target_ids, reason="values_saved",
-                             form_targets=[(form.pk, t) for t in target_ids])
+                             form_targets=[(form.pk, t) for t in target_ids],
+                             revisions=[(form.pk, t, before[str(t)]["value"], after[str(t)]["value"])
+                                        for t in target_ids if str(t) in before and str(t) in after])
 
 
 def _parse_values(values: Sequence[Mapping[str, Any]]) -> dict[int, dict[str, Any]]:
@@ -201,7 +207,7 @@ def form_save_values(
                                      after=after_all or None, note=f"v{version}", now=now),
         ])
         if dirty:
-            _statuses_follow(form, [row.target_id for row in dirty])
+            _statuses_follow(form, [row.target_id for row in dirty], before_all, after_all)
     return result
 
 
