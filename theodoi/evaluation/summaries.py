@@ -202,10 +202,17 @@ def summarize_tasks(
     tasks: Iterable[tuple[date | None, date | None]], today: date, noun: str = "nhiệm vụ"
 ) -> TaskSummary:
     """Summarize (deadline, done_at) pairs as of `today`."""
+    return summarize_task_states(((d, task_state(d, done, today)) for d, done in tasks), today, noun)
+
+
+def summarize_task_states(
+    tasks: Iterable[tuple[date | None, str]], today: date, noun: str = "nhiệm vụ"
+) -> TaskSummary:
+    """Summarize (deadline, state) pairs as of `today`: the state may come from a report, not only
+    from a completion date, so callers decide it and this only counts."""
     counter: Counter[str] = Counter()
     due = done_of_due = 0
-    for deadline, done_at in tasks:
-        state = task_state(deadline, done_at, today)
+    for deadline, state in tasks:
         counter[state] += 1
         if deadline is not None and deadline <= today:
             due += 1

@@ -45,8 +45,9 @@ from theodoi.exports.scope import (
     scope_resolve,
 )
 from theodoi.plans.models import CorrectiveAction, Field, Plan, PublishStatus, Target, Task
+from theodoi.reporting import task_states
 from theodoi.reporting.deadlines import timeliness
-from theodoi.reporting.models import FormStatus, ReportForm, ReportingRegime, ReportValue, TaskReport
+from theodoi.reporting.models import FormStatus, ReportForm, ReportingRegime, ReportValue
 from theodoi.reporting.periods import Period, PeriodKind, parse_period_key
 from theodoi.reporting.rules import periods_of_year
 
@@ -292,17 +293,12 @@ def _tasks(period: Period, scope: Scope, today: date) -> tuple[list[TaskRow], di
 
 
 def _reported_task_states(tasks: list[Task], period: Period) -> dict[int, str]:
-    """The lead unit's latest reported state where it is one of the four states (not "in progress")."""
-    keys = _keys_in_year_up_to(period)
-    rows = TaskReport.objects.filter(
-        task__in=tasks, is_partner=False, form__period_key__in=keys, form__status__in=COUNTED_FORMS
-    ).values_list("task_id", "form__period_key", "state")
-    latest: dict[int, tuple[date, str]] = {}
-    for task_id, key, state in rows:
-        end = parse_period_key(key).end
-        if task_id not in latest or end >= latest[task_id][0]:
-            latest[task_id] = (end, state)
-    return {k: s for k, (_end, s) in latest.items() if s in _GO_TASK_STATES}
+    """The lead unit's latest reported state in the year up to the period, where it is one of the
+    four states (not "in progress")."""
+    states = task_states.latest_reported_states(
+        [t.pk for t in tasks], as_of=period.end, period_keys=_keys_in_year_up_to(period)
+    )
+    return {k: s for k, s in states.items() if s in _GO_TASK_STATES}
 
 
 def _shorten(text: str, limit: int) -> str:

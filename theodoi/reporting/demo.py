@@ -10,7 +10,7 @@ Idempotent: an existing form is left alone.
 from __future__ import annotations
 
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -144,6 +144,22 @@ def _task_only_forms(regime: Any, done: set[Any], planner: Any) -> int:
     return made
 
 
+def _demo_task_state(task: Any, month: int, *, partner: bool) -> tuple[str, str]:
+    """(state, note) a task's report gives for a period ending in `month`: about a quarter of the
+    year's tasks are finished in some month of the first half and stay finished; of the tasks due
+    by 30 June, those at an even position of their block are finished in June and the others are
+    still under way, so they turn overdue when the half-year ends. Partners report their contribution, never a state."""
+    if partner:
+        return TaskState.IN_PROGRESS, f"Đã phối hợp cung cấp thông tin (số liệu minh họa, tháng {month}/2021)."
+    rng = random.Random(task.pk * 7919)
+    finished = rng.choice([2, 3, 4, 5, 6]) if rng.random() < 0.25 else None
+    if task.deadline is not None and task.deadline <= date(2021, 6, 30):
+        finished = MONTHS[-1] if task.position % 2 == 0 else None
+    if finished is not None and month >= finished:
+        return TaskState.DONE_ON_TIME, f"Đã hoàn thành trong tháng {finished}/2021 (số liệu minh họa)."
+    return TaskState.IN_PROGRESS, f"Đang triển khai theo kế hoạch (số liệu minh họa, tháng {month}/2021)."
+
+
 @transaction.atomic
 def _make_form(regime: Any, unit: Any, period: Period, due: Any, status: str, late: bool, planner: Any,
                *, seed: int, month: int) -> None:
@@ -172,10 +188,8 @@ def _make_form(regime: Any, unit: Any, period: Period, due: Any, status: str, la
             values.append(ReportValue.objects.create(form=form, target=duty.target,
                                                      value=_invented(duty.target, month, rng)))
         if duty.task is not None:
-            TaskReport.objects.create(
-                form=form, task=duty.task, is_partner=duty.is_partner, state=TaskState.IN_PROGRESS,
-                note=f"Đang triển khai theo kế hoạch (số liệu minh họa, tháng {month}/2021).",
-            )
+            state, note = _demo_task_state(duty.task, month, partner=duty.is_partner)
+            TaskReport.objects.create(form=form, task=duty.task, is_partner=duty.is_partner, state=state, note=note)
     # The invented history is dated when written: audit rows cannot be updated afterwards (triggers).
     for action, user, at in steps:
         before: dict[str, Any] = {"status": "draft"} if action != "save" else {"value": None, "estimate": None, "comment": ""}

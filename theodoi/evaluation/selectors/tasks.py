@@ -13,6 +13,7 @@ from theodoi.accounts.models import OrgUnit
 from theodoi.accounts.permissions import can_read_all
 from theodoi.evaluation import summaries
 from theodoi.plans.models import PublishStatus, Task
+from theodoi.reporting import task_states
 
 
 # -- tasks by the four states ------------------------------------------------------------------------
@@ -25,21 +26,28 @@ class TaskGroup:
 def task_summary(*, user: Any, public: bool, today: date | None = None, unit: OrgUnit | None = None) -> tuple[
     summaries.TaskSummary, list[TaskGroup]
 ]:
-    """Tasks by the Government Office's four states, overall and per lead agency."""
-    today = today or timezone.localdate()
+    """Tasks by the Government Office's four states, overall and per lead agency, as of the day the
+    rest of the dashboard speaks of (for a past year's dataset, the end of its latest round).
+
+    A task is done when its `done_at` says so or when its lead agency last reported it done (the
+    consolidated report reads the same reports, so both give the same counts)."""
+    today = today or _reporting_today()
     qs = Task.objects.select_related("assignment")
     if public or not can_read_all(user):
         qs = qs.filter(assignment__status=PublishStatus.PUBLISHED, assignment__plan__status=PublishStatus.PUBLISHED)
     if unit is not None:
         qs = qs.filter(Q(assignment__lead_units=unit) | Q(assignment__partner_units=unit)).distinct()
     tasks = list(qs.prefetch_related("assignment__lead_units"))
-    overall = summaries.summarize_tasks([(t.deadline, t.done_at) for t in tasks], today)
-    pairs = [(lead, t) for t in tasks for lead in t.assignment.lead_units.all()]
-    units = {lead.pk: lead for lead, _ in pairs}
-    grouped = summaries.summarize_tasks_by(
-        pairs, key=lambda p: p[0].pk, deadline=lambda p: p[1].deadline, done_at=lambda p: p[1].done_at, today=today
-    )
-    groups = [TaskGroup(units[k], s) for k, s in grouped.items()]  # type: ignore[index]
+    done = task_states.reported_done([t.pk for t in tasks], as_of=today)
+    states = {t.pk: done.get(t.pk) or summaries.task_state(t.deadline, t.done_at, today) for t in tasks}
+    overall = summaries.summarize_task_states([(t.deadline, states[t.pk]) for t in tasks], today)
+    by_lead: dict[int, list[tuple[date | None, str]]] = {}
+    units: dict[int, OrgUnit] = {}
+    for task in tasks:
+        for lead in task.assignment.lead_units.all():
+            units[lead.pk] = lead
+            by_lead.setdefault(lead.pk, []).append((task.deadline, states[task.pk]))
+    groups = [TaskGroup(units[pk], summaries.summarize_task_states(pairs, today)) for pk, pairs in by_lead.items()]
     groups.sort(key=lambda g: (-g.summary.counts[summaries.NOT_DONE_OVERDUE], g.unit.name))
     return overall, groups
 

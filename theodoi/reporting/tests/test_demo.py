@@ -31,3 +31,20 @@ def test_demo_reports_cover_every_state_and_are_idempotent(world):
                                periods=[parse_period_key(k) for k in ("2021-03", "2021-Q1", "2021-05")],
                                today=date(2021, 7, 1))
     assert {c.state for _, cells in earlier for c in cells} == {"on_time"}, "earlier rounds came in on time"
+
+
+def test_demo_tasks_finish_over_the_half_year_and_stay_finished():
+    from types import SimpleNamespace
+
+    from theodoi.plans.models import TaskState
+    from theodoi.reporting.demo import _demo_task_state
+
+    due_june = [SimpleNamespace(pk=pk, position=pk % 2, deadline=date(2021, 6, 30)) for pk in (10, 11)]
+    assert [_demo_task_state(t, 6, partner=False)[0] for t in due_june] == [TaskState.DONE_ON_TIME,
+                                                                               TaskState.IN_PROGRESS]
+    assert _demo_task_state(due_june[0], 6, partner=True)[0] == TaskState.IN_PROGRESS
+    year = [SimpleNamespace(pk=pk, position=0, deadline=date(2021, 12, 31)) for pk in range(1, 201)]
+    by_month = [[_demo_task_state(t, m, partner=False)[0] for t in year] for m in range(1, 7)]
+    done = [row.count(TaskState.DONE_ON_TIME) for row in by_month]
+    assert done[0] == 0 and 20 <= done[-1] <= 80, done
+    assert done == sorted(done), "a finished task stays finished"
