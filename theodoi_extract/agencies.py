@@ -126,7 +126,20 @@ def leading_name(text: str) -> str | None:
 
 def is_agency_start(text: str) -> bool:
     """Does this text begin with an agency or a head's title?"""
-    return bool(_starter_re().match(text.lstrip()))
+    text = text.lstrip()
+    return bool(_starter_re().match(text)) and not names_indicator_group(text)
+
+
+# A list heading that names a group of the plan's own items, not who does them: "a) Các chỉ tiêu kinh
+# tế:", "Nhóm chỉ tiêu xã hội:", "Các mục tiêu cụ thể:", "Các nhiệm vụ trọng tâm:" ("Các" opens an
+# agency too: "Các sở, ngành", "Các chủ đầu tư"; what follows it decides).
+_INDICATOR_GROUP_RE = re.compile(r"(?:các|nhóm|những)\s+(?:nhóm\s+)?(?:chỉ tiêu|mục tiêu|nhiệm vụ|giải pháp|"
+                                 r"lĩnh vực|nội dung)\b", re.IGNORECASE)
+
+
+def names_indicator_group(text: str) -> bool:
+    """Does the text open with a group of indicators, goals or tasks rather than an agency?"""
+    return bool(_INDICATOR_GROUP_RE.match(text.lstrip()))
 
 
 def split_list(text: str) -> list[str]:
@@ -178,7 +191,7 @@ def _starts_capital_agency(part: str) -> bool:
     part = part.lstrip()
     if part.startswith("các ") or part.startswith("Các "):
         rest = part[4:]
-        return bool(rest) and (rest[0].isupper() or rest.startswith("đơn vị") or rest.startswith("cơ quan"))
+        return bool(rest) and (rest[0].isupper() or rest.startswith(("đơn vị", "cơ quan", "chủ đầu tư")))
     return bool(part) and part[0].isupper() and is_agency_start(part)
 
 

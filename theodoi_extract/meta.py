@@ -20,7 +20,7 @@ HEAD_CHARS = 2500
 _NUMBER_RE = re.compile(r"\bSố\s*:?\s*(\d{1,5})\s*(/?\s*[-A-ZĐa-zđ0-9]+(?:\s*[-/]\s*[A-ZĐa-zđ0-9]+)*)")
 _DATE_RE = re.compile(r"(?P<place>[A-ZĐ][\w ]{1,30}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})")
 _CODE_KIND = {"NQ": "nghi_quyet", "CTr": "chuong_trinh", "CTR": "chuong_trinh", "KL": "ket_luan", "BC": "bao_cao",
-              "KH": "ke_hoach", "QĐ": "quyet_dinh"}
+              "KH": "ke_hoach", "QĐ": "quyet_dinh", "TTr": "other", "TTR": "other", "ĐA": "other"}
 _TITLE_KIND = [
     (r"\bNGHỊ QUYẾT\b|^\s*Nghị quyết\b", "nghi_quyet"),
     (r"\bCHƯƠNG TRÌNH HÀNH ĐỘNG\b|\bxây dựng Chương trình hành động\b|^\s*CHƯƠNG TRÌNH\b", "chuong_trinh"),
@@ -28,6 +28,10 @@ _TITLE_KIND = [
     (r"\bBÁO CÁO\b|^\s*Báo cáo\b|\bTổng kết công tác\b", "bao_cao"),
     (r"\bKẾ HOẠCH\b|^\s*Kế hoạch\b", "ke_hoach"),
     (r"\bQUYẾT ĐỊNH\b|^\s*Quyết định\b", "quyet_dinh"),
+    # a title word of a kind the format does not list, on a line of its own ("TỜ TRÌNH", "ĐỀ ÁN"): the
+    # document is of that other kind, whatever kind its later headings name ("I. SỰ CẦN THIẾT BAN HÀNH
+    # NGHỊ QUYẾT" in a submission); the earliest title word decides, as for the kinds above
+    (r"^[ \t]*(?:TỜ TRÌNH|ĐỀ ÁN|CHỈ THỊ)[ \t]*$", "other"),
 ]
 _ISSUER_CODE = {"TU": "Tỉnh ủy", "UBND": "Ủy ban nhân dân tỉnh", "HĐND": "Hội đồng nhân dân tỉnh"}
 _PROVINCE_RE = re.compile(r"tỉnh\s+((?:[A-ZĐ][\wà-ỹ’']*)(?:\s+[A-ZĐ][\wà-ỹ’']*){0,2})")

@@ -302,6 +302,9 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
              if i < q.start or not (_introduces_next(ctx.text, i, next_start) or _describes_counted(ctx, i))]
     if found:
         return "actual", "sentence", words_at(ctx.text, found[0])
+    cutoff = _past_cutoff(ctx, ss, q.start)
+    if cutoff is not None:
+        return "actual", "sentence", cutoff
     if period and ctx.ref_year and "-" not in period:
         year = int(period)
         if year < ctx.ref_year:
@@ -322,6 +325,26 @@ def decide_kind(ctx: TargetContext, q: QuantityMatch, ss: int, se: int, cs: int,
         return "target", "heading", words_at(ctx.text, block.start, 6)
     kind = "actual" if ctx.meta.kind == "bao_cao" else "target"
     return kind, "metadata", f"document kind {ctx.meta.kind}"
+
+
+# "Đến hết ngày 30/6/2028, toàn tỉnh giải ngân được ...", "Tính đến ngày 15/5/2028, ...": a sentence
+# opening with the date up to which it counts
+_CUTOFF_RE = re.compile(r"(?:Tính\s+)?[Đđ]ến\s+(?:hết\s+)?ngày\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
+def _past_cutoff(ctx: TargetContext, ss: int, at: int) -> str | None:
+    """The opening of a sentence that counts up to a date on or before the document's signing date:
+    what it gives is the state reached (a letter's or report's "so far"), whatever the document's kind.
+    A date after the signing date is a milestone still to reach ("đến ngày 30/9/2028 đạt 65%")."""
+    line = ctx.text.rfind("\n", 0, ss) + 1  # the sentence may be cut after the date's own words
+    lo = line if ss - line < 40 else ss
+    m = _CUTOFF_RE.match(ctx.text, lo + len(ctx.text[lo:ss + 1]) - len(ctx.text[lo:ss + 1].lstrip()))
+    if m is None or m.end() > at or not ctx.meta.date:
+        return None
+    day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if f"{year:04d}-{month:02d}-{day:02d}" > ctx.meta.date:
+        return None
+    return " ".join(m.group().split()) + f" (on or before the signing date {ctx.meta.date})"
 
 
 def goal_clause_closed(text: str, ss: int, cue: int, at: int) -> bool:

@@ -211,7 +211,10 @@ def names_header(cells: list[Cell], below: list[Cell]) -> list[Column] | None:
     return [c for c in cols if c is not None] if len(named) >= 2 else None
 
 
-_HEADER_UNIT_RE = re.compile(r"\s*\(([^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*(?:[ \t/][^\W\d_]+){0,2}|%)\)\s*$")
+# one to three words in brackets closing the header; the first letter must be lower-case (checked in
+# `column_unit` with `str.islower`: a letter range would leave out "đ", "ấ" and the other Vietnamese
+# lower-case letters outside ASCII, so "(điểm phần trăm)", "(đợt)" were lost)
+_HEADER_UNIT_RE = re.compile(r"\s*\(([^\W\d_][^\W\d_]*(?:[ \t/][^\W\d_]+){0,2}|%)\)\s*$")
 
 
 def column_unit(name: str, default: str) -> tuple[str, str]:
@@ -219,6 +222,6 @@ def column_unit(name: str, default: str) -> tuple[str, str]:
     (the bracket closing a column header is the unit's place, whether or not the vocabulary knows
     the word: one to three lower-case words), else the unit the row or the caption gives."""
     m = _HEADER_UNIT_RE.search(name)
-    if m is None:
+    if m is None or not m.group(1)[0].islower() and m.group(1) != "%":
         return name, default
     return name[:m.start()].rstrip(), canonical_unit(m.group(1))

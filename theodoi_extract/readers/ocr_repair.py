@@ -71,7 +71,8 @@ def repair_numbers(text: str) -> str:
 
 
 _FIGURE_RE = re.compile(r"^[<>≥≤=~]?\(?[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?\)?$")
-_CELL_DIGITS = str.maketrans("OolI|GSBZ", "001116582")
+# ";" between digits: a decimal comma whose tail ran into a speck ("1;1")
+_CELL_DIGITS = str.maketrans("OolI|GSBZ;", "001116582,")
 
 
 def repair_figure_columns(grid: list[list[Any]]) -> list[list[Any]]:
