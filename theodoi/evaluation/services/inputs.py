@@ -442,13 +442,10 @@ def _pick_from(
             with_data = [f.year for f, _v in groups if (f.public or not public) and first <= f.year <= last]
             year = max(with_data) if with_data else min(last, max(first, today.year))
         as_of = as_of_by_year.get((year, public)) or _default_as_of(year, today)
-    # The responsible unit's figures of the year when it reported any (whatever their date), else
-    # everyone's; of those the counted ones, the latest by (period end, update) winning (the first
-    # one on a tie, as `max` chose), final when any is annual. One pass over the groups: this runs
-    # twice per target in a full recompute (174,000 times at a tenth of national scale).
+    # The responsible unit's figures of the year if it reported any, else everyone's; the latest
+    # counted one by (period end, update) wins (the first on a tie), final if any is annual. One pass.
     own_seen = False
-    # the best counted (form, value) so far, of the responsible unit / of the others
-    own: tuple[_Form, float] | None = None
+    own: tuple[_Form, float] | None = None  # the best counted (form, value) so far
     other: tuple[_Form, float] | None = None
     own_final = other_final = False
     for g in groups:
