@@ -442,21 +442,30 @@ def _pick_from(
             with_data = [f.year for f, _v in groups if (f.public or not public) and first <= f.year <= last]
             year = max(with_data) if with_data else min(last, max(first, today.year))
         as_of = as_of_by_year.get((year, public)) or _default_as_of(year, today)
-    # the responsible unit's figures of the year when it reported any (whatever their date), else everyone's
-    own: list[tuple[_Form, float]] = []
-    others: list[tuple[_Form, float]] = []
+    # The responsible unit's figures of the year if it reported any, else everyone's; the latest
+    # counted one by (period end, update) wins (the first on a tie), final if any is annual. One pass.
+    own_seen = False
+    own: tuple[_Form, float] | None = None  # the best counted (form, value) so far
+    other: tuple[_Form, float] | None = None
+    own_final = other_final = False
     for g in groups:
         form = g[0]
-        if form.year == year and (form.public or not public):
-            (own if form.unit_id == responsible_unit_id else others).append(g)
-    counted = [g for g in own or others if g[0].counted]
-    if not counted:
+        if form.year != year or (public and not form.public):
+            continue
+        if form.unit_id == responsible_unit_id:
+            own_seen = True
+            if form.counted:
+                own_final = own_final or form.annual
+                if own is None or (form.end, form.updated_at) > (own[0].end, own[0].updated_at):
+                    own = g
+        elif not own_seen and form.counted:
+            other_final = other_final or form.annual
+            if other is None or (form.end, form.updated_at) > (other[0].end, other[0].updated_at):
+                other = g
+    best, final = (own, own_final) if own_seen else (other, other_final)
+    if best is None:
         return (year, as_of, ()), None
-    if len(counted) == 1:
-        form, value = counted[0]
-        return (year, as_of, (engine.Observation(period_end=form.end, value=value, final=form.annual),)), form.pk
-    form, value = max(counted, key=lambda g: (g[0].end, g[0].updated_at))
-    final = any(g[0].annual for g in counted)
+    form, value = best
     return (year, as_of, (engine.Observation(period_end=form.end, value=value, final=final),)), form.pk
 
 

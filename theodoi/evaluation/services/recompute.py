@@ -8,9 +8,10 @@ import functools
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterable, Iterator, Sequence
 from contextlib import closing
 from datetime import date
+from typing import Any
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -360,27 +361,38 @@ def _evaluations(
     known = known or {}
     tally = tally if tally is not None else Tally()
     judge = _Judge()
+    # (the spec's plain fields) -> (spec, its digest): equal targets (the same level in every
+    # commune) share one, looked up by a tuple of plain values instead of hashing the dataclass
+    specs: dict[tuple[Any, ...], tuple[engine.TargetSpec, int]] = {}
     for pk, period, comparator, value, value_max, direction, measure, change, baseline, unit, fc_only, ind, resp in targets:
         years = _years_of(period)
         if baseline is None and change and years:
             baseline = baselines.get((ind, str(years[0] - 1)))
-        spec = _spec(comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
+        fields = (comparator, value, value_max, direction, measure, change, baseline, unit, fc_only)
+        held = specs.get(fields)
+        if held is None:
+            spec = _spec(*fields)
+            held = specs[fields] = (spec, _spec_digest(spec))
+        spec, spec_digest = held
         key = snapshot.key if snapshot is not None else period
         target_groups = groups.get(pk, ())
         previous: tuple[int, date, tuple[engine.Observation, ...]] | None = None
-        spec_digest = _spec_digest(spec)
+        previous_source: int | None = None
+        digest = 0
         for public in (False, True):
             picked, source = _pick_from(target_groups, public=public, responsible_unit_id=resp, years=years,
                                         snapshot=snapshot, as_of_by_year=as_of_by_year, today=today)
-            digest = inputs_digest(spec, picked, spec_digest, source)
+            # The same input gives the same result (the engine is pure) and the same digest: most
+            # public rows are the internal one, once the latest figure is accepted.
+            same = previous is not None and source == previous_source and picked == previous
+            if not same:
+                digest = inputs_digest(spec, picked, spec_digest, source)
             if known.get((pk, key, public)) == digest:
                 tally.skipped += 1
                 continue
-            # The same input gives the same result (the engine is pure): most public rows are the
-            # internal one, once the latest figure is accepted.
-            if picked != previous:
-                previous = picked
-                result = judge(spec, picked)
+            if not same:
+                previous, previous_source = picked, source
+                result = judge(spec, picked, fields)
             yield pk, key, public, result, picked[1] if years is not None else None, digest, source
 
 
@@ -390,13 +402,16 @@ class _Judge:
     they share one verdict instead of each building the same sentence."""
 
     def __init__(self) -> None:
-        self._no_data: dict[tuple[engine.TargetSpec, int, date], engine.Evaluation] = {}
+        self._no_data: dict[tuple[Hashable, int, date], engine.Evaluation] = {}
 
-    def __call__(self, spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]]) -> engine.Evaluation:
+    def __call__(self, spec: engine.TargetSpec, picked: tuple[int, date, tuple[engine.Observation, ...]],
+                 spec_key: tuple[Any, ...] | None = None) -> engine.Evaluation:
+        """`spec_key`: the plain fields the spec was built from (`_spec`), which stand for it in the
+        key without hashing the dataclass's every field (a tuple never equals a spec)."""
         year, as_of, obs = picked
         if obs:
             return engine.evaluate(spec, obs, year=year, as_of=as_of)
-        key = (spec, year, as_of)
+        key = (spec if spec_key is None else spec_key, year, as_of)
         result = self._no_data.get(key)
         if result is None:
             result = self._no_data[key] = engine.evaluate(spec, (), year=year, as_of=as_of)
