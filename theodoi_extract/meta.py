@@ -209,6 +209,9 @@ def _plan_year(head: str, doc_year: int | None) -> int | None:
         in_title = _head_years(title.group(1), doc_year)
         if in_title:
             return max(in_title)
+        reported = _year_reported_after_it_closed(title.group(0), title.group(1), doc_year)
+        if reported:
+            return reported
         if _TITLE_SPAN_RE.search(title.group(1)):
             return None  # "NHIỆM KỲ 2025 - 2030": a term's document has no single plan year
     years = _head_years(head[:1500], doc_year)
@@ -216,6 +219,16 @@ def _plan_year(head: str, doc_year: int | None) -> int | None:
         return None
     counts = Counter(years)
     return max(counts, key=lambda y: (counts[y], y))
+
+
+def _year_reported_after_it_closed(block: str, title: str, doc_year: int | None) -> int | None:
+    """"BÁO CÁO / Tình hình thực hiện ... năm 2027" signed on 08/01/2028: a year-end report finished after
+    its year closed. Its title names only the year before the signing year; that year is the one it
+    reports on (its plan year), so its results are of 2027 and its next year's headings set targets."""
+    if doc_year is None or not block.lstrip().startswith("BÁO CÁO"):
+        return None
+    years = [y for y in _head_years(title, None) if y == doc_year - 1]
+    return years[0] if years else None
 
 
 def _head_years(head: str, doc_year: int | None) -> list[int]:
