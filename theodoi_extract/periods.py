@@ -183,7 +183,7 @@ def _by_year(text: str, lo: int, hi: int) -> str | None:
 
 
 _PLAN_TAIL = (rf"(?:\s+(?:năm\s+{YEAR}|đề ra|được giao|giao|của tỉnh))*"
-              r"\s*(?:là|:|\(|đặt ra)?\s*(?:đạt\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$")
+              r"\s*(?:là|:|\(|đặt ra)?\s*(?:(?:đạt|tăng|giảm)\s+)?(?:từ|trên|dưới|khoảng|ít nhất|tối thiểu|không quá|hơn)?\s*$")
 
 
 _PLAN_FIGURE_RE = re.compile(rf"(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|Nghị quyết|\bKH|\bNQ){_PLAN_TAIL}", re.IGNORECASE)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from theodoi_extract import agencies, vocabulary
 from theodoi_extract.assignments import Block
@@ -86,6 +87,8 @@ def extract_targets(text: str, meta: DocumentMeta, seg: Segmenter, headings: Hea
             target = _as_result(ctx, target, explicit)
         elif _is_starting_value(text, q, quantities[i + 1] if i + 1 < len(quantities) else None):
             target = _as_starting_value(target)
+        elif _is_compared_level(text, q):
+            target = _as_compared_level(target)
         out.append(target)
         prev = (q, target, explicit)
     return out
@@ -203,6 +206,26 @@ def _as_starting_value(target: Target) -> Target:
     rest = [d for d in target.decisions if d.attribute not in ("kind", "period")]
     return with_decisions(target, (Decision("kind", "actual", "sentence", why),
                                    Decision("period", str(int(period) - 1), "sentence", why), *rest))
+
+
+# "cao hơn mức 65 triệu đồng của năm 2026", "thấp hơn mức tăng 7,1% của năm 2027": the level a result is
+# compared with, owned by a year of its own ("của năm N").
+_COMPARED_LEVEL_RE = re.compile(r"(?:cao|thấp|lớn|nhỏ)[ \t]+hơn[ \t]+mức(?:[ \t]+(?:tăng|giảm))?[ \t]+$")
+_OWN_YEAR_RE = re.compile(r"[ \t]*(?:\S+[ \t]+){0,3}?của[ \t]+năm[ \t]+\d{4}")
+
+
+def _is_compared_level(text: str, q: QuantityMatch) -> bool:
+    """"đạt 71 triệu đồng, cao hơn mức 65 triệu đồng của năm 2026": the figure after "cao hơn mức" is the
+    level of an earlier year that the result is compared with; the comparison is the result's, not this
+    figure's (comparator =), and the level was reached (an actual of its year)."""
+    return bool(_COMPARED_LEVEL_RE.search(text, max(0, q.start - 30), q.start)) and bool(
+        _OWN_YEAR_RE.match(text, q.end))
+
+
+def _as_compared_level(target: Target) -> Target:
+    why = "cao hơn mức ... của năm: the level compared with"
+    rest = [d for d in target.decisions if d.attribute != "kind"]
+    return replace(with_decisions(target, (Decision("kind", "actual", "sentence", why), *rest)), comparator="=")
 
 
 def _in_block_header(ctx: TargetContext, pos: int) -> bool:

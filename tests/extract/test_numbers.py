@@ -54,7 +54,7 @@ def test_parse_number_rejects(bad: str) -> None:
         ("không quá 3%", 3, None, "%", "<="),
         ("tối đa 5 tấn", 5, None, "tấn", "<="),
         ("không vượt quá 2 km", 2, None, "km", "<="),
-        ("dự kiến 120 dự án", 120, None, "dự án", "~"),
+        ("dự kiến 120 dự án", 120, None, "dự án", "="),
         ("hơn 24.062 tỷ đồng", 24062, None, "tỷ đồng", ">"),
         ("khoảng trên 20.000 triệu đồng", 20000, None, "triệu đồng", ">"),
         ("đạt 39,6 \ngiường.", 39.6, None, "giường", "="),
