@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _task(plan2021: Any, text: str, deadline: date) -> Task:
-    block = Assignment.objects.create(plan=plan2021.plan, ref=text, status=PublishStatus.PUBLISHED)
+    block = Assignment.objects.create(plan=plan2021.plan, ref=text[:12], status=PublishStatus.PUBLISHED)
     block.lead_units.add(plan2021.cast.health)
     return Task.objects.create(assignment=block, text=text, deadline=deadline)
 
