@@ -11,6 +11,7 @@ LibreOffice, `to_scan` makes an image-only copy that looks scanned.
 from __future__ import annotations
 
 import io
+import json
 import random
 import shutil
 import subprocess
@@ -342,3 +343,18 @@ def periods_down_expected(document: str, meta: dict[str, Any], indicators: Indic
                             "period": year, "agency": None, "number_text": figure,
                             "context": f"| {figure}\n" if last else f"| {figure} |"})
     return {"document": document, "meta": meta, "targets": targets, "assignments": [], "deadlines": []}
+
+
+def write_json(here: Path, name: str, data: dict[str, Any]) -> None:
+    """A set's expected output, as every set writes it (one-space indent, UTF-8, final newline)."""
+    (here / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def check_text_anchors(here: Path, name: str, data: dict[str, Any]) -> None:
+    """Each hand-written context of a text document occurs once and holds its number."""
+    text = (here / f"{name}.txt").read_text(encoding="utf-8")
+    for item in data["targets"]:
+        assert text.count(item["context"]) == 1, item["context"]
+        assert item["number_text"] in item["context"], item["context"]
+    for block in data["assignments"]:
+        assert text.count(block["head"]) == 1, block["head"]

@@ -30,7 +30,6 @@ files are committed so the tests need neither python-docx nor LibreOffice.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -39,7 +38,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
 
-from drawing import Col, Doc, Table, build_docx, to_pdf, to_scan  # noqa: E402
+from drawing import Col, Doc, Table, build_docx, check_text_anchors, to_pdf, to_scan, write_json  # noqa: E402
 from drawing import expected_target as t  # noqa: E402
 
 G, A = "target", "actual"
@@ -298,20 +297,6 @@ def cp_expected() -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- writing
-def write_json(name: str, data: dict[str, Any]) -> None:
-    (HERE / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def check_text_anchors(name: str, data: dict[str, Any]) -> None:
-    """Each hand-written context of a text document occurs once and holds its number."""
-    text = (HERE / f"{name}.txt").read_text(encoding="utf-8")
-    for item in data["targets"]:
-        assert text.count(item["context"]) == 1, item["context"]
-        assert item["number_text"] in item["context"], item["context"]
-    for block in data["assignments"]:
-        assert text.count(block["head"]) == 1, block["head"]
-
-
 def check_matrix_values() -> None:
     """The scan's anchors are a bar and the figure: no figure may start another one."""
     cells = [c for row in [*CP_COMMUNES, CP_TOTAL] for c in row[1:]]
@@ -321,10 +306,10 @@ def check_matrix_values() -> None:
 
 def main() -> None:
     for name, expected in ((TK_NAME, tk_expected()), (HP_NAME, hp_expected()), (MN_NAME, mn_expected())):
-        check_text_anchors(name, expected)
-        write_json(name, expected)
+        check_text_anchors(HERE, name, expected)
+        write_json(HERE, name, expected)
     (HERE / f"{TL_NAME}.docx").write_bytes(build_docx(TL))
-    write_json(TL_NAME, tl_expected())
+    write_json(HERE, TL_NAME, tl_expected())
     check_matrix_values()
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{CP_NAME}.docx"
@@ -332,7 +317,7 @@ def main() -> None:
         pdf = to_pdf(source, Path(tmp))
         if pdf is not None:
             to_scan(pdf, HERE / f"{CP_NAME}-scan.pdf", dpi=200, tilt=0.4, seed=10)
-    write_json(f"{CP_NAME}-scan", cp_expected())
+    write_json(HERE, f"{CP_NAME}-scan", cp_expected())
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ files are committed so the tests need neither python-docx nor LibreOffice.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -38,7 +37,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the shared drawing helpers in samples/
 
-from drawing import Col, Doc, Table, build_docx, to_pdf, two_column_docx  # noqa: E402
+from drawing import Col, Doc, Table, build_docx, check_text_anchors, to_pdf, two_column_docx, write_json  # noqa: E402
 from drawing import expected_target as t  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------- commune TXT
@@ -442,34 +441,20 @@ def pt_expected() -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------------------------- writing
-def write_json(name: str, data: dict[str, Any]) -> None:
-    (HERE / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-
-def check_text_anchors(name: str, data: dict[str, Any]) -> None:
-    """Each hand-written context of a text document occurs once and holds its number."""
-    text = (HERE / f"{name}.txt").read_text(encoding="utf-8")
-    for item in data["targets"]:
-        assert text.count(item["context"]) == 1, item["context"]
-        assert item["number_text"] in item["context"], item["context"]
-    for block in data["assignments"]:
-        assert text.count(block["head"]) == 1, block["head"]
-
-
 def main() -> None:
     for name, expected in ((HL_NAME, hl_expected()), (BL_NAME, bl_expected())):
-        check_text_anchors(name, expected)
-        write_json(name, expected)
+        check_text_anchors(HERE, name, expected)
+        write_json(HERE, name, expected)
     for doc, expected in ((VN, vn_expected()), (XH, xh_expected())):
         (HERE / f"{doc.name}.docx").write_bytes(build_docx(doc))
-        write_json(doc.name, expected)
+        write_json(HERE, doc.name, expected)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / f"{PT_NAME}.docx"
         source.write_bytes(two_column_docx(PT_HEAD, PT_BODY))
         pdf = to_pdf(source, Path(tmp))
         if pdf is not None:
             (HERE / f"{PT_NAME}.pdf").write_bytes(pdf.read_bytes())
-    write_json(PT_NAME, pt_expected())
+    write_json(HERE, PT_NAME, pt_expected())
 
 
 if __name__ == "__main__":
